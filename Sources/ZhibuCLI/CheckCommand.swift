@@ -1,0 +1,38 @@
+import ArgumentParser
+import ZhibuKit
+import ZhibuModel
+
+/// `zhibu check`: load and validate the site, print every problem, exit 0, 1 or 2.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site's files and print every problem (检查站点内容).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: OutputOptions
+
+    func run() throws {
+        let report: CheckReport
+        do {
+            report = try Pipeline.check(
+                Pipeline.Options(
+                    siteRoot: global.site, asOf: options.asOfDate,
+                    jobs: options.jobs ?? Parallel.defaultJobs))
+        } catch {
+            throw ToolFailure(error.message)
+        }
+        let language = options.language ?? report.site.config.defaultLanguage
+        let text: String
+        switch options.format {
+        case .human:
+            let color = options.output == nil && Terminal.supportsColor
+            text = HumanReport(language: language, color: color, quiet: options.quiet)
+                .render(report)
+        case .json:
+            text = JSONReport(language: language).render(report)
+        }
+        try Terminal.write(text, to: options.output)
+        let code = report.exitCode(strict: options.strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ZhibuKit
+import ZhibuModel
+
+/// The `zhibu` command: a thin shell that parses, calls ZhibuKit, prints and sets the exit code.
+@main
+struct Zhibu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhibu",
+        abstract:
+            "支部 zhibu: checks Party branch records against the regulations and publishes them.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    /// Runs the command; usage errors exit 2 with one line (SPEC §2), never a stack trace.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as ToolFailure {
+            Terminal.error("zhibu: \(failure.message.zh)\nzhibu: \(failure.message.en)")
+            Terminal.terminate(2)
+        } catch let code as ExitCode {
+            Terminal.terminate(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Terminal.terminate(0)
+            }
+            Terminal.error("zhibu: " + message(for: error))
+            Terminal.error("zhibu: 用法错误，运行 `zhibu --help` 查看用法 (run `zhibu --help` for usage)")
+            Terminal.terminate(2)
+        }
+    }
+}

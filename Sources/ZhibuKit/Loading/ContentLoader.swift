@@ -1,0 +1,63 @@
+import ZhibuModel
+
+/// Turns the files of a site into a `Site` and every loading problem found on the way.
+///
+/// Files are classified by path, parsed on all cores, then assembled into organizations in one
+/// cheap sequential pass that also resolves references. A bad file never stops loading: it adds
+/// diagnostics and the rest of the site is still loaded and checked.
+package enum ContentLoader {
+    package struct Result: Sendable {
+        package var site: Site
+        package var diagnostics: [Diagnostic]
+    }
+
+    package static func load(_ tree: FileTree, jobs: Int = Parallel.defaultJobs) -> Result {
+        var diagnostics = tree.problems
+        let siteBag = DiagnosticBag()
+        let config = SiteConfigReader.read(tree.file("Content/site.yml"), bag: siteBag)
+        diagnostics += siteBag.items
+
+        var jobsToParse: [(SourceFile, ContentPath)] = []
+        var unsafeFolders: [String: Int] = [:]
+        for file in tree.files where file.path.hasPrefix("Content/") {
+            let role = ContentPath.classify(file.path)
+            switch role {
+            case .site: continue
+            case .misplaced(let diagnostic): diagnostics.append(diagnostic)
+            case .insideUnsafe(let folder): unsafeFolders[folder, default: 0] += 1
+            default: jobsToParse.append((file, role))
+            }
+        }
+        for (folder, count) in unsafeFolders {
+            var diagnostic = ContentPath.unsafeName(
+                folder, name: String(folder.split(separator: "/").last ?? ""), isFolder: true)
+            diagnostic.notes.append(
+                LocalizedText(
+                    zh: "其中的 \(count) 个文件未读入", en: "\(count) file(s) inside it were not loaded"))
+            diagnostics.append(diagnostic)
+        }
+
+        let parser = FileParser(basePath: basePath(of: config.baseURL?.value))
+        let parsed = Parallel.map(jobsToParse, jobs: jobs) { file, role in
+            parser.parse(file, as: role)
+        }
+        for file in parsed { diagnostics += file.diagnostics }
+
+        var assembler = SiteAssembler(config: config)
+        assembler.add(parsed)
+        let site = assembler.assemble()
+        diagnostics += assembler.diagnostics
+        diagnostics += ReferenceChecker.check(site)
+        return Result(site: site, diagnostics: diagnostics.sortedForOutput())
+    }
+
+    /// The path of `base_url`, always starting and ending with `/`.
+    package static func basePath(of url: String?) -> String {
+        guard let url, let scheme = url.range(of: "://") else { return "/" }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        var path = String(rest[slash...])
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Yams
+import ZhibuModel
+
+/// Reads the front matter of Markdown documents: records, systems, posts, notices and pages.
+package enum DocumentReader {
+    static let recordFields = [
+        "type", "title", "title_en", "date", "time", "location", "location_en", "status", "host",
+        "recorder", "lecturer", "group", "attendees", "absent", "study_hours", "topics",
+        "decisions", "also",
+    ]
+    static let systemFields = [
+        "title", "title_en", "category", "adopted", "revised", "posted",
+    ]
+    static let postFields = [
+        "kind", "title", "title_en", "holders", "location", "location_en", "commitment",
+        "commitment_en", "since", "until",
+    ]
+    static let noticeFields = ["title", "title_en", "date", "until", "pinned"]
+    static let pageFields = ["title", "title_en", "weight"]
+
+    /// The fields a Markdown file may have, by the folder it is in.
+    package static func allowed(for path: String) -> [String] {
+        if path.contains("/activities/") { return recordFields }
+        if path.contains("/systems/") { return systemFields }
+        if path.contains("/posts/") { return postFields }
+        if path.contains("/notices/") { return noticeFields }
+        return pageFields
+    }
+
+    static func record(_ fields: FieldReader, body: MarkdownBody, year: Int, slug: String)
+        -> ActivityRecord?
+    {
+        let type = fields.enumeration("type", ActivityType.self, required: true)
+        let title = fields.text("title", required: true)
+        let date = fields.date("date", required: true)
+        let time = fields.string("time")
+        if let time, !isTimeRange(time.value) {
+            fields.bag.add(
+                .fieldType, .error, at: time.location,
+                zh: "`time` 应写作 \"14:30\" 或 \"14:30-16:00\"，而不是 `\(time.value)`",
+                en: "`time` must look like \"14:30\" or \"14:30-16:00\", not `\(time.value)`")
+        }
+        let status =
+            fields.enumeration("status", ActivityStatus.self)
+            ?? Located(.held, at: fields.location)
+        let absent = readAbsences(fields)
+        let also = fields.stringList("also").compactMap {
+            fields.parseEnum($0, ActivityType.self, key: "also")
+        }
+        let record = (
+            location: fields.text("location"), host: fields.string("host"),
+            recorder: fields.string("recorder"), lecturer: fields.string("lecturer"),
+            group: fields.string("group"), attendees: fields.stringList("attendees"),
+            hours: fields.number("study_hours"), topics: fields.stringList("topics"),
+            decisions: fields.stringList("decisions")
+        )
+        if let date, date.value.year != year {
+            fields.bag.add(
+                .dateInvalid, .error, at: date.location,
+                zh: "日期 \(date.value) 与所在的年份文件夹 \(year) 不一致",
+                en: "the date \(date.value) is not in the year of its folder, \(year)",
+                helpZh: "把文件移到 activities/\(date.value.year)/，或改正日期",
+                helpEn: "move the file to activities/\(date.value.year)/, or correct the date")
+        }
+        guard let type, let title, let date else { return nil }
+        return ActivityRecord(
+            slug: slug, year: year, file: fields.file, type: type, title: title, date: date,
+            time: time, location: record.location, status: status, host: record.host,
+            recorder: record.recorder, lecturer: record.lecturer, group: record.group,
+            attendees: record.attendees, absent: absent, studyHours: record.hours,
+            topics: record.topics, decisions: record.decisions, also: also, body: body)
+    }
+
+    static func system(_ fields: FieldReader, body: MarkdownBody, slug: String)
+        -> DisplayedSystem?
+    {
+        let title = fields.text("title", required: true)
+        let category = fields.enumeration(
+            "category", DisplayedSystem.Category.self, required: true)
+        let adopted = fields.date("adopted")
+        let revised = fields.date("revised")
+        let posted = fields.bool("posted")?.value ?? true
+        guard let title, let category else { return nil }
+        return DisplayedSystem(
+            slug: slug, file: fields.file, title: title, category: category, adopted: adopted,
+            revised: revised, posted: posted, body: body)
+    }
+
+    static func post(_ fields: FieldReader, body: MarkdownBody, slug: String) -> Post? {
+        let kind = fields.enumeration("kind", Post.Kind.self, required: true)
+        let title = fields.text("title", required: true)
+        let holders = fields.stringList("holders")
+        let location = fields.text("location")
+        let commitment = fields.text("commitment")
+        let since = fields.date("since")
+        let until = fields.date("until")
+        guard let kind, let title else { return nil }
+        return Post(
+            slug: slug, file: fields.file, kind: kind, title: title, holders: holders,
+            location: location, commitment: commitment, since: since, until: until, body: body)
+    }
+
+    static func notice(_ fields: FieldReader, body: MarkdownBody, slug: String) -> Notice? {
+        let title = fields.text("title", required: true)
+        let date = fields.date("date", required: true)
+        let until = fields.date("until")
+        let pinned = fields.bool("pinned")?.value ?? false
+        guard let title, let date else { return nil }
+        return Notice(
+            slug: slug, file: fields.file, title: title, date: date, until: until, pinned: pinned,
+            body: body)
+    }
+
+    static func page(_ fields: FieldReader, body: MarkdownBody, slug: String) -> Page? {
+        let title = fields.text("title", required: true)
+        let weight = fields.int("weight")?.value ?? 0
+        guard let title else { return nil }
+        return Page(slug: slug, file: fields.file, title: title, weight: weight, body: body)
+    }
+}
+
+// MARK: - Helpers
+
+extension DocumentReader {
+    /// `absent:` entries are `{member, reason}` maps or bare member IDs (then without a reason).
+    fileprivate static func readAbsences(_ fields: FieldReader) -> [ActivityRecord.Absence] {
+        guard let nodes = fields.list("absent") else { return [] }
+        return nodes.compactMap { node in
+            if node.scalar != nil {
+                return fields.scalarString(node, key: "absent").map {
+                    ActivityRecord.Absence(member: $0, reason: nil, location: $0.location)
+                }
+            }
+            guard
+                let entry = fields.child(
+                    node, allowed: ["member", "reason"],
+                    what: LocalizedText(zh: "缺席记录 ", en: "an absence"))
+            else { return nil }
+            guard let member = entry.string("member", required: true) else { return nil }
+            return ActivityRecord.Absence(
+                member: member, reason: entry.string("reason"), location: entry.location)
+        }
+    }
+
+    /// `14:30` or `14:30-16:00` (also with `–`, `~` or `～` between the times).
+    fileprivate static func isTimeRange(_ text: String) -> Bool {
+        let separators: [Character] = ["-", "–", "~", "～"]
+        let parts = text.split(whereSeparator: { separators.contains($0) }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in
+            let pieces = part.split(separator: ":")
+            guard pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
+                pieces[1].count == 2
+            else { return false }
+            return (0...24).contains(hour) && (0...59).contains(minute)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Yams
+import ZhibuMarkdown
+import ZhibuModel
+
+/// Reads one content file into model values; pure, so files are parsed on all cores at once.
+package struct FileParser: Sendable {
+    /// The path part of `base_url` (`/` or `/dangjian/`), put before root-relative links.
+    package var basePath: String
+
+    package init(basePath: String = "/") {
+        self.basePath = basePath
+    }
+
+    package func parse(_ file: SourceFile, as role: ContentPath) -> ParsedFile {
+        let bag = DiagnosticBag()
+        var item: ParsedFile.Item?
+        if case .asset(let path) = role {
+            item = .asset(Asset(path: path, bytes: file.bytes))
+            return ParsedFile(path: file.path, role: role, item: item, diagnostics: [])
+        }
+        switch TextDecoding.decode(file) {
+        case .failure(let failure):
+            bag.add(failure.diagnostic)
+        case .success(let text):
+            item = parseText(text, path: file.path, role: role, bag: bag)
+        }
+        return ParsedFile(path: file.path, role: role, item: item, diagnostics: bag.items)
+    }
+
+    private func parseText(_ text: String, path: String, role: ContentPath, bag: DiagnosticBag)
+        -> ParsedFile.Item?
+    {
+        switch role {
+        case .org:
+            return yamlDocument(text, path: path, bag: bag).flatMap {
+                OrgFileReader.read($0, file: path, bag: bag).map(ParsedFile.Item.org)
+            }
+        case .roster(_, let yaml):
+            let members =
+                yaml
+                ? yamlDocument(text, path: path, bag: bag).map {
+                    RosterReader.readYAML($0, file: path, bag: bag)
+                }
+                : CSVTable.parse(text, file: path, bag: bag).map {
+                    RosterReader.readCSV($0, file: path, bag: bag)
+                }
+            return members.map(ParsedFile.Item.roster)
+        case .development:
+            return yamlDocument(text, path: path, bag: bag).map {
+                .development(DevelopmentReader.read($0, file: path, bag: bag))
+            }
+        case .dues(_, let year):
+            return CSVTable.parse(text, file: path, bag: bag).map {
+                .dues(DuesReader.read($0, year: year, file: path, bag: bag))
+            }
+        case .record(_, let year, let slug):
+            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+                DocumentReader.record(fields, body: body, year: year, slug: slug).map {
+                    .record($0)
+                }
+            }
+        case .system(_, let slug):
+            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+                DocumentReader.system(fields, body: body, slug: slug).map { .system($0) }
+            }
+        case .post(_, let slug):
+            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+                DocumentReader.post(fields, body: body, slug: slug).map { .post($0) }
+            }
+        case .notice(_, let slug):
+            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+                DocumentReader.notice(fields, body: body, slug: slug).map { .notice($0) }
+            }
+        case .page(let slug):
+            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+                DocumentReader.page(fields, body: body, slug: slug).map { .page($0) }
+            }
+        case .site, .asset, .misplaced, .insideUnsafe:
+            return nil
+        }
+    }
+
+    /// A whole-file YAML document; an empty file is reported rather than read as nothing.
+    private func yamlDocument(_ text: String, path: String, bag: DiagnosticBag) -> Node? {
+        if text.trimmingWhitespace().isEmpty {
+            bag.add(emptyFile(path))
+            return nil
+        }
+        switch YAMLText.parse(text, file: path) {
+        case .success(let node): return node
+        case .failure(let failure):
+            bag.add(failure.diagnostic)
+            return nil
+        }
+    }
+
+    /// Splits front matter, parses it and the Markdown body, and hands both to `read`.
+    private func withFrontMatter(
+        _ text: String, path: String, bag: DiagnosticBag,
+        read: (FieldReader, MarkdownBody) -> ParsedFile.Item?
+    ) -> ParsedFile.Item? {
+        if text.trimmingWhitespace().isEmpty {
+            bag.add(emptyFile(path))
+            return nil
+        }
+        let front: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let split): front = split
+        case .failure(.missing):
+            bag.add(
+                .fieldMissing, .error, at: SourceLocation(file: path, line: 1, column: 1),
+                zh: "文件开头没有front matter（两行 `---` 之间的字段）",
+                en: "the file does not start with front matter (fields between two `---` lines)",
+                helpZh: "在第一行写 `---`，接着写字段（如 `title: …`），再写一行 `---`，然后是正文",
+                helpEn:
+                    "start with a line `---`, then the fields (e.g. `title: …`), then a line "
+                    + "`---`, then the text"
+            )
+            return nil
+        case .failure(.unclosed):
+            bag.add(
+                .yamlSyntax, .error, at: SourceLocation(file: path, line: 1, column: 1, length: 3),
+                zh: "front matter 从这里开始，但一直没有结束的 `---`",
+                en: "the front matter that starts here is never closed by a `---` line",
+                helpZh: "在最后一个字段之后加一行 `---`", helpEn: "add a line `---` after the last field")
+            return nil
+        }
+        let node: Node?
+        switch YAMLText.parse(front.yaml, file: path, firstLine: front.yamlFirstLine) {
+        case .success(let parsed): node = parsed
+        case .failure(let failure):
+            bag.add(failure.diagnostic)
+            return nil
+        }
+        let body = markdown(front.body, firstLine: front.bodyFirstLine, file: path)
+        guard
+            let fields = FieldReader(
+                node, file: path, firstLine: front.yamlFirstLine, bag: bag,
+                allowed: DocumentReader.allowed(for: path),
+                what: LocalizedText(zh: "front matter ", en: "the front matter"),
+                fallback: SourceLocation(file: path, line: 1, column: 1))
+        else { return nil }
+        return read(fields, body)
+    }
+
+    /// Parses a Markdown body once with libcmark; links to the site's root get its base path.
+    package func markdown(_ source: String, firstLine: Int, file: String) -> MarkdownBody {
+        let base = basePath
+        let document = Markdown.parse(source) { url, _ in
+            guard base != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
+            return base + url.dropFirst()
+        }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let links = document.links.map { link -> Located<String> in
+            var line = link.line
+            var column = 1
+            // cmark gives inline nodes no position: find the target on the block's lines.
+            for offset in 0..<8 where link.line - 1 + offset < lines.count {
+                let text = lines[link.line - 1 + offset]
+                if let range = text.range(of: "(" + link.url) {
+                    line = link.line + offset
+                    column =
+                        text.unicodeScalars.distance(
+                            from: text.unicodeScalars.startIndex, to: range.lowerBound) + 2
+                    break
+                }
+            }
+            return Located(
+                link.url,
+                at: SourceLocation(
+                    file: file, line: line + firstLine - 1, column: column,
+                    length: link.url.unicodeScalars.count))
+        }
+        return MarkdownBody(
+            html: document.html, text: document.text, links: links, firstLine: firstLine)
+    }
+
+    private func emptyFile(_ path: String) -> Diagnostic {
+        Diagnostic(
+            rule: .fieldMissing, severity: .error,
+            message: LocalizedText(zh: "文件是空的", en: "the file is empty"),
+            location: SourceLocation(file: path),
+            help: [
+                LocalizedText(
+                    zh: "写入内容，或删除这个文件", en: "write its content, or delete the file")
+            ])
+    }
+}

@@ -1,0 +1,262 @@
+import ZhibuModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Every input file of a site, read once into memory.
+///
+/// This is the only place that reads content from disk. It walks `Content/` (and `Templates/`)
+/// with `readdir`, which reports file types without a `stat` per entry, then reads the files on
+/// many threads: on CI machines disk latency, not CPU, dominates reading thousands of small files.
+package struct FileTree: Sendable {
+    /// The files, sorted by path (relative to the site directory).
+    package var files: [SourceFile]
+    /// Every folder that was walked, relative to the site directory, sorted.
+    package var directories: [String]
+    /// Problems met while walking: symlinks that leave the site, unreadable entries.
+    package var problems: [Diagnostic]
+
+    package init(files: [SourceFile], directories: [String] = [], problems: [Diagnostic] = []) {
+        self.files = files.sorted { $0.path < $1.path }
+        var folders = Set(directories)
+        for file in files {
+            var parts = file.path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        self.directories = folders.sorted()
+        self.problems = problems
+    }
+
+    /// Text files larger than this are reported and not parsed: minutes of several megabytes are
+    /// almost always a pasted image or a mistaken export, and parsing them would stall a build.
+    package static let textSizeLimit = 8 * 1024 * 1024
+
+    /// Reads `Content/` and `Templates/` under `siteRoot`.
+    ///
+    /// - Throws: `LoadError` when the site directory or `Content/site.yml` does not exist, or the
+    ///   content folder cannot be opened.
+    package static func read(siteRoot: String, jobs: Int = Parallel.defaultJobs) throws(LoadError)
+        -> FileTree
+    {
+        var info = stat()
+        guard stat(siteRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .siteNotFound(siteRoot)
+        }
+        guard access(siteRoot + "/Content/site.yml", F_OK) == 0 else {
+            throw .notASite(siteRoot)
+        }
+        guard let realRoot = realPath(siteRoot) else {
+            throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
+        }
+        var walker = Walker(siteRoot: siteRoot, realRoot: realRoot)
+        try walker.walk(relative: "Content", required: true)
+        try walker.walk(relative: "Templates", required: false)
+
+        let found = walker.files
+        let contents = Parallel.map(found, jobs: max(jobs, 16)) { entry in
+            readFile(siteRoot: siteRoot, entry: entry)
+        }
+        var files: [SourceFile] = []
+        var problems = walker.problems
+        for result in contents {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let problem): problems.append(problem.diagnostic)
+            }
+        }
+        return FileTree(files: files, directories: walker.directories, problems: problems)
+    }
+
+    /// The file at a site-relative path, if it was read.
+    package func file(_ path: String) -> SourceFile? {
+        var low = 0
+        var high = files.count
+        while low < high {
+            let mid = (low + high) / 2
+            if files[mid].path < path { low = mid + 1 } else { high = mid }
+        }
+        return low < files.count && files[low].path == path ? files[low] : nil
+    }
+}
+
+// MARK: - Walking
+
+/// A file found by the walk: where it is named in the site and where its bytes really are.
+private struct FoundFile: Sendable {
+    var path: String
+    var diskPath: String
+    var isAsset: Bool
+}
+
+private struct ReadFailure: Error {
+    var diagnostic: Diagnostic
+}
+
+private struct Walker {
+    let siteRoot: String
+    let realRoot: String
+    var files: [FoundFile] = []
+    var directories: [String] = []
+    var problems: [Diagnostic] = []
+    var visited = Set<String>()
+
+    init(siteRoot: String, realRoot: String) {
+        self.siteRoot = siteRoot
+        self.realRoot = realRoot
+    }
+
+    mutating func walk(relative: String, required: Bool) throws(LoadError) {
+        let disk = siteRoot + "/" + relative
+        guard let directory = opendir(disk) else {
+            if !required && errno == ENOENT { return }
+            throw .unreadable(relative, reason: String(cString: strerror(errno)))
+        }
+        closedir(directory)
+        walkDirectory(relative: relative, disk: disk)
+    }
+
+    mutating func walkDirectory(relative: String, disk: String) {
+        if let real = realPath(disk) {
+            guard visited.insert(real).inserted else { return }
+        }
+        directories.append(relative)
+        guard let directory = opendir(disk) else {
+            problems.append(
+                Diagnostic(
+                    rule: .unreadable, severity: .error,
+                    message: LocalizedText(
+                        zh: "无法读取文件夹：\(String(cString: strerror(errno)))",
+                        en: "cannot read this folder: \(String(cString: strerror(errno)))"),
+                    location: SourceLocation(file: relative),
+                    help: [
+                        LocalizedText(
+                            zh: "检查文件夹权限（运行 zhibu 的用户需要读权限）",
+                            en:
+                                "check the folder's permissions: the user running zhibu must be "
+                                + "able to read it"
+                        )
+                    ]))
+            return
+        }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        entries.sort { $0.name < $1.name }
+        let isAsset = relative == "Content/assets" || relative.hasPrefix("Content/assets/")
+        for (name, type) in entries {
+            let childRelative = relative + "/" + name
+            let childDisk = disk + "/" + name
+            var kind = type
+            if kind == UInt8(DT_UNKNOWN) { kind = fileType(childDisk, follow: false) }
+            if kind == UInt8(DT_LNK) {
+                guard let target = realPath(childDisk),
+                    target == realRoot || target.hasPrefix(realRoot + "/")
+                else {
+                    problems.append(symlinkOutside(childRelative))
+                    continue
+                }
+                kind = fileType(childDisk, follow: true)
+            }
+            if kind == UInt8(DT_DIR) {
+                walkDirectory(relative: childRelative, disk: childDisk)
+            } else if kind == UInt8(DT_REG) {
+                files.append(FoundFile(path: childRelative, diskPath: childDisk, isAsset: isAsset))
+            }
+        }
+    }
+
+    func symlinkOutside(_ path: String) -> Diagnostic {
+        Diagnostic(
+            rule: .pathUnsafe, severity: .error,
+            message: LocalizedText(
+                zh: "符号链接指向站点之外（或已失效），zhibu 不会跟随它",
+                en:
+                    "this symbolic link points outside the site (or nowhere); zhibu does not "
+                    + "follow it"
+            ),
+            location: SourceLocation(file: path),
+            help: [
+                LocalizedText(
+                    zh: "把所需文件复制到站点内，再删除这个链接",
+                    en: "copy the file into the site and remove the link")
+            ])
+    }
+}
+
+// MARK: - Reading
+
+private func readFile(siteRoot: String, entry: FoundFile) -> Result<SourceFile, ReadFailure> {
+    let descriptor = open(entry.diskPath, O_RDONLY)
+    guard descriptor >= 0 else {
+        return .failure(unreadable(entry.path))
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return .failure(unreadable(entry.path)) }
+    let size = Int(info.st_size)
+    if !entry.isAsset && size > FileTree.textSizeLimit {
+        return .success(SourceFile(path: entry.path, bytes: [], skippedSize: size))
+    }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var total = 0
+    while total < size {
+        let count = bytes.withUnsafeMutableBytes { buffer in
+            read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+        }
+        if count < 0 {
+            if errno == EINTR { continue }
+            return .failure(unreadable(entry.path))
+        }
+        if count == 0 { break }
+        total += count
+    }
+    if total < size { bytes.removeLast(size - total) }
+    return .success(SourceFile(path: entry.path, bytes: bytes))
+}
+
+private func unreadable(_ path: String) -> ReadFailure {
+    let reason = String(cString: strerror(errno))
+    return ReadFailure(
+        diagnostic: Diagnostic(
+            rule: .unreadable, severity: .error,
+            message: LocalizedText(zh: "无法读取文件：\(reason)", en: "cannot read this file: \(reason)"),
+            location: SourceLocation(file: path),
+            help: [
+                LocalizedText(
+                    zh: "检查文件权限（运行 zhibu 的用户需要读权限）",
+                    en:
+                        "check the file's permissions: the user running zhibu must be able to "
+                        + "read it"
+                )
+            ]))
+}
+
+private func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+private func fileType(_ path: String, follow: Bool) -> UInt8 {
+    var info = stat()
+    let status = follow ? stat(path, &info) : lstat(path, &info)
+    guard status == 0 else { return UInt8(DT_UNKNOWN) }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return UInt8(DT_DIR)
+    case S_IFREG: return UInt8(DT_REG)
+    case S_IFLNK: return UInt8(DT_LNK)
+    default: return UInt8(DT_UNKNOWN)
+    }
+}

@@ -1,0 +1,146 @@
+import Yams
+import ZhibuModel
+
+/// Reads `org.yml` (SPEC §1.2).
+package enum OrgFileReader {
+    static let allowed = [
+        "name", "name_en", "kind", "established", "units", "units_en", "description",
+        "description_en", "venue", "committee", "groups", "waivers",
+    ]
+
+    package static func read(_ node: Node?, file: String, bag: DiagnosticBag) -> OrgFile? {
+        guard
+            let fields = FieldReader(
+                node, file: file, firstLine: 1, bag: bag, allowed: allowed,
+                what: LocalizedText(zh: "org.yml ", en: "org.yml"))
+        else { return nil }
+        let name = fields.text("name", required: true)
+        let kind = fields.enumeration("kind", OrgKind.self, required: true)
+        let established = fields.date("established", required: true)
+        let units = fields.stringList("units")
+        let unitsEn = fields.stringList("units_en")
+        let description = fields.text("description")
+        let venue = readVenue(fields)
+        let committee = readCommittee(fields)
+        let groups = readGroups(fields)
+        let waivers = readWaivers(fields)
+        guard let name, let kind, let established else { return nil }
+        return OrgFile(
+            name: name, kind: kind, established: established, units: units, unitsEn: unitsEn,
+            description: description, venue: venue, committee: committee, groups: groups,
+            waivers: waivers)
+    }
+
+    private static func readVenue(_ fields: FieldReader) -> Venue? {
+        guard
+            let venue = fields.mapping(
+                "venue", allowed: ["name", "name_en", "location", "location_en", "signage"],
+                what: LocalizedText(zh: "`venue` ", en: "`venue`"))
+        else { return nil }
+        let signage = venue.stringList("signage")
+        for item in signage where !Venue.knownSignage.contains(item.value) {
+            var help = [
+                LocalizedText(
+                    zh: "可选值：\(Venue.knownSignage.joined(separator: ", "))",
+                    en: "one of: \(Venue.knownSignage.joined(separator: ", "))")
+            ]
+            if let suggestion = Suggestion.nearest(to: item.value, in: Venue.knownSignage) {
+                help = [
+                    LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?")
+                ]
+            }
+            venue.bag.add(
+                Diagnostic(
+                    rule: .fieldType, severity: .error,
+                    message: LocalizedText(
+                        zh: "`signage` 的值 `\(item.value)` 无效",
+                        en: "`signage` has an unknown value `\(item.value)`"),
+                    location: item.location, help: help))
+        }
+        return Venue(
+            name: venue.text("name"), location: venue.text("location"),
+            signage: signage.filter { Venue.knownSignage.contains($0.value) })
+    }
+
+    private static func readCommittee(_ fields: FieldReader) -> Committee? {
+        guard
+            let committee = fields.mapping(
+                "committee",
+                allowed: [
+                    "elected", "term_years", "secretary", "deputy_secretaries", "members",
+                ], what: LocalizedText(zh: "`committee` ", en: "`committee`"))
+        else { return nil }
+        return Committee(
+            elected: committee.date("elected"),
+            termYears: committee.int("term_years", range: 1...10),
+            secretary: committee.string("secretary"),
+            deputySecretaries: committee.stringList("deputy_secretaries"),
+            members: committee.has("members") ? committee.stringList("members") : nil,
+            location: committee.location)
+    }
+
+    private static func readGroups(_ fields: FieldReader) -> [PartyGroup] {
+        guard let nodes = fields.list("groups") else { return [] }
+        return nodes.compactMap { node in
+            guard
+                let group = fields.child(
+                    node, allowed: ["id", "name", "name_en", "leader", "members"],
+                    what: LocalizedText(zh: "党小组 ", en: "a group"))
+            else { return nil }
+            let id = group.string("id", required: true)
+            let name = group.text("name", required: true)
+            let leader = group.string("leader")
+            let members = group.stringList("members")
+            guard let id, let name else { return nil }
+            return PartyGroup(id: id, name: name, leader: leader, members: members)
+        }
+    }
+
+    private static func readWaivers(_ fields: FieldReader) -> [Waiver] {
+        guard let nodes = fields.list("waivers") else { return [] }
+        return nodes.compactMap { node in
+            guard
+                let waiver = fields.child(
+                    node, allowed: ["rule", "period", "reason", "reason_en", "approved_by"],
+                    what: LocalizedText(zh: "豁免 ", en: "a waiver"))
+            else { return nil }
+            let rule = waiver.string("rule", required: true)
+            let period = waiver.string("period", required: true)
+            let reason = waiver.text("reason", required: true)
+            let approvedBy = waiver.string("approved_by", required: true)
+            if let period, !Period.isValid(period.value) {
+                waiver.bag.add(
+                    .fieldType, .error, at: period.location,
+                    zh: "`period` 应写作 YYYY-MM（月）、YYYY-Qn（季度）或 YYYY（年），而不是 `\(period.value)`",
+                    en:
+                        "`period` must be YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), "
+                        + "not `\(period.value)`"
+                )
+            }
+            guard let rule else { return nil }
+            return Waiver(
+                rule: rule, period: period, reason: reason, approvedBy: approvedBy,
+                location: waiver.location)
+        }
+    }
+}
+
+/// The text forms of a rule period: `2026-02`, `2026-Q1` or `2026`.
+package enum Period {
+    package static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool {
+            range.allSatisfy { bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }
+        }
+        switch bytes.count {
+        case 4: return digits(0..<4)
+        case 7:
+            guard digits(0..<4), bytes[4] == UInt8(ascii: "-") else { return false }
+            if bytes[5] == UInt8(ascii: "Q") { return (49...52).contains(bytes[6]) }
+            guard digits(5..<7), let month = Int(String(decoding: bytes[5..<7], as: UTF8.self))
+            else { return false }
+            return (1...12).contains(month)
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Yams
+import ZhibuModel
+
+/// Parses YAML into Yams nodes, turning libyaml's errors into located, bilingual diagnostics.
+///
+/// Nodes keep their marks (line and column), so every field read from them can point at its
+/// place. `firstLine` is the line of the file on which the YAML text starts: 1 for `org.yml`, 2
+/// for front matter after its opening `---`.
+package enum YAMLText {
+    package static func parse(_ text: String, file: String, firstLine: Int = 1)
+        -> Result<Node?, DiagnosticFailure>
+    {
+        do {
+            return .success(try Yams.compose(yaml: text, Resolver.basic))
+        } catch let error as YamlError {
+            return .failure(
+                DiagnosticFailure(
+                    diagnostic(
+                        for: error, text: text, file: file,
+                        firstLine: firstLine)))
+        } catch {
+            return .failure(
+                DiagnosticFailure(
+                    syntax(
+                        file: file, line: firstLine, column: 1,
+                        problem: String(describing: error), text: text, yamlLine: 1)))
+        }
+    }
+
+    /// The file location of a node, with a caret span as wide as a one-line scalar.
+    package static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: firstLine) }
+        var length = 1
+        if let scalar = node.scalar, !scalar.string.contains("\n") {
+            length = scalar.string.unicodeScalars.count
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { length += 2 }
+        }
+        return SourceLocation(
+            file: file, line: mark.line + firstLine - 1, column: mark.column, length: length)
+    }
+}
+
+// MARK: - Errors
+
+extension YAMLText {
+    fileprivate static func diagnostic(
+        for error: YamlError, text: String, file: String, firstLine: Int
+    ) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var full = problem
+            if let context { full = context.text + ": " + problem }
+            return syntax(
+                file: file, line: mark.line + firstLine - 1, column: mark.column, problem: full,
+                text: text, yamlLine: mark.line)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(
+                rule: .yamlSyntax, severity: .error,
+                message: LocalizedText(zh: "字段 \(keys) 重复出现", en: "field \(keys) appears twice"),
+                location: SourceLocation(
+                    file: file, line: context.mark.line + firstLine - 1,
+                    column: context.mark.column),
+                help: [
+                    LocalizedText(
+                        zh: "每个字段只能写一次：删除或合并重复的那一行",
+                        en: "write each field once: delete or merge the repeated line")
+                ])
+        case .reader(let problem, _, _, _):
+            return syntax(
+                file: file, line: firstLine, column: 1, problem: problem, text: text, yamlLine: 1)
+        default:
+            return syntax(
+                file: file, line: firstLine, column: 1, problem: String(describing: error),
+                text: text, yamlLine: 1)
+        }
+    }
+
+    fileprivate static func syntax(
+        file: String, line: Int, column: Int, problem: String, text: String, yamlLine: Int
+    ) -> Diagnostic {
+        let sourceLine = nthLine(text, yamlLine)
+        var help: [LocalizedText] = []
+        if sourceLine.contains("\t")
+            || problem.contains("cannot start any token")
+                && sourceLine.hasPrefix("\t")
+        {
+            help.append(
+                LocalizedText(
+                    zh: "YAML 不允许用 Tab 缩进：把行首的 Tab 换成空格",
+                    en: "YAML does not allow tabs for indentation: replace the tab with spaces"))
+        }
+        if sourceLine.contains("：") && problem.contains("mapping") == false
+            && problem.contains("could not find expected ':'")
+        {
+            help.append(
+                LocalizedText(
+                    zh: "字段名后要用英文冒号“:”加一个空格，不能用中文冒号“：”",
+                    en:
+                        "a field name is followed by an ASCII colon and a space `: `, not a "
+                        + "full-width `：`"
+                ))
+        }
+        if help.isEmpty {
+            help.append(
+                LocalizedText(
+                    zh: "检查这一行及上一行的缩进、冒号和引号是否配对",
+                    en: "check the indentation, colons and quotes on this line and the one before"))
+        }
+        return Diagnostic(
+            rule: .yamlSyntax, severity: .error,
+            message: LocalizedText(
+                zh: "YAML 语法错误：\(translate(problem))", en: "YAML syntax error: \(problem)"),
+            location: SourceLocation(file: file, line: line, column: column),
+            help: help)
+    }
+
+    fileprivate static func nthLine(_ text: String, _ number: Int) -> String {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line) }
+            current += 1
+        }
+        return ""
+    }
+
+    /// Chinese for libyaml's most common complaints; anything else keeps libyaml's words.
+    fileprivate static func translate(_ problem: String) -> String {
+        let table: [(String, String)] = [
+            ("found character that cannot start any token", "出现了不能开始一个值的字符（常见原因：Tab 缩进或未加引号的 @、`）"),
+            (
+                "mapping values are not allowed in this context",
+                "此处不能出现“键: 值”（常见原因：值里有未加引号的冒号，或缩进不对）"
+            ),
+            ("could not find expected ':'", "找不到应有的冒号“:”（常见原因：用了中文冒号或引号未闭合）"),
+            ("did not find expected key", "找不到应有的字段名（常见原因：缩进不一致）"),
+            ("did not find expected node content", "找不到应有的值"),
+            ("found unexpected end of stream", "文件意外结束（常见原因：引号或括号未闭合）"),
+            ("found unknown escape character", "双引号字符串里有无效的转义字符“\\”"),
+            ("did not find expected ',' or ']'", "列表缺少“,”或“]”"),
+            ("did not find expected ',' or '}'", "映射缺少“,”或“}”"),
+            ("block sequence entries are not allowed in this context", "此处不能出现“- ”列表项（常见原因：缩进不对）"),
+            ("found undefined tag handle", "出现未定义的标签“!”"),
+            ("found unexpected ':'", "出现了多余的冒号“:”"),
+            ("did not find expected '-' indicator", "找不到应有的列表项“- ”（常见原因：缩进不一致）"),
+            ("found a tab character that violates indentation", "出现了破坏缩进的 Tab 字符"),
+            ("found a tab character where an indentation space is expected", "缩进处出现了 Tab 字符"),
+        ]
+        for (english, chinese) in table where problem.contains(english) {
+            return chinese
+        }
+        return problem
+    }
+}

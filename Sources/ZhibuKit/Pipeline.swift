@@ -1,0 +1,82 @@
+import Foundation
+import ZhibuModel
+
+/// The stages of a zhibu run, named in the order they execute.
+///
+/// ```
+/// FileTree.read        the only disk read
+///   → ContentLoader    model with located fields; a bad file is a diagnostic, loading goes on
+///   → (rules)          standardization rules, then waivers and severity overrides
+/// ```
+/// Every stage after the read is pure, so tests run the pipeline on files held in memory.
+package enum Pipeline {
+    package struct Options: Sendable {
+        package var siteRoot: String
+        /// `--as-of`; when nil, `site.yml`'s `as_of`, then `SOURCE_DATE_EPOCH`, then today.
+        package var asOf: LocalDate?
+        package var jobs: Int
+
+        package init(siteRoot: String, asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs) {
+            self.siteRoot = siteRoot
+            self.asOf = asOf
+            self.jobs = jobs
+        }
+    }
+
+    /// Reads and checks the site at `options.siteRoot`.
+    package static func check(_ options: Options) throws(LoadError) -> CheckReport {
+        let tree = try FileTree.read(siteRoot: options.siteRoot, jobs: options.jobs)
+        return check(tree, asOf: options.asOf, jobs: options.jobs)
+    }
+
+    /// Checks files already in memory; what tests and `serve` call.
+    package static func check(
+        _ tree: FileTree, asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
+        environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
+    ) -> CheckReport {
+        let loaded = ContentLoader.load(tree, jobs: jobs)
+        let date = AsOf.resolve(
+            option: asOf, config: loaded.site.config, environment: environment, now: now)
+        return CheckReport(
+            site: loaded.site, diagnostics: loaded.diagnostics, asOf: date, tree: tree)
+    }
+}
+
+/// What `check` found, with the files kept so a printer can quote the offending lines.
+package struct CheckReport: Sendable {
+    package var site: Site
+    package var diagnostics: [Diagnostic]
+    package var asOf: LocalDate
+    package var tree: FileTree
+
+    package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    package var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }
+    package var waivedCount: Int { diagnostics.filter(\.waived).count }
+
+    /// Exit code of SPEC §2: 1 for any error, or any warning under `--strict`.
+    package func exitCode(strict: Bool) -> Int32 {
+        if errorCount > 0 || (strict && warningCount > 0) { return 1 }
+        return 0
+    }
+}
+
+/// Decides the date periodic rules are evaluated at (SPEC §3.1).
+package enum AsOf {
+    package static func resolve(
+        option: LocalDate?, config: SiteConfig, environment: [String: String], now: Date
+    ) -> LocalDate {
+        if let option { return option }
+        if let configured = config.asOf?.value { return configured }
+        let zone = TimeZone(identifier: config.timezone.value) ?? TimeZone(identifier: "UTC")
+        var instant = now
+        if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            instant = Date(timeIntervalSince1970: seconds)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        if let zone { calendar.timeZone = zone }
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? LocalDate(daysSinceEpoch: 0)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import ZhibuModel
+
+/// Prints diagnostics the way compilers do (SPEC §2.1), for people and for editors.
+///
+/// The first line of each diagnostic is `path:line:col: severity: [id] message`, which editors,
+/// CI log viewers and `grep` understand; the severity word stays English in both languages for
+/// that reason. Then the source line with a caret under the exact span, and note and help lines
+/// in the chosen language.
+package struct HumanReport {
+    package var language: Language
+    package var color: Bool
+    /// Only errors, no summary: for `--quiet`.
+    package var quiet: Bool
+
+    package init(language: Language, color: Bool = false, quiet: Bool = false) {
+        self.language = language
+        self.color = color
+        self.quiet = quiet
+    }
+
+    package func render(_ report: CheckReport) -> String {
+        var output = ""
+        var lines = SourceLines(tree: report.tree)
+        for diagnostic in report.diagnostics where !quiet || diagnostic.severity == .error {
+            output += render(diagnostic, lines: &lines)
+        }
+        if !quiet { output += summary(report) + "\n" }
+        return output
+    }
+
+    package func render(_ diagnostic: Diagnostic, lines: inout SourceLines) -> String {
+        var place = diagnostic.location.file
+        if let line = diagnostic.location.line {
+            place += ":\(line):\(diagnostic.location.column ?? 1)"
+        }
+        let severity = paint(diagnostic.severity.rawValue, style: style(diagnostic.severity))
+        var waived = ""
+        if diagnostic.waived { waived = language == .zh ? "（已豁免）" : " (waived)" }
+        var text =
+            "\(paint(place, style: "1")): \(severity): [\(diagnostic.rule)] "
+            + "\(diagnostic.message.text(in: language))\(waived)\n"
+        if let number = diagnostic.location.line,
+            let source = lines.line(number, of: diagnostic.location.file)
+        {
+            let gutter = String(number)
+            let pad = String(repeating: " ", count: gutter.count)
+            let shown = source.replacingTabs
+            let column = max(1, diagnostic.location.column ?? 1)
+            let prefix = String(source.unicodeScalars.prefix(column - 1)).replacingTabs
+            let span = String(
+                source.unicodeScalars.dropFirst(column - 1).prefix(diagnostic.location.length))
+            let carets = String(repeating: "^", count: max(1, span.displayWidth))
+            text += " \(gutter) | \(shown)\n"
+            text += " \(pad) | \(String(repeating: " ", count: prefix.displayWidth))"
+            text += paint(carets, style: style(diagnostic.severity)) + "\n"
+        }
+        let noteWord = language == .zh ? "说明" : "note"
+        let helpWord = language == .zh ? "建议" : "help"
+        if let citation = diagnostic.citation {
+            let word = language == .zh ? "依据" : "source"
+            text += "  = \(word): \(citation.text(in: language))\n"
+        }
+        for note in diagnostic.notes { text += "  = \(noteWord): \(note.text(in: language))\n" }
+        for help in diagnostic.help {
+            text += "  = \(paint(helpWord, style: "1")): \(help.text(in: language))\n"
+        }
+        return text + "\n"
+    }
+
+    package func summary(_ report: CheckReport) -> String {
+        let orgs = report.site.organizations.count
+        let records = report.site.recordCount
+        let asOf = report.asOf.description
+        switch language {
+        case .zh:
+            var text =
+                "检查完成：\(report.errorCount) 个错误，\(report.warningCount) 个警告，"
+                + "\(report.noteCount) 个提示"
+            if report.waivedCount > 0 { text += "（其中 \(report.waivedCount) 项已豁免）" }
+            return text + "；共 \(orgs) 个组织、\(records) 条记录，截至 \(asOf)"
+        case .en:
+            var text =
+                "checked \(orgs) \(plural(orgs, "organization")) and \(records) "
+                + "\(plural(records, "record")) as of \(asOf): "
+                + "\(report.errorCount) \(plural(report.errorCount, "error")), "
+                + "\(report.warningCount) \(plural(report.warningCount, "warning")), "
+                + "\(report.noteCount) \(plural(report.noteCount, "note"))"
+            if report.waivedCount > 0 { text += " (\(report.waivedCount) waived)" }
+            return text
+        }
+    }
+}
+
+/// The lines of the site's files, split on demand, for quoting under a diagnostic.
+package struct SourceLines {
+    let tree: FileTree
+    private var cache: [String: [Substring]] = [:]
+
+    package init(tree: FileTree) { self.tree = tree }
+
+    package mutating func line(_ number: Int, of path: String) -> String? {
+        if cache[path] == nil {
+            guard let file = tree.file(path), file.skippedSize == nil,
+                case .success(let text) = TextDecoding.decode(file)
+            else { return nil }
+            cache[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = cache[path], number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        return String(line)
+    }
+}
+
+// MARK: - Helpers
+
+extension HumanReport {
+    fileprivate func style(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .note: "1;36"
+        }
+    }
+
+    fileprivate func paint(_ text: String, style: String) -> String {
+        color ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
+    }
+
+    fileprivate func plural(_ count: Int, _ word: String) -> String {
+        count == 1 ? word : word + "s"
+    }
+}
+
+extension String {
+    /// Columns the text takes in a terminal: CJK and full-width characters take two.
+    package var displayWidth: Int {
+        unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.value {
+            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: width
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+                0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+                0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+                0x20000...0x3FFFD:
+                width + 2
+            default: width + 1
+            }
+        }
+    }
+
+    fileprivate var replacingTabs: String {
+        contains("\t") ? replacingOccurrences(of: "\t", with: "    ") : self
+    }
+}

@@ -1,0 +1,66 @@
+import Dispatch
+
+/// Runs independent work on all cores.
+///
+/// Loading and rendering are embarrassingly parallel over files; `concurrentPerform` keeps the
+/// threads busy without the overhead of a task per file, and results keep their input order so
+/// output never depends on scheduling.
+package enum Parallel {
+    /// Maps `items` with `transform` on up to `jobs` threads, keeping the order of `items`.
+    package static func map<Input: Sendable, Output: Sendable>(
+        _ items: [Input], jobs: Int = Parallel.defaultJobs,
+        _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        if items.isEmpty { return [] }
+        if jobs <= 1 || items.count == 1 { return items.map(transform) }
+        let results = ResultBuffer<Output>(count: items.count)
+        let chunks = min(items.count, max(jobs * 8, 1))
+        let chunkSize = (items.count + chunks - 1) / chunks
+        let workers = min(jobs, chunks)
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = next.increment()
+                let start = chunk * chunkSize
+                if start >= items.count { break }
+                for index in start..<min(start + chunkSize, items.count) {
+                    results.set(index, transform(items[index]))
+                }
+            }
+        }
+        return results.values()
+    }
+
+    /// The number of cores, or `ZHIBU_JOBS` when set (used by tests to compare job counts).
+    package static var defaultJobs: Int {
+        max(1, ProcessInfoShim.activeProcessorCount)
+    }
+}
+
+// MARK: - Helpers
+
+/// A fixed-size buffer that each index is written to exactly once, from any thread.
+private final class ResultBuffer<Element>: @unchecked Sendable {
+    private var storage: [Element?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Element) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func values() -> [Element] { storage.compactMap { $0 } }
+}
+
+/// A counter shared by the worker threads to take the next chunk.
+private final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = Lock()
+
+    func increment() -> Int {
+        lock.withLock {
+            defer { value += 1 }
+            return value
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// One problem found in the user's content, ready to print in any format.
+///
+/// Problems in content are values that are collected, never thrown: a secretary must see every
+/// problem of the site in one run. The validator stamps rule, severity and citation; loaders fill
+/// the same fields for `load.*` problems.
+package struct Diagnostic: Hashable, Sendable {
+    package var rule: RuleID
+    package var severity: Severity
+    package var message: LocalizedText
+    package var location: SourceLocation
+    /// The organization path the finding is about, or nil for site-wide problems.
+    package var org: String?
+    /// `YYYY-MM`, `YYYY-Qn` or `YYYY` for periodic rules.
+    package var period: String?
+    package var citation: LocalizedText?
+    package var waived: Bool
+    package var notes: [LocalizedText]
+    package var help: [LocalizedText]
+
+    package init(
+        rule: RuleID, severity: Severity, message: LocalizedText, location: SourceLocation,
+        org: String? = nil, period: String? = nil, citation: LocalizedText? = nil,
+        waived: Bool = false, notes: [LocalizedText] = [], help: [LocalizedText] = []
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.org = org
+        self.period = period
+        self.citation = citation
+        self.waived = waived
+        self.notes = notes
+        self.help = help
+    }
+
+    /// The order of SPEC §2.1: file, line, column, rule; then the message, so output is stable.
+    package static func sortedOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location {
+            if lhs.location < rhs.location { return true }
+            if rhs.location < lhs.location { return false }
+        }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.period != rhs.period { return (lhs.period ?? "") < (rhs.period ?? "") }
+        return lhs.message.en < rhs.message.en
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Sorted as SPEC §2.1 asks, with exact duplicates removed.
+    package func sortedForOutput() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return filter { seen.insert($0).inserted }.sorted(by: Diagnostic.sortedOrder)
+    }
+}

@@ -1,0 +1,65 @@
+/// A Party organization: one folder under `Content/orgs/` with its `org.yml` and records.
+///
+/// Organizations are kept flat in `Site.organizations`, sorted by path; the tree is the
+/// `parentPath` links, which keeps lookups cheap and the order deterministic.
+package struct Organization: Sendable, Hashable {
+    /// The chain of slugs from `orgs/`, e.g. `committee/branch-1`.
+    package var path: String
+    package var parentPath: String?
+    package var file: String
+    package var name: BilingualText
+    package var kind: Located<OrgKind>
+    package var established: Located<LocalDate>
+    package var units: [Located<String>]
+    package var unitsEn: [Located<String>]
+    package var description: BilingualText?
+    package var venue: Venue?
+    package var committee: Committee?
+    package var groups: [PartyGroup]
+    package var waivers: [Waiver]
+    package var members: [Member]
+    /// Where the roster came from (`members.csv` or `members.yml`), nil when there is none.
+    package var rosterFile: String?
+    package var records: [ActivityRecord]
+    package var systems: [DisplayedSystem]
+    package var posts: [Post]
+    package var notices: [Notice]
+    package var development: [DevelopmentEntry]
+    package var dues: [DuesYear]
+
+    package init(
+        path: String, parentPath: String?, file: String, name: BilingualText,
+        kind: Located<OrgKind>, established: Located<LocalDate>
+    ) {
+        self.path = path
+        self.parentPath = parentPath
+        self.file = file
+        self.name = name
+        self.kind = kind
+        self.established = established
+        self.units = []
+        self.unitsEn = []
+        self.description = nil
+        self.venue = nil
+        self.committee = nil
+        self.groups = []
+        self.waivers = []
+        self.members = []
+        self.rosterFile = nil
+        self.records = []
+        self.systems = []
+        self.posts = []
+        self.notices = []
+        self.development = []
+        self.dues = []
+    }
+
+    /// The last slug of the path.
+    package var slug: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    package func member(_ id: String) -> Member? {
+        members.first { $0.id.value == id }
+    }
+}
