@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhibuCLITests",
-            dependencies: ["ZhibuKit", "ZhibuModel"]
+            dependencies: ["ZhibuCLI"]
         ),
     ]
 )

@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw ToolFailure(error.message)
         }
+        Terminal.printTimings(report.timings)
         let language = options.language ?? report.site.config.defaultLanguage
         let text: String
         switch options.format {

@@ -35,6 +35,14 @@ enum Terminal {
         exit(code)
     }
 
+    /// Stage timings on standard error when `ZHIBU_TIMINGS` is set, for benchmarking.
+    static func printTimings(_ timings: [(stage: String, seconds: Double)]) {
+        guard ProcessInfo.processInfo.environment["ZHIBU_TIMINGS"] != nil else { return }
+        for (stage, seconds) in timings {
+            error("zhibu: timing \(stage) \(Int(seconds * 1000)) ms")
+        }
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -25,8 +25,12 @@ package enum Pipeline {
 
     /// Reads and checks the site at `options.siteRoot`.
     package static func check(_ options: Options) throws(LoadError) -> CheckReport {
+        let start = Date()
         let tree = try FileTree.read(siteRoot: options.siteRoot, jobs: options.jobs)
-        return check(tree, asOf: options.asOf, jobs: options.jobs)
+        let read = Date().timeIntervalSince(start)
+        var report = check(tree, asOf: options.asOf, jobs: options.jobs)
+        report.timings.insert(("read", read), at: 0)
+        return report
     }
 
     /// Checks files already in memory; what tests and `serve` call.
@@ -34,11 +38,13 @@ package enum Pipeline {
         _ tree: FileTree, asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
         environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
     ) -> CheckReport {
+        let start = Date()
         let loaded = ContentLoader.load(tree, jobs: jobs)
         let date = AsOf.resolve(
             option: asOf, config: loaded.site.config, environment: environment, now: now)
         return CheckReport(
-            site: loaded.site, diagnostics: loaded.diagnostics, asOf: date, tree: tree)
+            site: loaded.site, diagnostics: loaded.diagnostics, asOf: date, tree: tree,
+            timings: [("load", Date().timeIntervalSince(start))])
     }
 }
 
@@ -48,6 +54,8 @@ package struct CheckReport: Sendable {
     package var diagnostics: [Diagnostic]
     package var asOf: LocalDate
     package var tree: FileTree
+    /// Seconds spent in each stage, for `ZHIBU_TIMINGS=1`; never part of any report.
+    package var timings: [(stage: String, seconds: Double)] = []
 
     package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

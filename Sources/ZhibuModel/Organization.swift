@@ -20,6 +20,9 @@ package struct Organization: Sendable, Hashable {
     package var members: [Member]
     /// Where the roster came from (`members.csv` or `members.yml`), nil when there is none.
     package var rosterFile: String?
+    /// True when a roster file exists but could not be read: checks that need the roster skip
+    /// this organization instead of reporting every name in it as unknown.
+    package var rosterFailed: Bool
     package var records: [ActivityRecord]
     package var systems: [DisplayedSystem]
     package var posts: [Post]
@@ -46,6 +49,7 @@ package struct Organization: Sendable, Hashable {
         self.waivers = []
         self.members = []
         self.rosterFile = nil
+        self.rosterFailed = false
         self.records = []
         self.systems = []
         self.posts = []

@@ -145,17 +145,30 @@ extension DocumentReader {
 
     /// `14:30` or `14:30-16:00` (also with `–`, `~` or `～` between the times).
     fileprivate static func isTimeRange(_ text: String) -> Bool {
-        let separators: [Character] = ["-", "–", "~", "～"]
-        let parts = text.split(whereSeparator: { separators.contains($0) }).map {
-            $0.trimmingCharacters(in: .whitespaces)
+        var times: [Substring] = []
+        var rest = Substring(text)
+        for separator in ["-", "–", "~", "～"] where rest.contains(separator) {
+            guard let range = rest.range(of: separator) else { continue }
+            times = [rest[..<range.lowerBound], rest[range.upperBound...]]
+            rest = ""
+            break
         }
-        guard (1...2).contains(parts.count) else { return false }
-        return parts.allSatisfy { part in
-            let pieces = part.split(separator: ":")
-            guard pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
-                pieces[1].count == 2
-            else { return false }
-            return (0...24).contains(hour) && (0...59).contains(minute)
+        if times.isEmpty { times = [rest] }
+        return times.allSatisfy { isClockTime($0) }
+    }
+
+    /// `H:MM` or `HH:MM`, surrounding spaces allowed.
+    fileprivate static func isClockTime(_ text: Substring) -> Bool {
+        let bytes = Array(text.utf8).filter { $0 != UInt8(ascii: " ") }
+        guard bytes.count == 4 || bytes.count == 5, bytes[bytes.count - 3] == UInt8(ascii: ":")
+        else { return false }
+        let digits = bytes.enumerated().filter { $0.offset != bytes.count - 3 }.map(\.element)
+        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return false
         }
+        let values = digits.map { Int($0 - UInt8(ascii: "0")) }
+        let hour = values.count == 4 ? values[0] * 10 + values[1] : values[0]
+        let minute = values[values.count - 2] * 10 + values[values.count - 1]
+        return hour <= 24 && minute <= 59
     }
 }

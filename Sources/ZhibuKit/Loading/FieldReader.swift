@@ -12,7 +12,8 @@ package final class FieldReader {
     package let bag: DiagnosticBag
     /// Where the mapping starts: missing fields point here.
     package let location: SourceLocation
-    private var pairs: [String: (key: Node, value: Node)] = [:]
+    /// The mapping's known fields in file order; a linear scan beats hashing for a dozen keys.
+    private var pairs: [(name: String, key: Node, value: Node)] = []
 
     /// Makes a reader for `node`, or reports `load.field-type` and returns nil if it is not a map.
     package init?(
@@ -37,7 +38,7 @@ package final class FieldReader {
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
             if allowed.contains(name) {
-                pairs[name] = (key, value)
+                pairs.append((name, key, value))
             } else {
                 let place = YAMLText.location(of: key, file: file, firstLine: firstLine)
                 var help: LocalizedText
@@ -58,10 +59,14 @@ package final class FieldReader {
         }
     }
 
-    package func has(_ key: String) -> Bool { pairs[key] != nil && !isNull(pairs[key]?.value) }
+    private func pair(_ name: String) -> (name: String, key: Node, value: Node)? {
+        pairs.first { $0.name == name }
+    }
+
+    package func has(_ key: String) -> Bool { node(key) != nil }
 
     package func node(_ key: String) -> Node? {
-        guard let value = pairs[key]?.value, !isNull(value) else { return nil }
+        guard let value = pair(key)?.value, !isNull(value) else { return nil }
         return value
     }
 
@@ -71,8 +76,8 @@ package final class FieldReader {
 
     /// The location of a key's value, or of the key when the value is empty.
     package func place(ofKey key: String) -> SourceLocation {
-        if let value = pairs[key]?.value, value.mark != nil, !isNull(value) { return place(value) }
-        if let keyNode = pairs[key]?.key { return place(keyNode) }
+        if let value = pair(key)?.value, value.mark != nil, !isNull(value) { return place(value) }
+        if let keyNode = pair(key)?.key { return place(keyNode) }
         return location
     }
 
@@ -251,6 +256,12 @@ package final class FieldReader {
 extension String {
     /// The string without leading and trailing whitespace, as cells and scalars are compared.
     package func trimmingWhitespace() -> String {
+        // Fast path: most values start and end with a visible ASCII character.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20,
+            last < 0x7F
+        {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

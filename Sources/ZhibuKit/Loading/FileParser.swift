@@ -109,7 +109,7 @@ package struct FileParser: Sendable {
         case .failure(.missing):
             bag.add(
                 .fieldMissing, .error, at: SourceLocation(file: path, line: 1, column: 1),
-                zh: "文件开头没有front matter（两行 `---` 之间的字段）",
+                zh: "文件开头没有文件头（front matter，即两行 `---` 之间的字段）",
                 en: "the file does not start with front matter (fields between two `---` lines)",
                 helpZh: "在第一行写 `---`，接着写字段（如 `title: …`），再写一行 `---`，然后是正文",
                 helpEn:
@@ -120,7 +120,7 @@ package struct FileParser: Sendable {
         case .failure(.unclosed):
             bag.add(
                 .yamlSyntax, .error, at: SourceLocation(file: path, line: 1, column: 1, length: 3),
-                zh: "front matter 从这里开始，但一直没有结束的 `---`",
+                zh: "文件头（front matter）从这里开始，但一直没有结束的 `---` 行",
                 en: "the front matter that starts here is never closed by a `---` line",
                 helpZh: "在最后一个字段之后加一行 `---`", helpEn: "add a line `---` after the last field")
             return nil
@@ -150,29 +150,50 @@ package struct FileParser: Sendable {
             guard base != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
             return base + url.dropFirst()
         }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         let links = document.links.map { link -> Located<String> in
-            var line = link.line
-            var column = 1
             // cmark gives inline nodes no position: find the target on the block's lines.
-            for offset in 0..<8 where link.line - 1 + offset < lines.count {
-                let text = lines[link.line - 1 + offset]
-                if let range = text.range(of: "(" + link.url) {
-                    line = link.line + offset
-                    column =
-                        text.unicodeScalars.distance(
-                            from: text.unicodeScalars.startIndex, to: range.lowerBound) + 2
-                    break
-                }
-            }
+            let (line, column) = Self.locate(
+                "(" + link.url, in: source, fromLine: link.line, lines: 8)
             return Located(
                 link.url,
                 at: SourceLocation(
-                    file: file, line: line + firstLine - 1, column: column,
+                    file: file, line: line + firstLine - 1, column: column + 1,
                     length: link.url.unicodeScalars.count))
         }
         return MarkdownBody(
             html: document.html, text: document.text, links: links, firstLine: firstLine)
+    }
+
+    /// Line and column (in scalars) of `needle` within `lines` lines from `fromLine`, or the
+    /// start of `fromLine` when it is not found there.
+    static func locate(_ needle: String, in source: String, fromLine: Int, lines: Int)
+        -> (line: Int, column: Int)
+    {
+        let bytes = Array(source.utf8)
+        let pattern = Array(needle.utf8)
+        var line = 1
+        var index = 0
+        while line < fromLine, index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            index += 1
+        }
+        let startLine = line
+        var lineStart = index
+        while index < bytes.count, line < startLine + lines, !pattern.isEmpty {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            } else if bytes[index] == pattern[0], index + pattern.count <= bytes.count,
+                bytes[index..<index + pattern.count].elementsEqual(pattern)
+            {
+                let column = bytes[lineStart..<index].reduce(1) { count, byte in
+                    byte & 0xC0 == 0x80 ? count : count + 1
+                }
+                return (line, column)
+            }
+            index += 1
+        }
+        return (startLine, 0)
     }
 
     private func emptyFile(_ path: String) -> Diagnostic {

@@ -23,10 +23,11 @@ package struct FileTree: Sendable {
         self.files = files.sorted { $0.path < $1.path }
         var folders = Set(directories)
         for file in files {
-            var parts = file.path.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                folders.insert(parts.joined(separator: "/"))
-                parts = parts.dropLast()
+            // Walk up only until a folder is already known: linear in the number of folders.
+            var path = Substring(file.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !folders.insert(String(path)).inserted { break }
             }
         }
         self.directories = folders.sorted()

@@ -13,6 +13,9 @@ enum ReferenceChecker {
         var diagnostics: [Diagnostic] = []
         let assetPaths = Set(site.assets.map { "/assets/" + $0.path })
         for org in site.organizations {
+            diagnostics += checkAssetLinks(org, assets: assetPaths)
+            // An unreadable roster is reported already; every name would look unknown.
+            if org.rosterFailed { continue }
             let rosterIDs = idsForCommittee(of: org, in: site)
             if let committee = org.committee {
                 let seats =
@@ -76,7 +79,6 @@ enum ReferenceChecker {
                     }
                 }
             }
-            diagnostics += checkAssetLinks(org, assets: assetPaths)
         }
         for page in site.pages {
             diagnostics += brokenAssetLinks(page.body, org: nil, assets: assetPaths)
@@ -88,7 +90,7 @@ enum ReferenceChecker {
     /// rosters of the branches below it, where its committee members are registered.
     private static func idsForCommittee(of org: Organization, in site: Site) -> [String] {
         if org.kind.value.isBranch || org.rosterFile != nil { return org.members.map(\.id.value) }
-        return site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
+        return site.organizations.filter { $0.path.hasPrefix(org.path + "/") && !$0.rosterFailed }
             .flatMap { $0.members.map(\.id.value) }
     }
 

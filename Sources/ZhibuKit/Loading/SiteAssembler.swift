@@ -12,6 +12,10 @@ struct SiteAssembler {
     private var pages: [Page] = []
     private var assets: [Asset] = []
     private var orgDirectories = Set<String>()
+    /// Roster files that exist but could not be read, by organization folder.
+    private var failedRosters: [String: String] = [:]
+    /// `org.yml` files that exist but could not be read, with the rule of their first problem.
+    private var failedOrgFiles: [String: RuleID] = [:]
 
     init(config: SiteConfig) {
         self.config = config
@@ -20,6 +24,15 @@ struct SiteAssembler {
     mutating func add(_ files: [ParsedFile]) {
         for file in files {
             if let dir = file.role.orgDirectory { orgDirectories.insert(dir) }
+            switch (file.item, file.role) {
+            case (nil, .roster(let dir, _)):
+                failedRosters[dir] = file.path
+            case (nil, .org(let dir)):
+                failedOrgFiles[dir] =
+                    file.diagnostics.first { $0.severity == .error }?.rule
+                    ?? .fieldMissing
+            default: break
+            }
             switch file.item {
             case .org(let org)?:
                 if let dir = file.role.orgDirectory { orgFiles[dir] = org }
@@ -44,24 +57,36 @@ struct SiteAssembler {
         }
         for dir in allDirectories.sorted() where orgFiles[dir] == nil {
             let below = items.filter { $0.key == dir }.reduce(0) { $0 + $1.value.count }
+            if let rule = failedOrgFiles[dir] {
+                // The cause is already reported; say what it costs, without counting it twice.
+                diagnostics.append(
+                    Diagnostic(
+                        rule: rule, severity: .note,
+                        message: LocalizedText(
+                            zh: "org.yml 有错误，该组织及其 \(below) 个文件暂未纳入检查（只检查了格式）",
+                            en: "because org.yml has errors, this organization and its \(below) "
+                                + "file(s) are left out of the checks (their syntax was checked)"
+                        ),
+                        location: SourceLocation(file: dir + "/org.yml"),
+                        help: [
+                            LocalizedText(
+                                zh: "先修正 org.yml 中的错误", en: "fix the errors in org.yml first")
+                        ]))
+                continue
+            }
             diagnostics.append(
                 Diagnostic(
                     rule: .fieldMissing, severity: .error,
                     message: LocalizedText(
-                        zh: "文件夹 `\(dir)` 没有可用的 org.yml，其中的 \(below) 个文件未归入任何组织",
-                        en:
-                            "folder `\(dir)` has no usable org.yml; its \(below) file(s) belong "
-                            + "to no organization"
-                    ),
+                        zh: "文件夹 `\(dir)` 中没有 org.yml，其中的 \(below) 个文件未归入任何组织",
+                        en: "folder `\(dir)` has no org.yml; its \(below) file(s) belong to no "
+                            + "organization"),
                     location: SourceLocation(file: dir + "/org.yml"),
                     help: [
                         LocalizedText(
                             zh: "在该文件夹中创建 org.yml（至少写 name、kind、established），或把文件移到已有组织的文件夹",
-                            en:
-                                "create org.yml in that folder (with at least name, kind and "
-                                + "established), or move the files into an organization's "
-                                + "folder"
-                        )
+                            en: "create org.yml in that folder (with at least name, kind and "
+                                + "established), or move the files into an organization's folder")
                     ]))
         }
 
@@ -135,6 +160,10 @@ struct SiteAssembler {
         }
         org.records.sort { ($0.date.value, $0.file) < ($1.date.value, $1.file) }
         org.dues.sort { $0.year < $1.year }
+        if let failed = failedRosters["Content/orgs/" + org.path], org.rosterFile == nil {
+            org.rosterFile = failed
+            org.rosterFailed = true
+        }
         if org.kind.value.isBranch, org.rosterFile == nil {
             diagnostics.append(
                 Diagnostic(

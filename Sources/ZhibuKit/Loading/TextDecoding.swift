@@ -15,8 +15,8 @@ package enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(DiagnosticFailure(utf16(file.path)))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            return .failure(DiagnosticFailure(binary(file.path, bytes: file.bytes, at: nul)))
+        if bytes.contains(0) {
+            return .failure(DiagnosticFailure(binary(file.path)))
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             return .success(text)
@@ -64,20 +64,19 @@ extension TextDecoding {
             rule: .encoding, severity: .error,
             message: LocalizedText(
                 zh: "文件是 UTF-16 编码，zhibu 只读 UTF-8", en: "file is UTF-16; zhibu reads UTF-8 only"),
-            location: SourceLocation(file: path, line: 1, column: 1),
+            location: SourceLocation(file: path),
             help: [
                 LocalizedText(
                     zh: "用编辑器另存为“UTF-8”编码", en: "save the file again with the encoding “UTF-8”")
             ])
     }
 
-    fileprivate static func binary(_ path: String, bytes: [UInt8], at index: Int) -> Diagnostic {
-        let (line, column) = position(of: index, in: bytes)
-        return Diagnostic(
+    fileprivate static func binary(_ path: String) -> Diagnostic {
+        Diagnostic(
             rule: .encoding, severity: .error,
             message: LocalizedText(
                 zh: "这不是文本文件（含有二进制数据）", en: "this is not a text file (it contains binary data)"),
-            location: SourceLocation(file: path, line: line, column: column),
+            location: SourceLocation(file: path),
             help: [
                 LocalizedText(
                     zh: "图片、Word 或 PDF 文件请放到 Content/assets/；记录须是纯文本 Markdown",

@@ -12,7 +12,10 @@ package enum YAMLText {
         -> Result<Node?, DiagnosticFailure>
     {
         do {
-            return .success(try Yams.compose(yaml: text, Resolver.basic))
+            // The encoding is given explicitly: Yams' default reads the process environment on
+            // every call, which cost more than the parsing itself for small front matter.
+            return .success(
+                try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8))
         } catch let error as YamlError {
             return .failure(
                 DiagnosticFailure(
@@ -32,7 +35,7 @@ package enum YAMLText {
     package static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file, line: firstLine) }
         var length = 1
-        if let scalar = node.scalar, !scalar.string.contains("\n") {
+        if let scalar = node.scalar, !scalar.string.utf8.contains(UInt8(ascii: "\n")) {
             length = scalar.string.unicodeScalars.count
             if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { length += 2 }
         }
@@ -93,16 +96,13 @@ extension YAMLText {
                     zh: "YAML 不允许用 Tab 缩进：把行首的 Tab 换成空格",
                     en: "YAML does not allow tabs for indentation: replace the tab with spaces"))
         }
-        if sourceLine.contains("：") && problem.contains("mapping") == false
-            && problem.contains("could not find expected ':'")
-        {
+        let previousLine = yamlLine > 1 ? nthLine(text, yamlLine - 1) : ""
+        if [sourceLine, previousLine].contains(where: { $0.contains("：") && !$0.contains(":") }) {
             help.append(
                 LocalizedText(
                     zh: "字段名后要用英文冒号“:”加一个空格，不能用中文冒号“：”",
-                    en:
-                        "a field name is followed by an ASCII colon and a space `: `, not a "
-                        + "full-width `：`"
-                ))
+                    en: "a field name is followed by an ASCII colon and a space `: `, not a "
+                        + "full-width `：`"))
         }
         if help.isEmpty {
             help.append(

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// End-to-end tests: run the built `zhibu` binary and check exit codes and output.
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `zhibu` built beside the test bundle.
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            root.appendingPathComponent(".build/debug"),
+        ]
+        for directory in candidates {
+            let url = directory.appendingPathComponent("zhibu")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return root.appendingPathComponent(".build/debug/zhibu")
+    }
+
+    func zhibu(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func exampleSiteChecksCleanWithExitZero() throws {
+        let run = try zhibu(["--site", Self.root.path, "check"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("检查完成：0 个错误"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func siteOptionWorksAfterTheCommandToo() throws {
+        let run = try zhibu(["check", "--site", Self.root.path, "--lang", "en"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("checked 7 organizations"))
+    }
+
+    @Test func badInputExitsOneWithTheGoldenReport() throws {
+        let site = try copy("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let run = try zhibu(["--site", site.path, "check", "--lang", "en"])
+        #expect(run.status == 1)
+        // Without the generated 30 MB file and symlink, the report is the golden minus those two.
+        let golden = try String(
+            contentsOf: Self.fixtures.appendingPathComponent("bad-input/Expected/check.txt"),
+            encoding: .utf8)
+        let expected = golden.components(separatedBy: "\n\n").filter {
+            !$0.contains("07-01-huge.md") && !$0.contains("notices/leak.md")
+                && !$0.hasPrefix("checked ")
+        }
+        let actual = run.stdout.components(separatedBy: "\n\n").filter { !$0.hasPrefix("checked ") }
+        #expect(Array(actual.dropLast()) == Array(expected.dropLast()))
+        #expect(run.stdout.contains("25 errors, 2 warnings, 1 note"))
+    }
+
+    @Test func quietPrintsOnlyErrors() throws {
+        let site = try copy("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let run = try zhibu(["--site", site.path, "check", "--quiet", "--lang", "en"])
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("warning:"))
+        #expect(!run.stdout.contains("checked "))
+        #expect(run.stdout.contains("error: [load.encoding]"))
+    }
+
+    @Test func strictFailsOnWarnings() throws {
+        let site = try copy("minimal")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let extra = site.appendingPathComponent("Content/orgs/first/notes.txt")
+        try Data("stray\n".utf8).write(to: extra)
+        #expect(try zhibu(["--site", site.path, "check"]).status == 0)
+        let strict = try zhibu(["--site", site.path, "check", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("warning: [load.unknown-field]"))
+    }
+
+    @Test func jsonIsTheDocumentedObject() throws {
+        let site = try copy("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = site.appendingPathComponent("report.json")
+        let run = try zhibu([
+            "--site", site.path, "check", "--format", "json", "--output", output.path,
+            "--as-of", "2026-11-24",
+        ])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let data = try Data(contentsOf: output)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("{\"version\": 1, \"as_of\": \"2026-11-24\","))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["version", "as_of", "summary", "diagnostics"])
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["errors": 25, "warnings": 2, "notes": 1, "waived": 0])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 28)
+        let keys: Set<String> = [
+            "rule", "severity", "message", "file", "line", "column", "org", "period", "citation",
+            "waived",
+        ]
+        #expect(diagnostics.allSatisfy { Set($0.keys) == keys })
+        let dateError = diagnostics.first { ($0["rule"] as? String) == "load.date-invalid" }
+        #expect(dateError?["line"] as? Int == 4)
+        #expect(dateError?["column"] as? Int == 7)
+        #expect(
+            dateError?["message"] as? String == "`date` is 2026-02-30, a day that does not exist")
+    }
+
+    @Test func jsonOutputIsDeterministic() throws {
+        let first = try zhibu(["--site", Self.root.path, "check", "--format", "json"])
+        let second = try zhibu(
+            ["--site", Self.root.path, "check", "--format", "json"],
+            environment: ["ZHIBU_JOBS": "1"])
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("\"as_of\": \"2026-11-24\""))
+    }
+
+    @Test func usageErrorsExitTwoWithOneLine() throws {
+        for arguments in [
+            ["--site", "/nonexistent/zhibu", "check"],
+            ["--site", Self.fixtures.path, "check"],
+            ["check", "--format", "xml"],
+            ["check", "--as-of", "2026-02-30"],
+            ["check", "--lang", "fr"],
+            ["frobnicate"],
+        ] {
+            let run = try zhibu(arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+            #expect(!run.stderr.isEmpty, "\(arguments)")
+            #expect(!run.stderr.contains("Fatal error"), "\(arguments)")
+            #expect(run.stderr.split(separator: "\n").count <= 2, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test func helpExitsZero() throws {
+        let run = try zhibu(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("check"))
+    }
+
+    @Test func noColourWhenNotATerminal() throws {
+        let site = try copy("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let run = try zhibu(["--site", site.path, "check"])
+        #expect(!run.stdout.contains("\u{1B}["))
+    }
+
+    private func copy(_ fixture: String) throws -> URL {
+        let target = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent(fixture).appendingPathComponent("Content"),
+            to: target.appendingPathComponent("Content"))
+        return target
+    }
+}

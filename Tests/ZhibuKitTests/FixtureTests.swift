@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import ZhibuKit
+import ZhibuModel
+
+/// Fixture sites under `Tests/Fixtures/`, each checked against its reviewed `Expected/check*.txt`.
+@Suite struct FixtureTests {
+    @Test func minimalSiteIsClean() throws {
+        let site = try Golden.copyFixture("minimal")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let report = try Pipeline.check(.init(siteRoot: site.path))
+        #expect(report.diagnostics.isEmpty)
+        try Golden.check(
+            HumanReport(language: .en).render(report), against: "minimal/Expected/check.txt")
+    }
+
+    @Test func badInputGivesLocatedDiagnosticsAndKeepsTheGoodFiles() throws {
+        let site = try Golden.copyFixture("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try Golden.addGeneratedBadFiles(to: site)
+        let report = try Pipeline.check(.init(siteRoot: site.path))
+
+        try Golden.check(
+            HumanReport(language: .en).render(report), against: "bad-input/Expected/check.txt")
+        try Golden.check(
+            HumanReport(language: .zh).render(report), against: "bad-input/Expected/check.zh.txt")
+
+        // At least 15 kinds of broken input, each reported with a place.
+        let files = Set(report.diagnostics.map(\.location.file))
+        #expect(files.count >= 15)
+        #expect(report.diagnostics.allSatisfy { !$0.location.file.isEmpty })
+        let rules = Set(report.diagnostics.map(\.rule.rawValue))
+        for rule in [
+            "load.yaml-syntax", "load.csv-syntax", "load.encoding", "load.field-missing",
+            "load.field-type", "load.date-invalid", "load.unknown-field", "load.duplicate-id",
+            "load.reference-unknown", "load.path-unsafe", "load.file-too-large",
+        ] {
+            #expect(rules.contains(rule), "no \(rule) reported")
+        }
+
+        // The good files beside the bad ones still load.
+        let branchA = report.site.organization("branch-a")
+        #expect(branchA?.records.map(\.slug).contains("01-05-themed-day") == true)
+        #expect(branchA?.records.map(\.slug).contains("03-05-themed-day") == true)
+        #expect(branchA?.members.map(\.id.value) == ["m001", "m002", "m003"])
+        #expect(report.site.organization("branch-d")?.members.map(\.id.value) == ["d02"])
+        #expect(report.exitCode(strict: false) == 1)
+    }
+
+    @Test func exampleSiteLoadsWithoutLoadDiagnostics() throws {
+        let root = Golden.fixtures.deletingLastPathComponent().deletingLastPathComponent().path
+        let report = try Pipeline.check(.init(siteRoot: root))
+        let load = report.diagnostics.filter { $0.rule.rawValue.hasPrefix("load.") }
+        #expect(
+            load.isEmpty,
+            "\(load.map { "\($0.location.file):\($0.location.line ?? 0) \($0.message.en)" })")
+        let kinds = Set(report.site.organizations.map(\.kind.value))
+        #expect(kinds == [.committee, .branch, .jointBranch, .generalBranch])
+        #expect(report.site.organizations.count >= 5)
+        #expect(report.site.recordCount >= 300)
+        #expect(
+            report.site.organizations.allSatisfy { !$0.kind.value.isBranch || !$0.members.isEmpty })
+    }
+
+    @Test func outputIsTheSameWithOneJobOrMany() throws {
+        let site = try Golden.copyFixture("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let one = try Pipeline.check(.init(siteRoot: site.path, jobs: 1))
+        let many = try Pipeline.check(.init(siteRoot: site.path, jobs: 8))
+        #expect(HumanReport(language: .en).render(one) == HumanReport(language: .en).render(many))
+        #expect(JSONReport(language: .zh).render(one) == JSONReport(language: .zh).render(many))
+    }
+
+    @Test func missingSiteIsAToolError() {
+        #expect(throws: LoadError.siteNotFound("/nonexistent/zhibu")) {
+            try Pipeline.check(.init(siteRoot: "/nonexistent/zhibu"))
+        }
+        #expect(throws: LoadError.notASite(Golden.fixtures.path)) {
+            try Pipeline.check(.init(siteRoot: Golden.fixtures.path))
+        }
+    }
+}
