@@ -15,10 +15,13 @@ import CCmark
 package enum Markdown {
     /// Parses Markdown once and returns its HTML, plain text and link targets.
     ///
-    /// - Parameter rewriteURL: called for every link and image target before rendering; return a
-    ///   new URL to change it (for example to prefix the site's base path), or nil to keep it.
+    /// - Parameters:
+    ///   - renderHTML: false when only text and links are needed (`check`), which saves the
+    ///     rendering pass.
+    ///   - rewriteURL: called for every link and image target before rendering; return a new URL
+    ///     to change it (for example to prefix the site's base path), or nil to keep it.
     package static func parse(
-        _ source: String, rewriteURL: ((String, Bool) -> String?)? = nil
+        _ source: String, renderHTML: Bool = true, rewriteURL: ((String, Bool) -> String?)? = nil
     ) -> MarkdownDocument {
         var source = source
         let root: OpaquePointer? = source.withUTF8 { buffer in
@@ -66,7 +69,7 @@ package enum Markdown {
         }
 
         var html = ""
-        if let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) {
+        if renderHTML, let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) {
             html = String(cString: rendered)
             free(rendered)
         }

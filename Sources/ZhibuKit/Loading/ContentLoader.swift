@@ -11,22 +11,26 @@ package enum ContentLoader {
         package var diagnostics: [Diagnostic]
     }
 
-    package static func load(_ tree: FileTree, jobs: Int = Parallel.defaultJobs) -> Result {
+    /// - Parameter renderHTML: false for `check`, which never shows the Markdown as HTML.
+    package static func load(
+        _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderHTML: Bool = true
+    ) -> Result {
         var diagnostics = tree.problems
         let siteBag = DiagnosticBag()
         let config = SiteConfigReader.read(tree.file("Content/site.yml"), bag: siteBag)
         diagnostics += siteBag.items
 
-        var jobsToParse: [(SourceFile, ContentPath)] = []
+        // Classifying is pure per path, so it runs on the worker threads with the parsing.
+        let parser = FileParser(
+            basePath: basePath(of: config.baseURL?.value), renderHTML: renderHTML)
+        let contentFiles = tree.files.filter { $0.path.hasPrefix("Content/") }
+        let parsed = Parallel.map(contentFiles, jobs: jobs) { file in
+            parser.parse(file, as: ContentPath.classify(file.path))
+        }
         var unsafeFolders: [String: Int] = [:]
-        for file in tree.files where file.path.hasPrefix("Content/") {
-            let role = ContentPath.classify(file.path)
-            switch role {
-            case .site: continue
-            case .misplaced(let diagnostic): diagnostics.append(diagnostic)
-            case .insideUnsafe(let folder): unsafeFolders[folder, default: 0] += 1
-            default: jobsToParse.append((file, role))
-            }
+        for file in parsed {
+            diagnostics += file.diagnostics
+            if case .insideUnsafe(let folder) = file.role { unsafeFolders[folder, default: 0] += 1 }
         }
         for (folder, count) in unsafeFolders {
             var diagnostic = ContentPath.unsafeName(
@@ -36,12 +40,6 @@ package enum ContentLoader {
                     zh: "其中的 \(count) 个文件未读入", en: "\(count) file(s) inside it were not loaded"))
             diagnostics.append(diagnostic)
         }
-
-        let parser = FileParser(basePath: basePath(of: config.baseURL?.value))
-        let parsed = Parallel.map(jobsToParse, jobs: jobs) { file, role in
-            parser.parse(file, as: role)
-        }
-        for file in parsed { diagnostics += file.diagnostics }
 
         var assembler = SiteAssembler(config: config)
         assembler.add(parsed)

@@ -145,16 +145,11 @@ extension DocumentReader {
 
     /// `14:30` or `14:30-16:00` (also with `–`, `~` or `～` between the times).
     fileprivate static func isTimeRange(_ text: String) -> Bool {
-        var times: [Substring] = []
-        var rest = Substring(text)
-        for separator in ["-", "–", "~", "～"] where rest.contains(separator) {
-            guard let range = rest.range(of: separator) else { continue }
-            times = [rest[..<range.lowerBound], rest[range.upperBound...]]
-            rest = ""
-            break
+        let separators: Set<Character> = ["-", "–", "~", "～"]
+        guard let cut = text.firstIndex(where: { separators.contains($0) }) else {
+            return isClockTime(Substring(text))
         }
-        if times.isEmpty { times = [rest] }
-        return times.allSatisfy { isClockTime($0) }
+        return isClockTime(text[..<cut]) && isClockTime(text[text.index(after: cut)...])
     }
 
     /// `H:MM` or `HH:MM`, surrounding spaces allowed.

@@ -12,8 +12,11 @@ package final class FieldReader {
     package let bag: DiagnosticBag
     /// Where the mapping starts: missing fields point here.
     package let location: SourceLocation
-    /// The mapping's known fields in file order; a linear scan beats hashing for a dozen keys.
-    private var pairs: [(name: String, key: Node, value: Node)] = []
+    /// The mapping's known fields in file order, names apart from nodes so a lookup compares
+    /// names without copying nodes; a linear scan beats hashing for a dozen keys.
+    private var names: [String] = []
+    private var keys: [Node] = []
+    private var values: [Node] = []
 
     /// Makes a reader for `node`, or reports `load.field-type` and returns nil if it is not a map.
     package init?(
@@ -38,7 +41,9 @@ package final class FieldReader {
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
             if allowed.contains(name) {
-                pairs.append((name, key, value))
+                names.append(name)
+                keys.append(key)
+                values.append(value)
             } else {
                 let place = YAMLText.location(of: key, file: file, firstLine: firstLine)
                 var help: LocalizedText
@@ -59,15 +64,11 @@ package final class FieldReader {
         }
     }
 
-    private func pair(_ name: String) -> (name: String, key: Node, value: Node)? {
-        pairs.first { $0.name == name }
-    }
-
     package func has(_ key: String) -> Bool { node(key) != nil }
 
     package func node(_ key: String) -> Node? {
-        guard let value = pair(key)?.value, !isNull(value) else { return nil }
-        return value
+        guard let index = names.firstIndex(of: key), !isNull(values[index]) else { return nil }
+        return values[index]
     }
 
     package func place(_ node: Node) -> SourceLocation {
@@ -76,9 +77,9 @@ package final class FieldReader {
 
     /// The location of a key's value, or of the key when the value is empty.
     package func place(ofKey key: String) -> SourceLocation {
-        if let value = pair(key)?.value, value.mark != nil, !isNull(value) { return place(value) }
-        if let keyNode = pair(key)?.key { return place(keyNode) }
-        return location
+        guard let index = names.firstIndex(of: key) else { return location }
+        if values[index].mark != nil, !isNull(values[index]) { return place(values[index]) }
+        return place(keys[index])
     }
 
     // MARK: - Scalars

@@ -6,14 +6,25 @@ import ZhibuModel
 package struct FileParser: Sendable {
     /// The path part of `base_url` (`/` or `/dangjian/`), put before root-relative links.
     package var basePath: String
+    /// Whether Markdown bodies are rendered to HTML; `check` needs only their text and links.
+    package var renderHTML: Bool
 
-    package init(basePath: String = "/") {
+    package init(basePath: String = "/", renderHTML: Bool = true) {
         self.basePath = basePath
+        self.renderHTML = renderHTML
     }
 
     package func parse(_ file: SourceFile, as role: ContentPath) -> ParsedFile {
         let bag = DiagnosticBag()
         var item: ParsedFile.Item?
+        switch role {
+        case .site, .insideUnsafe:
+            return ParsedFile(path: file.path, role: role, item: nil, diagnostics: [])
+        case .misplaced(let diagnostic):
+            return ParsedFile(path: file.path, role: role, item: nil, diagnostics: [diagnostic])
+        default:
+            break
+        }
         if case .asset(let path) = role {
             item = .asset(Asset(path: path, bytes: file.bytes))
             return ParsedFile(path: file.path, role: role, item: item, diagnostics: [])
@@ -146,7 +157,7 @@ package struct FileParser: Sendable {
     /// Parses a Markdown body once with libcmark; links to the site's root get its base path.
     package func markdown(_ source: String, firstLine: Int, file: String) -> MarkdownBody {
         let base = basePath
-        let document = Markdown.parse(source) { url, _ in
+        let document = Markdown.parse(source, renderHTML: renderHTML) { url, _ in
             guard base != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
             return base + url.dropFirst()
         }

@@ -123,7 +123,8 @@ struct SiteAssembler {
     }
 
     private mutating func fill(_ org: inout Organization, from files: [ParsedFile]) {
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        // `files` arrive in path order (the tree is sorted and parsing keeps the order).
+        for file in files {
             switch file.item {
             case .roster(let members)?:
                 if let existing = org.rosterFile {
