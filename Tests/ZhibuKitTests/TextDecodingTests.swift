@@ -1,0 +1,33 @@
+import Testing
+import ZhibuKit
+import ZhibuModel
+
+@Suite struct TextDecodingTests {
+    func decode(_ bytes: [UInt8]) -> Result<String, DiagnosticFailure> {
+        TextDecoding.decode(SourceFile(path: "f.csv", bytes: bytes))
+    }
+
+    @Test func acceptsUTF8WithAndWithoutBOM() throws {
+        #expect(try decode(Array("张伟".utf8)).get() == "张伟")
+        #expect(try decode([0xEF, 0xBB, 0xBF] + Array("张伟".utf8)).get() == "张伟")
+    }
+
+    @Test func invalidUTF8IsLocatedAtItsFirstBadByte() {
+        guard case .failure(let failure) = decode(Array("ab\ncd".utf8) + [0xFF, 0x41]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.diagnostic.rule == .encoding)
+        #expect(failure.diagnostic.location.line == 2)
+        #expect(failure.diagnostic.location.column == 3)
+        #expect(failure.diagnostic.message.en == "file is not valid UTF-8 text")
+    }
+
+    @Test func utf16IsNamed() {
+        guard case .failure(let failure) = decode([0xFF, 0xFE, 0x41, 0x00]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.diagnostic.message.en == "file is UTF-16; zhibu reads UTF-8 only")
+    }
+}
