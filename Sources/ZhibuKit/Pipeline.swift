@@ -39,7 +39,7 @@ package enum Pipeline {
         environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
     ) -> CheckReport {
         let start = Date()
-        let loaded = ContentLoader.load(tree, jobs: jobs, renderHTML: false)
+        let loaded = ContentLoader.load(tree, jobs: jobs, renderBodies: false)
         let date = AsOf.resolve(
             option: asOf, config: loaded.site.config, environment: environment, now: now)
         return CheckReport(

@@ -16,13 +16,20 @@ package enum Markdown {
     /// Parses Markdown once and returns its HTML, plain text and link targets.
     ///
     /// - Parameters:
-    ///   - renderHTML: false when only text and links are needed (`check`), which saves the
-    ///     rendering pass.
+    ///   - linksOnly: true when only the links are needed (`check`): skips the HTML rendering
+    ///     and the plain text, and skips libcmark altogether for a text without `[` or `<`,
+    ///     which cannot contain a link.
     ///   - rewriteURL: called for every link and image target before rendering; return a new URL
     ///     to change it (for example to prefix the site's base path), or nil to keep it.
     package static func parse(
-        _ source: String, renderHTML: Bool = true, rewriteURL: ((String, Bool) -> String?)? = nil
+        _ source: String, linksOnly: Bool = false,
+        rewriteURL: ((String, Bool) -> String?)? = nil
     ) -> MarkdownDocument {
+        if linksOnly,
+            !source.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") })
+        {
+            return MarkdownDocument(html: "", text: "", links: [])
+        }
         var source = source
         let root: OpaquePointer? = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -46,15 +53,15 @@ package enum Markdown {
             if event == CMARK_EVENT_ENTER, line > 0, isBlock(type) { blockLine = line }
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                if event == CMARK_EVENT_ENTER, type != CMARK_NODE_HTML_INLINE {
+                if !linksOnly, event == CMARK_EVENT_ENTER, type != CMARK_NODE_HTML_INLINE {
                     text += string(cmark_node_get_literal(node))
                 }
             case CMARK_NODE_CODE_BLOCK:
-                text += string(cmark_node_get_literal(node)) + "\n"
+                if !linksOnly { text += string(cmark_node_get_literal(node)) + "\n" }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += "\n"
+                if !linksOnly { text += "\n" }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                if event == CMARK_EVENT_EXIT { text += "\n" }
+                if !linksOnly, event == CMARK_EVENT_EXIT { text += "\n" }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard event == CMARK_EVENT_ENTER else { break }
                 let isImage = type == CMARK_NODE_IMAGE
@@ -69,7 +76,7 @@ package enum Markdown {
         }
 
         var html = ""
-        if renderHTML, let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) {
+        if !linksOnly, let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) {
             html = String(cString: rendered)
             free(rendered)
         }

@@ -1,24 +1,29 @@
 /// The Markdown body of a file after it went through libcmark once.
 ///
-/// Loading parses every body a single time and keeps what later stages need: the HTML for pages,
-/// the plain text for search and privacy scanning, and the link targets with their places so that
-/// a broken link to an asset can be reported at its line.
+/// Loading parses every body a single time and keeps what later stages need: the source for
+/// scanning (privacy rules locate a match by line and column in it), the HTML for pages, the plain
+/// text for search, and the link targets with their places so that a broken link to an asset can
+/// be reported at its line. `check` loads bodies without HTML and text, which it never shows.
 package struct MarkdownBody: Sendable, Hashable {
+    package var source: String
     package var html: String
     package var text: String
     package var links: [Located<String>]
     /// The line of the file on which the body starts (after the front matter).
     package var firstLine: Int
 
-    package init(html: String, text: String, links: [Located<String>], firstLine: Int) {
+    package init(
+        source: String, html: String, text: String, links: [Located<String>], firstLine: Int
+    ) {
+        self.source = source
         self.html = html
         self.text = text
         self.links = links
         self.firstLine = firstLine
     }
 
-    /// True when the body has no words at all (only whitespace or markup).
+    /// True when the body has no words at all, only whitespace.
     package var isBlank: Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        source.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 }

@@ -39,9 +39,11 @@ import ZhibuMarkdown
         #expect(document.links.map(\.url) == ["/assets/a.png", "https://example.org/"])
     }
 
-    @Test func skipsRenderingWhenOnlyTextIsNeeded() {
-        let document = Markdown.parse("**粗体**\n", renderHTML: false)
+    @Test func linksOnlySkipsRenderingButFindsEveryLink() {
+        let document = Markdown.parse("**粗体** [链接](/a/) <https://example.org/>\n", linksOnly: true)
         #expect(document.html.isEmpty)
-        #expect(document.text == "粗体\n")
+        #expect(document.text.isEmpty)
+        #expect(document.links.map(\.url) == ["/a/", "https://example.org/"])
+        #expect(Markdown.parse("没有链接的纪要\n", linksOnly: true).links.isEmpty)
     }
 }

@@ -11,9 +11,9 @@ package enum ContentLoader {
         package var diagnostics: [Diagnostic]
     }
 
-    /// - Parameter renderHTML: false for `check`, which never shows the Markdown as HTML.
+    /// - Parameter renderBodies: false for `check`, which never shows Markdown as HTML or text.
     package static func load(
-        _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderHTML: Bool = true
+        _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderBodies: Bool = true
     ) -> Result {
         var diagnostics = tree.problems
         let siteBag = DiagnosticBag()
@@ -22,7 +22,7 @@ package enum ContentLoader {
 
         // Classifying is pure per path, so it runs on the worker threads with the parsing.
         let parser = FileParser(
-            basePath: basePath(of: config.baseURL?.value), renderHTML: renderHTML)
+            basePath: basePath(of: config.baseURL?.value), renderBodies: renderBodies)
         let contentFiles = tree.files.filter { $0.path.hasPrefix("Content/") }
         let parsed = Parallel.map(contentFiles, jobs: jobs) { file in
             parser.parse(file, as: ContentPath.classify(file.path))

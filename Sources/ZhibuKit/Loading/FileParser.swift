@@ -6,12 +6,12 @@ import ZhibuModel
 package struct FileParser: Sendable {
     /// The path part of `base_url` (`/` or `/dangjian/`), put before root-relative links.
     package var basePath: String
-    /// Whether Markdown bodies are rendered to HTML; `check` needs only their text and links.
-    package var renderHTML: Bool
+    /// Whether Markdown bodies are rendered to HTML and plain text; `check` needs only links.
+    package var renderBodies: Bool
 
-    package init(basePath: String = "/", renderHTML: Bool = true) {
+    package init(basePath: String = "/", renderBodies: Bool = true) {
         self.basePath = basePath
-        self.renderHTML = renderHTML
+        self.renderBodies = renderBodies
     }
 
     package func parse(_ file: SourceFile, as role: ContentPath) -> ParsedFile {
@@ -157,7 +157,7 @@ package struct FileParser: Sendable {
     /// Parses a Markdown body once with libcmark; links to the site's root get its base path.
     package func markdown(_ source: String, firstLine: Int, file: String) -> MarkdownBody {
         let base = basePath
-        let document = Markdown.parse(source, renderHTML: renderHTML) { url, _ in
+        let document = Markdown.parse(source, linksOnly: !renderBodies) { url, _ in
             guard base != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
             return base + url.dropFirst()
         }
@@ -172,7 +172,8 @@ package struct FileParser: Sendable {
                     length: link.url.unicodeScalars.count))
         }
         return MarkdownBody(
-            html: document.html, text: document.text, links: links, firstLine: firstLine)
+            source: source, html: document.html, text: document.text, links: links,
+            firstLine: firstLine)
     }
 
     /// Line and column (in scalars) of `needle` within `lines` lines from `fromLine`, or the
