@@ -87,6 +87,15 @@ package enum Markdown {
 // MARK: - Helpers
 
 extension Markdown {
+    /// Whether the text has a `[` or `<`, without which CommonMark has no link (memchr-fast).
+    fileprivate static func mayContainLink(_ source: inout String) -> Bool {
+        source.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "[")), buffer.count) != nil
+                || memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil
+        }
+    }
+
     fileprivate static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
