@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhibuCLITests",
-            dependencies: ["ZhibuCLI"]
+            dependencies: ["ZhibuCLI", "ZhibuRules"]
         ),
     ]
 )

@@ -1,12 +1,13 @@
 import Foundation
 import ZhibuModel
+import ZhibuRules
 
 /// The stages of a zhibu run, named in the order they execute.
 ///
 /// ```
 /// FileTree.read        the only disk read
 ///   → ContentLoader    model with located fields; a bad file is a diagnostic, loading goes on
-///   → (rules)          standardization rules, then waivers and severity overrides
+///   → Validator        standardization rules, then waivers and severity overrides
 /// ```
 /// Every stage after the read is pure, so tests run the pipeline on files held in memory.
 package enum Pipeline {
@@ -42,9 +43,15 @@ package enum Pipeline {
         let loaded = ContentLoader.load(tree, jobs: jobs, renderBodies: false)
         let date = AsOf.resolve(
             option: asOf, config: loaded.site.config, environment: environment, now: now)
+        let loadTime = Date().timeIntervalSince(start)
+        let validation = Validator.validate(loaded.site, asOf: date, jobs: jobs)
         return CheckReport(
-            site: loaded.site, diagnostics: loaded.diagnostics, asOf: date, tree: tree,
-            timings: [("load", Date().timeIntervalSince(start))])
+            site: loaded.site,
+            diagnostics: (loaded.diagnostics + validation.diagnostics).sortedForOutput(),
+            due: validation.due, asOf: date, tree: tree,
+            timings: [
+                ("load", loadTime), ("validate", Date().timeIntervalSince(start) - loadTime),
+            ])
     }
 }
 
@@ -52,6 +59,8 @@ package enum Pipeline {
 package struct CheckReport: Sendable {
     package var site: Site
     package var diagnostics: [Diagnostic]
+    /// What the current period still asks of each organization.
+    package var due: [DueItem]
     package var asOf: LocalDate
     package var tree: FileTree
     /// Seconds spent in each stage, for `ZHIBU_TIMINGS=1`; never part of any report.

@@ -1,12 +1,24 @@
 import ZhibuModel
 
-/// The rules zhibu knows, sorted by ID.
+/// Every rule zhibu knows, sorted by ID, with the descriptors of the loading rules.
 ///
-/// The standardization rules themselves arrive with the rules work (SPEC §3.2); until then the
-/// registry names every ID of the `national` profile so that `site.yml` severities and waivers can
-/// already be checked for typos against the real catalogue.
+/// A test checks that IDs are unique and well formed and that each rule's examples pass and fail
+/// as declared. IDs are never reused; a renamed rule keeps its old ID as an alias.
 package enum RuleRegistry {
-    /// Every rule ID of SPEC §3.2, loading rules included, sorted.
+    /// The standardization rules of the `national` profile, sorted by ID.
+    package static let all: [any Rule.Type] =
+        (OrgRules.all + MeetingRules.all + RecordRules.all + StudyRules.all
+        + DevelopmentRules.all + DuesRules.all + VenueRules.all + PostRules.all
+        + PrivacyRules.all + [WaiverUnmatched.self])
+        .sorted { $0.descriptor.id < $1.descriptor.id }
+
+    /// Every descriptor, loading rules included, sorted by ID.
+    package static let descriptors: [RuleDescriptor] =
+        (LoadRules.descriptors + all.map { $0.descriptor }).sorted { $0.id < $1.id }
+
+    /// Every rule ID of the `national` profile (SPEC §3.2, plus `load.file-too-large`,
+    /// `load.unreadable` and `waiver.unmatched`): the contract that waivers and `site.yml` are
+    /// checked against. A test keeps it equal to the registered rules.
     package static let knownIDs: [RuleID] = [
         "dev.activist-one-year", "dev.probation-overdue", "dev.talk-within-month",
         "dues.monthly", "dues.six-months-unpaid",
@@ -25,9 +37,14 @@ package enum RuleRegistry {
         "record.quorum", "record.required-fields",
         "study.annual-hours",
         "venue.required-systems", "venue.signage",
+        "waiver.unmatched",
     ]
 
-    /// Parameters a site may set under `rules.params`, with the rule each belongs to.
+    package static func descriptor(_ id: RuleID) -> RuleDescriptor? {
+        descriptors.first { $0.id == id }
+    }
+
+    /// Parameters a site may set under `rules.params`.
     package static let knownParams: [String] = [
         "org.max-members", "study.annual-hours", "venue.required-systems",
     ]

@@ -2,23 +2,28 @@ import Foundation
 import Testing
 import ZhibuKit
 import ZhibuModel
+import ZhibuRules
 
 /// Fixture sites under `Tests/Fixtures/`, each checked against its reviewed `Expected/check*.txt`.
 @Suite struct FixtureTests {
-    @Test func minimalSiteIsClean() throws {
-        let site = try Golden.copyFixture("minimal")
+    @Test func exampleSiteOnDiskIsClean() throws {
+        let site = try Golden.write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }
         let report = try Pipeline.check(.init(siteRoot: site.path))
         #expect(report.diagnostics.isEmpty)
-        try Golden.check(
-            HumanReport(language: .en).render(report), against: "minimal/Expected/check.txt")
+        #expect(
+            HumanReport(language: .en).render(report)
+                == "checked 1 organization and 62 records as of 2026-11-24: 0 errors, 0 warnings, 0 notes\n"
+        )
     }
 
     @Test func badInputGivesLocatedDiagnosticsAndKeepsTheGoodFiles() throws {
         let site = try Golden.copyFixture("bad-input")
         defer { try? FileManager.default.removeItem(at: site) }
         try Golden.addGeneratedBadFiles(to: site)
-        let report = try Pipeline.check(.init(siteRoot: site.path))
+        var report = try Pipeline.check(.init(siteRoot: site.path))
+        // This fixture is about loading: the rules' findings on its broken branches are noise.
+        report.diagnostics.removeAll { !$0.rule.rawValue.hasPrefix("load.") }
 
         try Golden.check(
             HumanReport(language: .en).render(report), against: "bad-input/Expected/check.txt")

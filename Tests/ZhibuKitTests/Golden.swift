@@ -52,6 +52,19 @@ enum Golden {
         return target
     }
 
+    /// Writes a site given as a dictionary of files to a new temporary folder.
+    static func write(_ files: [String: String]) throws -> URL {
+        let target = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-test-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = target.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return target
+    }
+
     /// Adds the broken files that must not be committed: a 30 MB record and a symlink leaving the site.
     static func addGeneratedBadFiles(to site: URL) throws {
         let huge = site.appendingPathComponent(

@@ -1,0 +1,147 @@
+import Dispatch
+import ZhibuModel
+
+/// Runs every rule on a loaded site and turns findings into diagnostics (SPEC §3).
+///
+/// The engine, not the rules, stamps each finding with its rule's ID, severity and citation,
+/// applies `site.yml`'s severity overrides (`off` skips the rule), and matches waivers: a waived
+/// finding becomes a note marked `waived` and never disappears, and a waiver that matches nothing
+/// is itself reported.
+package enum Validator {
+    package struct Result: Sendable {
+        package var diagnostics: [Diagnostic]
+        /// What the current period still asks of each organization, for the portal and boards.
+        package var due: [DueItem]
+    }
+
+    package static func validate(
+        _ site: Site, asOf: LocalDate, rules: [any Rule.Type] = RuleRegistry.all,
+        jobs: Int = 2
+    ) -> Result {
+        let context = RuleContext(site: site, asOf: asOf)
+        let overrides = site.config.rules.severity
+        let active = rules.filter { overrides[$0.descriptor.id]?.value != .off }
+        let outputs = ResultSlots<([Diagnostic], [DueItem])>(count: active.count)
+        DispatchQueue.concurrentPerform(iterations: active.count) { index in
+            let rule = active[index]
+            let descriptor = rule.descriptor
+            let level = overrides[descriptor.id]?.value
+            let diagnostics = rule.check(context).map { finding in
+                Diagnostic(
+                    rule: descriptor.id,
+                    severity: severity(of: finding, descriptor: descriptor, override: level),
+                    message: finding.message, location: finding.location, org: finding.org,
+                    period: finding.period, citation: descriptor.citation.text,
+                    notes: finding.notes, help: finding.help)
+            }
+            var due: [DueItem] = []
+            if let periodic = rule as? any PeriodicRule.Type {
+                due = periodic.requirements(context).map { $0.due(context, rule: descriptor.id) }
+            }
+            outputs.set(index, (diagnostics, due))
+        }
+        var diagnostics = outputs.values.flatMap(\.0)
+        var due = outputs.values.flatMap(\.1)
+        let activeIDs = Set(active.map { $0.descriptor.id })
+        applyWaivers(site, activeIDs: activeIDs, diagnostics: &diagnostics, due: &due)
+        due.sort {
+            ($0.org, $0.rule, $0.period, $0.what.en) < ($1.org, $1.rule, $1.period, $1.what.en)
+        }
+        return Result(diagnostics: diagnostics, due: due)
+    }
+
+    private static func severity(
+        of finding: Finding, descriptor: RuleDescriptor, override: RulesConfig.Level?
+    ) -> Severity {
+        switch override {
+        case .error?: .error
+        case .warning?: .warning
+        case .note?: .note
+        case .off?, nil: finding.severity ?? descriptor.defaultSeverity
+        }
+    }
+
+    /// Marks findings covered by an approved waiver of their organization (or one above it),
+    /// and reports each waiver that covers nothing.
+    private static func applyWaivers(
+        _ site: Site, activeIDs: Set<RuleID>, diagnostics: inout [Diagnostic], due: inout [DueItem]
+    ) {
+        for org in site.organizations {
+            for waiver in org.waivers {
+                let rule = RuleID(waiver.rule.value)
+                guard activeIDs.contains(rule), let period = waiver.period?.value else { continue }
+                var used = false
+                for index in diagnostics.indices
+                where diagnostics[index].rule == rule && diagnostics[index].period == period
+                    && covers(org, diagnostics[index].org)
+                {
+                    used = true
+                    diagnostics[index].waived = true
+                    diagnostics[index].severity = .note
+                    let reason = waiver.reason
+                    let approver = waiver.approvedBy?.value ?? "—"
+                    diagnostics[index].notes.append(
+                        LocalizedText(
+                            zh: "已豁免：\(reason?.text(in: .zh) ?? "")（批准：\(approver)）",
+                            en: "waived: \(reason?.text(in: .en) ?? "") (approved by \(approver))"))
+                }
+                for index in due.indices
+                where due[index].rule == rule && due[index].period == period
+                    && covers(org, due[index].org)
+                {
+                    used = true
+                    due[index].waived = true
+                }
+                if !used { diagnostics.append(unmatched(waiver, org: org)) }
+            }
+        }
+    }
+
+    private static func covers(_ waiverOrg: Organization, _ path: String?) -> Bool {
+        guard let path else { return false }
+        return path == waiverOrg.path || path.hasPrefix(waiverOrg.path + "/")
+    }
+
+    private static func unmatched(_ waiver: Waiver, org: Organization) -> Diagnostic {
+        let descriptor = WaiverUnmatched.descriptor
+        return Diagnostic(
+            rule: descriptor.id, severity: descriptor.defaultSeverity,
+            message: LocalizedText(
+                zh: "豁免 `\(waiver.rule.value)`（\(waiver.period?.value ?? "")）没有对应任何问题",
+                en:
+                    "the waiver for `\(waiver.rule.value)` (\(waiver.period?.value ?? "")) matches no finding"
+            ),
+            location: waiver.rule.location, org: org.path, period: waiver.period?.value,
+            citation: descriptor.citation.text,
+            help: [
+                LocalizedText(
+                    zh: "检查期间是否写错（月写作 YYYY-MM，季度 YYYY-Qn，年 YYYY）；不再需要的豁免请删除",
+                    en:
+                        "check the period (YYYY-MM for a month, YYYY-Qn for a quarter, YYYY for a year); delete waivers that are no longer needed"
+                )
+            ])
+    }
+}
+
+/// Slots written once each from the worker threads, read after they finish.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLockShim()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.locked { slots[index] = value } }
+
+    var values: [Value] { lock.locked { slots.compactMap { $0 } } }
+}
+
+/// A mutex from Dispatch, so the rules module needs nothing beyond the model.
+private final class NSLockShim: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+
+    func locked<T>(_ body: () -> T) -> T {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        return body()
+    }
+}

@@ -1,0 +1,4 @@
+/// The `development` rules of the national profile, listed for the registry.
+enum DevelopmentRules {
+    static let all: [any Rule.Type] = []
+}
