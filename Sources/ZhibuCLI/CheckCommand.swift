@@ -22,17 +22,7 @@ struct CheckCommand: ParsableCommand {
             throw ToolFailure(error.message)
         }
         Terminal.printTimings(report.timings)
-        let language = options.language ?? report.site.config.defaultLanguage
-        let text: String
-        switch options.format {
-        case .human:
-            let color = options.output == nil && Terminal.supportsColor
-            text = HumanReport(language: language, color: color, quiet: options.quiet)
-                .render(report)
-        case .json:
-            text = JSONReport(language: language).render(report)
-        }
-        try Terminal.write(text, to: options.output)
+        try ReportWriter(options: options).write(report)
         // Exit while the report is alive: tearing down a large site object by object costs
         // more than a tenth of a second and the operating system reclaims it for free.
         withExtendedLifetime(report) {

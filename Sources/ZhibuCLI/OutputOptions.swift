@@ -5,13 +5,13 @@ import ZhibuModel
 /// The options shared by `check` and `build` (SPEC §2).
 struct OutputOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json
+        case human, json, sarif, github, junit, gitlab
     }
 
     @Option(help: "Evaluate periodic rules as of this date (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "Output format: human or json.")
+    @Option(help: "Output format: human, json, sarif, github, junit or gitlab.")
     var format: Format = .human
 
     @Option(help: "Write the report to this file instead of standard output.")

@@ -31,6 +31,27 @@ enum Terminal {
         }
     }
 
+    /// Appends to a file that a CI service provides (`$GITHUB_STEP_SUMMARY`), creating it if needed.
+    static func append(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard descriptor >= 0 else {
+            throw ToolFailure(
+                LocalizedText(
+                    zh: "无法写入 `\(path)`：\(String(cString: strerror(errno)))",
+                    en: "cannot write `\(path)`: \(String(cString: strerror(errno)))"))
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress, $0.count)
+            }
+            guard count > 0 else { break }
+            written += count
+        }
+    }
+
     static func terminate(_ code: Int32) -> Never {
         exit(code)
     }

@@ -67,6 +67,26 @@ import ZhibuRules
             report.site.organizations.allSatisfy { !$0.kind.value.isBranch || !$0.members.isEmpty })
     }
 
+    /// The demo has a handful of realistic findings in one branch and one approved waiver, so the
+    /// portal has something true to show; every other organization is clean.
+    @Test func exampleContentHasExactlyTheIntendedFindings() throws {
+        let root = Golden.fixtures.deletingLastPathComponent().deletingLastPathComponent().path
+        let report = try Pipeline.check(.init(siteRoot: root))
+        let rd = "Content/orgs/jiguan-committee/rd-branch/"
+        let found = report.diagnostics.map {
+            "\($0.severity.rawValue) \($0.rule) \($0.location.file.replacingOccurrences(of: rd, with: "rd/")):"
+                + "\($0.location.line ?? 0) \($0.period ?? "-")\($0.waived ? " waived" : "")"
+        }
+        #expect(
+            found == [
+                "warning record.absence-reason rd/activities/2026/10-12-group-meeting-g2.md:14 -",
+                "error dev.probation-overdue rd/members.csv:20 -",
+                "error meeting.committee-monthly rd/org.yml:1 2026-07",
+                "note meeting.themed-day-monthly rd/org.yml:1 2026-02 waived",
+            ])
+        #expect(report.exitCode(strict: false) == 1)
+    }
+
     @Test func outputIsTheSameWithOneJobOrMany() throws {
         let site = try Golden.copyFixture("bad-input")
         defer { try? FileManager.default.removeItem(at: site) }

@@ -40,16 +40,31 @@ package enum Parallel {
 // MARK: - Helpers
 
 /// A fixed-size buffer that each index is written to exactly once, from any thread.
+///
+/// Raw memory allocated once: writing through an `Array` from several threads would be a
+/// mutation of the array value itself, which is a data race even for distinct indices.
 private final class ResultBuffer<Element>: @unchecked Sendable {
-    private var storage: [Element?]
+    private let storage: UnsafeMutablePointer<Element?>
+    private let count: Int
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Element) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        storage = UnsafeMutablePointer<Element?>.allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
     }
 
-    func values() -> [Element] { storage.compactMap { $0 } }
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Element) {
+        storage[index] = value
+    }
+
+    func values() -> [Element] {
+        UnsafeBufferPointer(start: storage, count: count).compactMap { $0 }
+    }
 }
 
 /// A counter shared by the worker threads to take the next chunk.

@@ -1,0 +1,46 @@
+import ArgumentParser
+import ZhibuKit
+import ZhibuModel
+import ZhibuRules
+
+/// `zhibu rules [ID]`: the rule catalogue, or one rule explained with its examples.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List every rule, or explain one with its examples (规则说明).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A rule ID to explain, e.g. meeting.themed-day-monthly.")
+    var id: String?
+
+    @Option(help: "Language: zh or en (default zh).")
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang) == nil {
+            throw ValidationError("--lang must be zh or en, not `\(lang)`")
+        }
+    }
+
+    func run() throws {
+        let language = lang.flatMap(Language.init(rawValue:)) ?? .zh
+        guard let id else {
+            try Terminal.write(RuleCatalogue(language: language).table(), to: nil)
+            return
+        }
+        guard let descriptor = RuleRegistry.descriptor(RuleID(id)) else {
+            let known = RuleRegistry.descriptors.map(\.id.rawValue)
+            var message = LocalizedText(
+                zh: "没有规则 `\(id)`；运行 `zhibu rules` 查看全部规则",
+                en: "there is no rule `\(id)`; run `zhibu rules` to list every rule")
+            if let suggestion = Suggestion.nearest(to: id, in: known) {
+                message = LocalizedText(
+                    zh: "没有规则 `\(id)`，是否应为 `\(suggestion)`？",
+                    en: "there is no rule `\(id)`; did you mean `\(suggestion)`?")
+            }
+            throw ToolFailure(message)
+        }
+        try Terminal.write(RuleCatalogue(language: language).explain(descriptor), to: nil)
+    }
+}
