@@ -1,6 +1,14 @@
 /// The `org` rules of the national profile, listed for the registry.
 enum OrgRules {
     static let all: [any Rule.Type] = [
-        OrgMinFullMembers.self
+        OrgCommitteeFullMembers.self,
+        OrgCommitteeRequired.self,
+        OrgCommitteeSize.self,
+        OrgGroupMembership.self,
+        OrgJointBranchUnits.self,
+        OrgMaxMembers.self,
+        OrgMinFullMembers.self,
+        OrgSecretaryRequired.self,
+        OrgTermExpired.self,
     ]
 }

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import ZhibuKit
+import ZhibuModel
+import ZhibuRules
+
+/// The `post.*` and `privacy.*` rules, with exact places and masked messages.
+@Suite struct PostPrivacyRuleTests {
+    static func findings(_ rule: String, _ changes: [String: String?]) -> [Diagnostic] {
+        OrgRuleTests.findings(rule, changes)
+    }
+
+    static func places(_ diagnostics: [Diagnostic]) -> [String] {
+        OrgRuleTests.places(diagnostics)
+    }
+
+    static let postFile = "Content/orgs/branch/posts/service.md"
+    static let post = ExampleSite.files[postFile, default: ""]
+    static let noticeFile = "Content/orgs/branch/notices/contact.md"
+
+    /// A notice whose body is `body`, starting on line 5.
+    static func notice(_ body: String, title: String = "通知") -> [String: String?] {
+        [noticeFile: "---\ntitle: \(title)\ndate: 2026-11-20\n---\n\(body)\n"]
+    }
+
+    // MARK: - post.holder-is-member
+
+    @Test func aHolderNotOnTheRosterIsReportedAtTheHolder() {
+        let found = Self.findings(
+            "post.holder-is-member",
+            [
+                Self.postFile: Self.post.replacingOccurrences(
+                    of: "holders: [m03]", with: "holders: [m03, m30]")
+            ])
+        #expect(Self.places(found) == ["\(Self.postFile):4:16"])
+        #expect(
+            found.first?.message.en
+                == "holder `m30` of pioneer post `service` is not on the roster of `branch`")
+        #expect(found.first?.help.first?.en == "did you mean `m03`?")
+        #expect(found.first?.severity == .error)
+    }
+
+    @Test func aGeneralBranchPostMayBeHeldByAMemberOfABranchBelow() {
+        let found = Self.findings(
+            "post.holder-is-member",
+            [
+                "Content/orgs/general/org.yml":
+                    "name: 机关党总支\nkind: general-branch\nestablished: 2020-01-01\ncommittee:\n  secretary: g01\n",
+                "Content/orgs/general/first/org.yml":
+                    "name: 第一党支部\nkind: branch\nestablished: 2020-01-01\ncommittee:\n  secretary: g01\n",
+                "Content/orgs/general/first/members.csv":
+                    "id,name,status,joined,full_since,group\ng01,周敏,full,2010-07-01,2011-07-01,\n",
+                "Content/orgs/general/posts/window.md": Self.post.replacingOccurrences(
+                    of: "holders: [m03]", with: "holders: [g01]"),
+            ])
+        #expect(found.isEmpty)
+    }
+
+    // MARK: - post.commitment-required
+
+    @Test func aPioneerPostWithoutCommitmentIsReportedAtItsKind() {
+        let found = Self.findings(
+            "post.commitment-required",
+            [
+                Self.postFile: Self.post.replacingOccurrences(
+                    of: "commitment: 热情服务，一次办好\n", with: "")
+            ])
+        #expect(Self.places(found) == ["\(Self.postFile):2:7"])
+        #expect(found.first?.severity == .warning)
+    }
+
+    @Test func aResponsibilityZoneNeedsNoCommitment() {
+        let found = Self.findings(
+            "post.commitment-required",
+            [
+                Self.postFile: Self.post.replacingOccurrences(
+                    of: "commitment: 热情服务，一次办好\n", with: ""
+                ).replacingOccurrences(of: "kind: pioneer-post", with: "kind: responsibility-zone")
+            ])
+        #expect(found.isEmpty)
+    }
+
+    // MARK: - privacy.id-number
+
+    @Test func anIDNumberInARosterColumnIsMaskedAndLocated() {
+        let roster = ExampleSite.roster
+            .replacingOccurrences(of: "group\n", with: "group,id_number\n")
+            .replacingOccurrences(of: "2009-07-01,\n", with: "2009-07-01,,11010519491231002X\n")
+        let found = Self.findings(
+            "privacy.id-number", ["Content/orgs/branch/members.csv": roster])
+        #expect(Self.places(found) == ["Content/orgs/branch/members.csv:2:36"])
+        #expect(found.first?.location.length == 18)
+        #expect(
+            found.first?.message.en
+                == "`id_number` contains a resident ID number (110105********002X)")
+        #expect(found.first?.message.zh.contains("11010519491231002X") == false)
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.org == "branch")
+    }
+
+    @Test func anIDNumberInABodyPointsAtItsLineAndColumn() {
+        let found = Self.findings(
+            "privacy.id-number", Self.notice("第一行。\n身份证 110101199003071233，请核对。"))
+        #expect(Self.places(found) == ["\(Self.noticeFile):6:5"])
+        #expect(
+            found.first?.message.en == "the text contains a resident ID number (110101********1233)"
+        )
+    }
+
+    @Test func anIDNumberInAQuotedTitleSkipsTheQuote() {
+        let found = Self.findings(
+            "privacy.id-number", Self.notice("正文。", title: "\"联系 110101199003071233\""))
+        #expect(Self.places(found) == ["\(Self.noticeFile):2:12"])
+    }
+
+    @Test func numbersThatOnlyLookLikeIDNumbersAreNotReported() {
+        let texts = [
+            "校验码不对 110101199003071234",
+            "更长的串 1101011990030712335",
+            "带字母 A110101199003071233",
+            "不存在的日期 110105199013311232",
+            "未来的年份 110105203001011231",
+        ]
+        let found = Self.findings(
+            "privacy.id-number", Self.notice(texts.joined(separator: "\n")))
+        #expect(found.isEmpty)
+    }
+
+    @Test func aLowercaseCheckCharacterCounts() {
+        let found = Self.findings("privacy.id-number", Self.notice("号码 11010519491231002x"))
+        #expect(found.count == 1)
+    }
+
+    // MARK: - privacy.phone
+
+    @Test func aGroupedMobileNumberIsMaskedAndLocated() {
+        let found = Self.findings(
+            "privacy.phone", Self.notice("工作日开放，联系人张伟，手机 138-1234-5678。"))
+        #expect(Self.places(found) == ["\(Self.noticeFile):5:16"])
+        #expect(found.first?.location.length == 13)
+        #expect(found.first?.message.en == "the text contains a mobile phone number (138****5678)")
+        #expect(found.first?.severity == .warning)
+    }
+
+    @Test func countryCodesBelongToTheMatch() {
+        let found = Self.findings(
+            "privacy.phone", Self.notice("甲 +86 139 1234 5678\n乙 8615912345678"))
+        #expect(Self.places(found) == ["\(Self.noticeFile):5:3", "\(Self.noticeFile):6:3"])
+        #expect(found.map(\.location.length) == [17, 13])
+        #expect(
+            found.map(\.message.en) == [
+                "the text contains a mobile phone number (139****5678)",
+                "the text contains a mobile phone number (159****5678)",
+            ])
+    }
+
+    @Test func aPhoneLikeTwelveDigitNumberIsNotReported() {
+        let texts = [
+            "订单号 138123456789",
+            "编号 213812345678",
+            "座机 010-6512 3456",
+            "不是手机 12812345678",
+            "账号 6222-138-1234-5678",
+            "代码 ab13812345678",
+        ]
+        let found = Self.findings("privacy.phone", Self.notice(texts.joined(separator: "\n")))
+        #expect(found.isEmpty, "\(found.map(\.message.en))")
+    }
+
+    @Test func aPhoneInAnExtraRosterColumnOrAPageIsReported() {
+        let roster = ExampleSite.roster
+            .replacingOccurrences(of: "group\n", with: "group,phone\n")
+            .replacingOccurrences(of: "2009-07-01,\n", with: "2009-07-01,,13812345678\n")
+        let found = Self.findings(
+            "privacy.phone",
+            [
+                "Content/orgs/branch/members.csv": roster,
+                "Content/pages/about.md": "---\ntitle: 关于\n---\n联系：13912345678\n",
+            ])
+        #expect(
+            Self.places(found).sorted() == [
+                "Content/orgs/branch/members.csv:2:36", "Content/pages/about.md:4:4",
+            ])
+        #expect(found.map(\.org).sorted { ($0 ?? "") < ($1 ?? "") } == [nil, "branch"])
+    }
+}
