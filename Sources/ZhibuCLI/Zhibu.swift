@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZhibuKit
 import ZhibuModel
 
@@ -13,6 +14,16 @@ struct Zhibu: ParsableCommand {
         subcommands: [CheckCommand.self, RulesCommand.self])
 
     @OptionGroup var global: GlobalOptions
+
+    /// ArgumentParser lists choices on lines of their own; a usage error stays on one line.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard let first = lines.first, lines.count > 1 else { return message }
+        let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+        return first + " " + rest.joined(separator: ", ")
+    }
 
     /// Runs the command; usage errors exit 2 with one line (SPEC §2), never a stack trace.
     static func main() {
@@ -30,7 +41,7 @@ struct Zhibu: ParsableCommand {
                 print(fullMessage(for: error))
                 Terminal.terminate(0)
             }
-            Terminal.error("zhibu: " + message(for: error))
+            Terminal.error("zhibu: " + oneLine(message(for: error)))
             Terminal.error("zhibu: 用法错误，运行 `zhibu --help` 查看用法 (run `zhibu --help` for usage)")
             Terminal.terminate(2)
         }

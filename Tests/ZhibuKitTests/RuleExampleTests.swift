@@ -44,6 +44,32 @@ import ZhibuRules
         }
     }
 
+    /// Findings of other rules that an example cannot avoid: six unpaid months are also six
+    /// unpaid months, a record that cannot be loaded no longer counts for its month, and so on.
+    static let companions: [String: Set<String>] = [
+        "dues.six-months-unpaid": ["dues.monthly"],
+        "load.date-invalid": ["meeting.themed-day-monthly"],
+        "load.field-missing": ["meeting.themed-day-monthly"],
+        "load.field-type": ["meeting.themed-day-monthly"],
+        "load.reference-unknown": ["meeting.secretary-lesson-yearly"],
+        "meeting.committee-monthly": ["org.committee-required"],
+        "org.committee-size": ["org.committee-full-members"],
+        "org.secretary-required": ["org.committee-required"],
+    ]
+
+    /// An example shows its own rule: anything else it trips would make the documentation noisy.
+    @Test(arguments: ids)
+    func examplesShowOnlyTheirOwnRule(id: String) throws {
+        let descriptor = try #require(RuleRegistry.descriptor(RuleID(id)))
+        let allowed = Self.companions[id, default: []].union([id])
+        for example in descriptor.examples.passing + descriptor.examples.failing {
+            let others = Self.check(example.files).diagnostics.map(\.rule.rawValue)
+                .filter { !allowed.contains($0) }
+            #expect(
+                others.isEmpty, "\(id) “\(example.title.en)” also trips \(Set(others).sorted())")
+        }
+    }
+
     @Test func everyRuleOfTheCatalogueIsRegistered() {
         #expect(RuleRegistry.descriptors.map(\.id) == RuleRegistry.knownIDs)
     }

@@ -138,12 +138,8 @@ package enum SiteConfigReader {
                             known: RuleRegistry.knownParams, bag: section.bag)
                         continue
                     }
-                    if let scalar = section.scalarString(value, key: name.value) {
-                        rules.params[name.value] = scalar
-                    } else if let list = value.sequence {
-                        let items = list.compactMap { $0.scalar?.string }
-                        rules.params[name.value] = Located(
-                            items.joined(separator: ","), at: section.place(value))
+                    if let parsed = param(name.value, value, section: section) {
+                        rules.params[name.value] = parsed
                     }
                 }
             } else {
@@ -153,6 +149,47 @@ package enum SiteConfigReader {
             }
         }
         return rules
+    }
+
+    /// A parameter's value, checked for its type: the rules read them without asking again.
+    private static func param(_ name: String, _ value: Node, section: FieldReader)
+        -> Located<String>?
+    {
+        let place = section.place(value)
+        if name == "venue.required-systems" {
+            let items: [Located<String>]
+            if let list = value.sequence {
+                items = list.compactMap { section.scalarString($0, key: name) }
+            } else if let text = section.scalarString(value, key: name) {
+                items = text.value.split(separator: ",").map {
+                    Located(String($0).trimmingWhitespace(), at: text.location)
+                }
+            } else {
+                return nil
+            }
+            let categories = DisplayedSystem.Category.allCases.map(\.rawValue)
+            var valid: [String] = []
+            for item in items {
+                guard categories.contains(item.value) else {
+                    _ = section.parseEnum(item, DisplayedSystem.Category.self, key: name)
+                    continue
+                }
+                valid.append(item.value)
+            }
+            return Located(valid.joined(separator: ","), at: place)
+        }
+        guard let text = section.scalarString(value, key: name) else { return nil }
+        let minimum = name == "org.max-members" ? 1 : 0
+        guard let number = Int(text.value), number >= minimum else {
+            section.bag.add(
+                .fieldType, .error, at: text.location,
+                zh: "参数 `\(name)` 应是不小于 \(minimum) 的整数，而不是 `\(text.value)`",
+                en:
+                    "parameter `\(name)` must be a whole number of at least \(minimum), not `\(text.value)`"
+            )
+            return nil
+        }
+        return text
     }
 
     private static func unknown(

@@ -9,6 +9,9 @@ package enum Suggestion {
     package static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
+        // A clipped word (`warn`, `probation`) names the one candidate it begins.
+        let extended = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        if lowered.count >= 3, extended.count == 1 { return extended[0] }
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates.sorted() {

@@ -1,3 +1,4 @@
+import Foundation
 import ZhibuModel
 
 /// A small branch whose records satisfy every rule as of 2026-11-24: the base of rule examples.
@@ -85,6 +86,61 @@ package enum ExampleSite {
             会议由支部书记张伟主持，按议程逐项进行，形成纪要如上。
 
             """
+    }
+
+    /// Changes that admit m08 on an earlier date with everything a real branch would then have:
+    /// dues paid from that month and attendance at the themed days since, so that an example
+    /// about the admission date shows only its own rule.
+    package static func admittingM08(on date: String) -> [String: String?] {
+        guard let joined = LocalDate(parsing: date) else { return [:] }
+        var changes: [String: String?] = [
+            "Content/orgs/branch/members.csv": roster.replacingOccurrences(
+                of: "probationary,2026-05-10", with: "probationary,\(date)")
+        ]
+        for year in [2025, 2026] {
+            let path = "Content/orgs/branch/dues/\(year).csv"
+            guard let dues = files[path] else { continue }
+            let cells = (1...12).map { month -> String in
+                if year == 2026 && month >= 11 { return "" }
+                let monthEnd = LocalDate(
+                    year: year, month: month, day: LocalDate.daysIn(month: month, year: year))
+                return monthEnd.map { $0 >= joined } == true ? "paid" : ""
+            }
+            let old = dues.split(separator: "\n").first { $0.hasPrefix("m08,") }.map(String.init)
+            if let old {
+                changes[path] = dues.replacingOccurrences(
+                    of: old, with: "m08," + cells.joined(separator: ","))
+            }
+        }
+        for (path, text) in files where path.contains("themed-day") {
+            let day = String(path.split(separator: "/").last?.prefix(5) ?? "")
+            let recordDate = String(path.split(separator: "/").dropLast().last ?? "") + "-" + day
+            guard recordDate > date, recordDate < "2026-05-10" else { continue }
+            changes[path] = text.replacingOccurrences(of: "m07]", with: "m07, m08]")
+        }
+        return changes
+    }
+
+    /// Monthly group meetings from January 2025 to November 2026, one group per day of the
+    /// month from the 10th, attended by the group's members.
+    package static func groupMeetings(_ groups: [(id: String, members: [String])])
+        -> [String: String?]
+    {
+        var changes: [String: String?] = [:]
+        for (offset, group) in groups.enumerated() {
+            for year in [2025, 2026] {
+                for month in 1...(year == 2025 ? 12 : 11) {
+                    let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(10 + offset)"
+                    let path = recordPath(date, .groupMeeting)
+                        .replacingOccurrences(of: ".md", with: "-\(group.id).md")
+                    let attendees = group.members.filter { $0 != "m08" || date >= "2026-05-10" }
+                    changes[path] = record(
+                        .groupMeeting, date: date, attendees: attendees,
+                        extra: "group: \(group.id)\n")
+                }
+            }
+        }
+        return changes
     }
 
     /// Who was a member on a date.

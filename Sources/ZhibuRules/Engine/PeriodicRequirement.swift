@@ -34,9 +34,13 @@ package struct PeriodicRequirement: Sendable {
     }
 
     package func findings(_ context: RuleContext) -> [Finding] {
-        let records = context.heldRecords(org).filter(qualifies)
+        // One pass over the records, then a set lookup per period.
+        let covered = Set(
+            context.heldRecords(org).lazy.filter(qualifies).map {
+                Period(kind, containing: $0.date.value)
+            })
         return context.evaluatedPeriods(kind, for: org).compactMap { period in
-            guard !records.contains(where: { period.contains($0.date.value) }) else { return nil }
+            guard !covered.contains(period) else { return nil }
             return Finding(
                 LocalizedText(
                     zh: "\(period.label.zh)没有召开\(what.zh)",

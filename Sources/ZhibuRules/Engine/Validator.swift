@@ -22,11 +22,21 @@ package enum Validator {
         let overrides = site.config.rules.severity
         let active = rules.filter { overrides[$0.descriptor.id]?.value != .off }
         let outputs = ResultSlots<([Diagnostic], [DueItem])>(count: active.count)
-        DispatchQueue.concurrentPerform(iterations: active.count) { index in
+        let run: @Sendable (Int) -> Void = { index in
             let rule = active[index]
             let descriptor = rule.descriptor
             let level = overrides[descriptor.id]?.value
-            let diagnostics = rule.check(context).map { finding in
+            let findings: [Finding]
+            var due: [DueItem] = []
+            if let periodic = rule as? any PeriodicRule.Type {
+                // Requirements are built once and give both the findings and what is due now.
+                let requirements = periodic.requirements(context)
+                findings = requirements.flatMap { $0.findings(context) }
+                due = requirements.map { $0.due(context, rule: descriptor.id) }
+            } else {
+                findings = rule.check(context)
+            }
+            let diagnostics = findings.map { finding in
                 Diagnostic(
                     rule: descriptor.id,
                     severity: severity(of: finding, descriptor: descriptor, override: level),
@@ -34,11 +44,12 @@ package enum Validator {
                     period: finding.period, citation: descriptor.citation.text,
                     notes: finding.notes, help: finding.help)
             }
-            var due: [DueItem] = []
-            if let periodic = rule as? any PeriodicRule.Type {
-                due = periodic.requirements(context).map { $0.due(context, rule: descriptor.id) }
-            }
             outputs.set(index, (diagnostics, due))
+        }
+        if jobs <= 1 {
+            for index in active.indices { run(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: active.count, execute: run)
         }
         var diagnostics = outputs.values.flatMap(\.0)
         var due = outputs.values.flatMap(\.1)

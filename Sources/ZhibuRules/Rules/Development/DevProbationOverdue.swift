@@ -22,20 +22,14 @@ enum DevProbationOverdue: Rule {
                         zh: "2026年5月入党的预备党员", en: "a probationary member admitted in May 2026")),
                 RuleExample(
                     LocalizedText(zh: "预备期恰好今天届满", en: "probation ending today"),
-                    changes: [
-                        roster: ExampleSite.roster.replacingOccurrences(
-                            of: "probationary,2026-05-10", with: "probationary,2025-11-24")
-                    ]),
+                    changes: ExampleSite.admittingM08(on: "2025-11-24")),
             ],
             failing: [
                 RuleExample(
                     LocalizedText(
                         zh: "2025年10月入党，至今未转正",
                         en: "admitted in October 2025 and still probationary"),
-                    changes: [
-                        roster: ExampleSite.roster.replacingOccurrences(
-                            of: "probationary,2026-05-10", with: "probationary,2025-10-01")
-                    ])
+                    changes: ExampleSite.admittingM08(on: "2025-10-01"))
             ]))
 
     static func check(_ context: RuleContext) -> [Finding] {

@@ -22,28 +22,32 @@ enum OrgGroupMembership: Rule {
                 RuleExample(
                     LocalizedText(
                         zh: "两个党小组覆盖全部党员", en: "two groups that cover every member"),
-                    changes: [
+                    changes: ExampleSite.groupMeetings([
+                        ("g1", ["m01", "m02", "m03", "m04"]), ("g2", ["m05", "m06", "m07", "m08"]),
+                    ]).merging([
                         "Content/orgs/branch/org.yml": ExampleSite.orgYAML + """
                             groups:
                               - { id: g1, name: 第一党小组, leader: m01, members: [m01, m02, m03, m04] }
                               - { id: g2, name: 第二党小组, leader: m05, members: [m05, m06, m07, m08] }
 
                             """
-                    ]),
+                    ]) { $1 }),
             ],
             failing: [
                 RuleExample(
                     LocalizedText(
                         zh: "m07 不在任何党小组，第二党小组没有组长",
                         en: "m07 in no group, and the second group without a leader"),
-                    changes: [
+                    changes: ExampleSite.groupMeetings([
+                        ("g1", ["m01", "m02", "m03", "m04"]), ("g2", ["m05", "m06", "m08"]),
+                    ]).merging([
                         "Content/orgs/branch/org.yml": ExampleSite.orgYAML + """
                             groups:
                               - { id: g1, name: 第一党小组, leader: m01, members: [m01, m02, m03, m04] }
                               - { id: g2, name: 第二党小组, members: [m05, m06, m08] }
 
                             """
-                    ])
+                    ]) { $1 })
             ]))
 
     static func check(_ context: RuleContext) -> [Finding] {

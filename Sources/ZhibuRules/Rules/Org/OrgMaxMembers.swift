@@ -59,7 +59,8 @@ extension OrgMaxMembers {
     fileprivate static func roster(count: Int) -> String {
         var text = ExampleSite.roster
         for number in 9...max(9, count) {
-            text += "m\(number < 10 ? "0" : "")\(number),党员\(number),full,2025-11-01,2026-11-01,\n"
+            // Admitted this month: they count for the branch's size and for nothing else yet.
+            text += "m\(number < 10 ? "0" : "")\(number),党员\(number),probationary,2026-11-10,,\n"
         }
         return text
     }

@@ -24,13 +24,22 @@ enum OrgMinFullMembers: Rule {
                         "Content/orgs/branch/org.yml": ExampleSite.orgYAML.replacingOccurrences(
                             of: "  deputy_secretaries: [m02]\n  members: [m01, m02, m03]\n",
                             with: ""),
-                        "Content/orgs/branch/members.csv": """
-                        id,name,status,joined,full_since,group
-                        m01,张伟,full,2008-07-01,2009-07-01,
-                        m02,李娜,full,2010-07-01,2011-07-01,
-                        m08,孙丽,probationary,2026-05-10,,
-
-                        """,
+                        // Five of the seven were admitted in June 2026 and are probationary.
+                        "Content/orgs/branch/members.csv": ExampleSite.roster
+                            .replacingOccurrences(
+                                of: "full,2012-07-01,2013-07-01", with: "probationary,2026-06-01,"
+                            )
+                            .replacingOccurrences(
+                                of: "full,2014-07-01,2015-07-01", with: "probationary,2026-06-01,"
+                            )
+                            .replacingOccurrences(
+                                of: "full,2015-07-01,2016-07-01", with: "probationary,2026-06-01,"
+                            )
+                            .replacingOccurrences(
+                                of: "full,2016-07-01,2017-07-01", with: "probationary,2026-06-01,"
+                            )
+                            .replacingOccurrences(
+                                of: "full,2018-07-01,2019-07-01", with: "probationary,2026-06-01,"),
                     ])
             ]))
 

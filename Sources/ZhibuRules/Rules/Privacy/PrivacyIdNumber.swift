@@ -127,11 +127,37 @@ enum PrivacyScan {
 
     // MARK: - Texts
 
+    /// False when the text has no run of 11 ASCII digits (spaces and hyphens between digits
+    /// allowed), without which there is neither a mobile number nor an ID number: most texts are
+    /// skipped before any scalar array is built, which keeps the scan cheap on large sites.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(hasDigitRun)
+    }
+
+    private static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        var previousWasDigit = false
+        for byte in bytes {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                run += 1
+                if run >= 11 { return true }
+                previousWasDigit = true
+            } else if previousWasDigit && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-")) {
+                previousWasDigit = false
+            } else {
+                run = 0
+                previousWasDigit = false
+            }
+        }
+        return false
+    }
+
     /// Every text of the site that may carry personal data.
     static func texts(_ site: Site) -> [Text] {
         var texts: [Text] = []
         func add(_ value: Located<String>?, _ field: String, org: String?) {
-            guard let value else { return }
+            guard let value, mayHoldNumber(value.value) else { return }
             let scalars = Array(value.value.unicodeScalars)
             texts.append(
                 Text(
@@ -143,6 +169,7 @@ enum PrivacyScan {
             add(text?.en, field + "_en", org: org)
         }
         func add(_ body: MarkdownBody, file: String, org: String?) {
+            guard mayHoldNumber(body.source) else { return }
             texts.append(
                 Text(
                     scalars: Array(body.source.unicodeScalars),

@@ -25,10 +25,7 @@ enum StudyAnnualHours: Rule {
                     LocalizedText(
                         zh: "2025年12月20日入党的党员当年不要求学时",
                         en: "a member who joined on 20 December 2025 owes no hours for 2025"),
-                    changes: [
-                        "Content/orgs/branch/members.csv": ExampleSite.roster
-                            + "m09,周杰,probationary,2025-12-20,,\n"
-                    ]),
+                    changes: ExampleSite.admittingM08(on: "2025-12-20")),
             ],
             failing: [
                 RuleExample(
