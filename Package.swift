@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -17,14 +18,26 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .target(name: "CSystemShims"),
         .target(name: "ZhibuMarkdown", dependencies: ["CCmark"]),
+        // The built-in templates, compiled into the binary; a site's Templates/ overrides them.
+        .target(
+            name: "ZhibuTemplates", path: "Templates", sources: ["_embed/DefaultTemplates.swift"],
+            resources: [
+                .embedInCode("layout.mustache"), .embedInCode("home.mustache"),
+                .embedInCode("org.mustache"), .embedInCode("record.mustache"),
+                .embedInCode("system.mustache"), .embedInCode("posts.mustache"),
+                .embedInCode("page.mustache"), .embedInCode("notfound.mustache"),
+                .embedInCode("status.mustache"), .embedInCode("zhibu.css"),
+            ]),
         .target(name: "ZhibuModel"),
         .target(name: "ZhibuRules", dependencies: ["ZhibuModel"]),
         .target(
             name: "ZhibuKit",
             dependencies: [
-                "ZhibuModel", "ZhibuRules", "ZhibuMarkdown",
+                "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "CSystemShims",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(

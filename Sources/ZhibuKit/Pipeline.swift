@@ -97,3 +97,88 @@ package enum AsOf {
             ?? LocalDate(daysSinceEpoch: 0)
     }
 }
+
+// MARK: - Build
+
+/// A problem that stops `build` with exit code 2: no site, bad templates, or a disk error.
+package enum BuildError: Error, Sendable {
+    case load(LoadError)
+    case render(RenderError)
+    case publish(PublishError)
+
+    package var message: LocalizedText {
+        switch self {
+        case .load(let error): error.message
+        case .render(let error): error.message
+        case .publish(let error): error.message
+        }
+    }
+}
+
+/// What `build` did: the check report, the rendered files and what publishing changed.
+package struct BuildResult: Sendable {
+    package var report: CheckReport
+    package var files: [RenderedFile]
+    package var stats: Publisher.Stats?
+    /// False when `load.*` errors stopped the build before anything was rendered or written.
+    package var published: Bool
+}
+
+extension Pipeline {
+    /// Checks, renders and (unless `renderToMemory`) publishes the site at `options.siteRoot`.
+    ///
+    /// A `load.*` error stops before rendering and leaves `Site/` exactly as it was; findings of
+    /// the standardization rules do not stop it: they are what the status pages show.
+    package static func build(_ options: Options, renderToMemory: Bool) throws(BuildError)
+        -> BuildResult
+    {
+        let start = Date()
+        let tree: FileTree
+        do { tree = try FileTree.read(siteRoot: options.siteRoot, jobs: options.jobs) } catch {
+            throw .load(error)
+        }
+        let read = Date().timeIntervalSince(start)
+        let loaded = ContentLoader.load(tree, jobs: options.jobs, renderBodies: true)
+        let date = AsOf.resolve(
+            option: options.asOf, config: loaded.site.config,
+            environment: ProcessInfo.processInfo.environment, now: Date())
+        let loadTime = Date().timeIntervalSince(start) - read
+        let validation = Validator.validate(loaded.site, asOf: date, jobs: options.jobs)
+        var report = CheckReport(
+            site: loaded.site,
+            diagnostics: (loaded.diagnostics + validation.diagnostics).sortedForOutput(),
+            due: validation.due, asOf: date, tree: tree,
+            timings: [("read", read), ("load", loadTime)])
+        report.timings.append(("validate", Date().timeIntervalSince(start) - read - loadTime))
+        let blocking = report.diagnostics.contains {
+            $0.severity == .error && $0.rule.rawValue.hasPrefix("load.")
+        }
+        guard !blocking else {
+            return BuildResult(report: report, files: [], stats: nil, published: false)
+        }
+
+        let renderStart = Date()
+        let files: [RenderedFile]
+        do {
+            let templates = try TemplateSet.load(tree)
+            files = try SiteRenderer(
+                site: loaded.site, diagnostics: report.diagnostics, due: validation.due,
+                asOf: date, templates: templates
+            ).render(jobs: options.jobs)
+        } catch {
+            throw .render(error)
+        }
+        report.timings.append(("render", Date().timeIntervalSince(renderStart)))
+        if renderToMemory {
+            return BuildResult(report: report, files: files, stats: nil, published: false)
+        }
+        let publishStart = Date()
+        do {
+            let stats = try Publisher(siteRoot: options.siteRoot).publish(files, jobs: options.jobs)
+            report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
+            return BuildResult(report: report, files: files, stats: stats, published: true)
+        } catch {
+            throw .publish(error)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import ZhibuKit
+import ZhibuModel
+
+/// `zhibu build`: check, then render and publish `Site/` atomically.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the site, then render and publish Site/ (生成站点).")
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: OutputOptions
+
+    @Flag(help: "Render every page but write nothing (for benchmarks and previews).")
+    var renderToMemory = false
+
+    @Option(help: "Also fail (exit 1) on rule findings of this severity: error or warning.")
+    var failOn: FailOn?
+
+    func run() throws {
+        let result: BuildResult
+        do {
+            result = try Pipeline.build(
+                Pipeline.Options(
+                    siteRoot: global.site, asOf: options.asOfDate,
+                    jobs: options.jobs ?? Parallel.defaultJobs),
+                renderToMemory: renderToMemory)
+        } catch {
+            throw ToolFailure(error.message)
+        }
+        Terminal.printTimings(result.report.timings)
+        try ReportWriter(options: options).write(result.report)
+        let report = result.report
+        let language = options.language ?? report.site.config.defaultLanguage
+        if !options.quiet {
+            Terminal.error(summary(result, language: language))
+        }
+        withExtendedLifetime(result) {
+            Terminal.terminate(exitCode(result))
+        }
+    }
+
+    private func exitCode(_ result: BuildResult) -> Int32 {
+        let report = result.report
+        let loadErrors = report.diagnostics.contains {
+            $0.severity == .error && $0.rule.rawValue.hasPrefix("load.")
+        }
+        if loadErrors { return 1 }
+        let threshold: FailOn? = options.strict ? .warning : failOn
+        switch threshold {
+        case .error?: return report.errorCount > 0 ? 1 : 0
+        case .warning?: return report.errorCount + report.warningCount > 0 ? 1 : 0
+        case nil: return 0
+        }
+    }
+
+    private func summary(_ result: BuildResult, language: Language) -> String {
+        let zh = language == .zh
+        guard result.published || renderToMemory else {
+            return zh
+                ? "zhibu: 有文件无法读取（load.* 错误），未发布；Site/ 保持不变"
+                : "zhibu: files could not be read (load.* errors); nothing was published and Site/ is unchanged"
+        }
+        if renderToMemory {
+            return zh
+                ? "zhibu: 已在内存中生成 \(result.files.count) 个文件，未写入"
+                : "zhibu: rendered \(result.files.count) files in memory, wrote nothing"
+        }
+        let stats = result.stats ?? Publisher.Stats()
+        if !stats.swapped {
+            return zh
+                ? "zhibu: 内容没有变化，Site/ 未改动（\(result.files.count) 个文件）"
+                : "zhibu: nothing changed; Site/ untouched (\(result.files.count) files)"
+        }
+        return zh
+            ? "zhibu: 已发布 Site/：\(result.files.count) 个文件，写入 \(stats.written)，未变 \(result.files.count - stats.written)，删除 \(stats.removed)"
+            : "zhibu: published Site/: \(result.files.count) files, \(stats.written) written, \(result.files.count - stats.written) unchanged, \(stats.removed) removed"
+    }
+}

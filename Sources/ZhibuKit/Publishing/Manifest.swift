@@ -1,0 +1,45 @@
+/// The content hash of every file of a published tree, kept in `.zhibu/` between builds.
+///
+/// Comparing hashes instead of reading `Site/` back is what lets a rebuild with nothing changed
+/// write nothing and touch no file's metadata.
+package struct Manifest: Sendable, Equatable {
+    package var hashes: [String: String]
+
+    package init(hashes: [String: String] = [:]) { self.hashes = hashes }
+
+    package init(files: [RenderedFile], jobs: Int) {
+        let pairs = Parallel.map(files, jobs: jobs) { ($0.path, Fingerprint.hex(bytes: $0.bytes)) }
+        self.hashes = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `hash path` lines, sorted by path.
+    package var text: String {
+        hashes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)\n" }.joined()
+    }
+
+    package init?(text: String) {
+        var hashes: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { return nil }
+            hashes[String(line[line.index(after: space)...])] = String(line[..<space])
+        }
+        self.hashes = hashes
+    }
+}
+
+extension Fingerprint {
+    /// The same 128-bit FNV-1a hash over raw bytes, for assets that are not text.
+    package static func hex(bytes: [UInt8]) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in bytes {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second << 17) | (second >> 47)
+        }
+        let a = String(first, radix: 16)
+        let b = String(second, radix: 16)
+        return String(repeating: "0", count: 16 - a.count) + a
+            + String(repeating: "0", count: 16 - b.count) + b
+    }
+}

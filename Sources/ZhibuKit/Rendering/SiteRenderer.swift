@@ -1,0 +1,544 @@
+import ZhibuModel
+import ZhibuRules
+
+/// Renders every page and file of the site (SPEC §4) into memory.
+///
+/// Pure: the same site, findings and as-of date give the same files, byte for byte, whatever the
+/// number of threads. Pages render in parallel; the list comes back sorted by path.
+package struct SiteRenderer: Sendable {
+    package var site: Site
+    package var diagnostics: [Diagnostic]
+    package var due: [DueItem]
+    package var asOf: LocalDate
+    package var templates: TemplateSet
+    package var urls: SiteURLs
+
+    package init(
+        site: Site, diagnostics: [Diagnostic], due: [DueItem], asOf: LocalDate,
+        templates: TemplateSet
+    ) {
+        self.site = site
+        self.diagnostics = diagnostics
+        self.due = due
+        self.asOf = asOf
+        self.templates = templates
+        self.urls = SiteURLs(
+            basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
+            defaultLanguage: site.config.defaultLanguage)
+    }
+
+    /// One unit of rendering work, so that pages can be spread over threads.
+    enum Job: Sendable {
+        case home(Language)
+        case org(String, Language)
+        case record(String, Int, Language)
+        case system(String, Int, Language)
+        case posts(String, Language)
+        case page(Int, Language)
+        case notFound(Language)
+    }
+
+    package func render(jobs: Int = Parallel.defaultJobs) throws(RenderError) -> [RenderedFile] {
+        var work: [Job] = []
+        for language in site.config.languages {
+            work.append(.home(language))
+            work.append(.notFound(language))
+            for (index, _) in site.pages.enumerated() { work.append(.page(index, language)) }
+            for org in site.organizations {
+                work.append(.org(org.path, language))
+                for index in org.records.indices { work.append(.record(org.path, index, language)) }
+                for index in org.systems.indices { work.append(.system(org.path, index, language)) }
+                if !org.posts.isEmpty { work.append(.posts(org.path, language)) }
+            }
+        }
+        let pages = Parallel.map(work, jobs: jobs) { job -> Result<RenderedFile, RenderError> in
+            do throws(RenderError) {
+                return .success(try render(job))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var files: [RenderedFile] = []
+        for page in pages {
+            switch page {
+            case .success(let file): files.append(file)
+            case .failure(let error): throw error
+            }
+        }
+        files += site.assets.map { RenderedFile(path: "assets/" + $0.path, bytes: $0.bytes) }
+        files.append(
+            RenderedFile(path: urls.assetFolder + "zhibu.css", bytes: templates.stylesheet))
+        files.append(RenderedFile(path: "robots.txt", text: robots()))
+        files.append(RenderedFile(path: "sitemap.xml", text: sitemap(files)))
+        files.append(RenderedFile(path: "status.json", text: statusJSON()))
+        files.sort { $0.path < $1.path }
+        files.append(
+            RenderedFile(
+                path: "build.json", text: "{\"version\": \"\(Fingerprint.hex(digest(files)))\"}\n"))
+        return files.sorted { $0.path < $1.path }
+    }
+}
+
+// MARK: - Pages
+
+extension SiteRenderer {
+    fileprivate func render(_ job: Job) throws(RenderError) -> RenderedFile {
+        switch job {
+        case .home(let language):
+            return try page(
+                folder: urls.home(language), language: language, template: "home",
+                title: site.config.title.text(in: language), crumbs: [],
+                context: homeContext(language))
+        case .notFound(let language):
+            let text = try layout(
+                folder: urls.home(language), language: language,
+                title: UIStrings.table["notFound"]?.text(in: language) ?? "",
+                crumbs: [], content: try templates.render(base(language), with: "notfound"))
+            return RenderedFile(path: urls.prefix(language) + "404.html", text: text)
+        case .page(let index, let language):
+            let page = site.pages[index]
+            return try self.page(
+                folder: urls.page(page.slug, language), language: language, template: "page",
+                title: page.title.text(in: language), crumbs: [],
+                context: ["title": page.title.text(in: language), "html": page.body.html])
+        case .org(let path, let language):
+            guard let org = site.organization(path) else { throw .missing(path) }
+            return try page(
+                folder: urls.org(path, language), language: language, template: "org",
+                title: org.name.text(in: language), crumbs: crumbs(above: org, language),
+                context: orgContext(org, language))
+        case .record(let path, let index, let language):
+            guard let org = site.organization(path) else { throw .missing(path) }
+            let record = org.records[index]
+            return try page(
+                folder: urls.record(path, record, language), language: language,
+                template: "record", title: record.title.text(in: language),
+                crumbs: crumbs(above: org, language) + [crumb(org, language)],
+                context: recordContext(record, org: org, language))
+        case .system(let path, let index, let language):
+            guard let org = site.organization(path) else { throw .missing(path) }
+            let system = org.systems[index]
+            return try page(
+                folder: urls.system(path, system.slug, language), language: language,
+                template: "system", title: system.title.text(in: language),
+                crumbs: crumbs(above: org, language) + [crumb(org, language)],
+                context: present([
+                    "title": system.title.text(in: language),
+                    "category": system.category.value.label.text(in: language),
+                    "adopted": system.adopted.map { DateText.format($0.value, language) },
+                    "revised": system.revised.map { DateText.format($0.value, language) },
+                    "html": system.body.html,
+                ]))
+        case .posts(let path, let language):
+            guard let org = site.organization(path) else { throw .missing(path) }
+            let title = UIStrings.table["posts"]?.text(in: language) ?? ""
+            let people = names(of: org)
+            return try page(
+                folder: urls.posts(path, language), language: language, template: "posts",
+                title: title, crumbs: crumbs(above: org, language) + [crumb(org, language)],
+                context: [
+                    "title": title,
+                    "posts": org.posts.map { post -> [String: Any] in
+                        present([
+                            "title": post.title.text(in: language),
+                            "kind": post.kind.value.label.text(in: language),
+                            "holders": post.holders.map { people[$0.value] ?? $0.value }
+                                .joined(separator: "、"),
+                            "location": post.location?.text(in: language),
+                            "commitment": post.commitment?.text(in: language),
+                            "html": post.body.html,
+                        ])
+                    },
+                ])
+        }
+    }
+
+    fileprivate func page(
+        folder: String, language: Language, template: String, title: String,
+        crumbs: [[String: Any]], context: [String: Any]
+    ) throws(RenderError) -> RenderedFile {
+        var values = base(language)
+        for (key, value) in context { values[key] = value }
+        let content = try templates.render(values, with: template)
+        let text = try layout(
+            folder: folder, language: language, title: title, crumbs: crumbs, content: content)
+        return RenderedFile(path: folder + "index.html", text: text)
+    }
+
+    fileprivate func layout(
+        folder: String, language: Language, title: String, crumbs: [[String: Any]],
+        content: String
+    ) throws(RenderError) -> String {
+        var values = base(language)
+        let stripped = String(folder.dropFirst(urls.prefix(language).count))
+        values["title"] = title
+        values["content"] = content
+        values["breadcrumbs"] = crumbs
+        values["description"] = site.config.title.text(in: language)
+        values["alternates"] = site.config.languages.map { other -> [String: Any] in
+            [
+                "lang": other.rawValue, "label": other == .zh ? "中文" : "English",
+                "href": urls.link(urls.prefix(other) + stripped), "current": other == language,
+            ]
+        }
+        return try templates.render(values, with: "layout")
+    }
+
+    /// What every template may use: the language, strings, the home link and the footer.
+    fileprivate func base(_ language: Language) -> [String: Any] {
+        [
+            "lang": language == .zh ? "zh-CN" : "en",
+            "t": UIStrings.strings(language),
+            "siteTitle": site.config.title.text(in: language),
+            "home": urls.link(urls.home(language)),
+            "assetBase": urls.link(urls.assetFolder),
+            "asOf": DateText.format(asOf, language),
+            "footerPages": site.pages.sorted { ($0.weight, $0.slug) < ($1.weight, $1.slug) }.map {
+                [
+                    "title": $0.title.text(in: language),
+                    "href": urls.link(urls.page($0.slug, language)),
+                ]
+            },
+        ]
+    }
+}
+
+// MARK: - Contexts
+
+extension SiteRenderer {
+    fileprivate func homeContext(_ language: Language) -> [String: Any] {
+        let tree = site.organizations.map { org -> [String: Any] in
+            [
+                "name": org.name.text(in: language),
+                "href": urls.link(urls.org(org.path, language)),
+                "kind": org.kind.value.label.text(in: language),
+                "depth": org.path.split(separator: "/").count - 1,
+                "state": state(of: org, rollUp: true).context(language),
+            ]
+        }
+        let records = site.organizations.flatMap { org in org.records.map { (org, $0) } }
+            .filter { $0.1.status.value == .held && $0.1.date.value <= asOf }
+            .sorted { ($0.1.date.value, $0.1.file) > ($1.1.date.value, $1.1.file) }
+            .prefix(10)
+        let notices = site.organizations.flatMap { org in org.notices.map { (org, $0) } }
+            .filter { $0.1.until.map { $0.value >= asOf } ?? true && $0.1.date.value <= asOf }
+            .sorted {
+                ($0.1.pinned ? 1 : 0, $0.1.date.value, $0.1.file) > (
+                    $1.1.pinned ? 1 : 0, $1.1.date.value, $1.1.file
+                )
+            }
+        return [
+            "tree": tree,
+            "recent": records.map { org, record in recordItem(record, org: org, language) },
+            "notices": notices.map { org, notice -> [String: Any] in
+                [
+                    "title": notice.title.text(in: language), "pinned": notice.pinned,
+                    "date": DateText.format(notice.date.value, language),
+                    "dateISO": notice.date.value.description,
+                    "org": org.name.text(in: language),
+                ]
+            },
+        ]
+    }
+
+    fileprivate func orgContext(_ org: Organization, _ language: Language) -> [String: Any] {
+        let people = names(of: org)
+        func name(_ id: Located<String>?) -> String? { id.map { people[$0.value] ?? $0.value } }
+        var context = present([
+            "name": org.name.text(in: language),
+            "kind": org.kind.value.label.text(in: language),
+            "established": DateText.format(org.established.value, language),
+            "state": state(of: org, rollUp: true).context(language),
+            "description": org.description?.text(in: language),
+        ])
+        let units = language == .en && !org.unitsEn.isEmpty ? org.unitsEn : org.units
+        if !units.isEmpty {
+            context["units"] = units.map(\.value).joined(separator: language == .zh ? "、" : ", ")
+        }
+        if !org.members.isEmpty {
+            context["memberCount"] = org.members.count
+            context["fullCount"] = org.members.filter { $0.status.value == .full }.count
+        }
+        context["children"] = site.children(of: org.path).map { child -> [String: Any] in
+            [
+                "name": child.name.text(in: language),
+                "href": urls.link(urls.org(child.path, language)),
+                "kind": child.kind.value.label.text(in: language),
+                "state": state(of: child, rollUp: true).context(language),
+            ]
+        }
+        if let committee = org.committee {
+            let zh = language == .zh
+            var seats: [[String: Any]] = []
+            if let secretary = name(committee.secretary) {
+                seats.append(["role": zh ? "书记" : "Secretary", "names": secretary])
+            }
+            let deputies = committee.deputySecretaries.compactMap { name($0) }
+            if !deputies.isEmpty {
+                seats.append([
+                    "role": zh ? "副书记" : "Deputy", "names": deputies.joined(separator: "、"),
+                ])
+            }
+            if let members = committee.members {
+                let names = members.compactMap { name($0) }
+                seats.append(["role": zh ? "委员" : "Members", "names": names.joined(separator: "、")])
+            }
+            var committeeContext: [String: Any] = ["seats": seats]
+            if let elected = committee.elected?.value {
+                committeeContext["elected"] = DateText.format(elected, language)
+                let term = committee.termYears?.value ?? 3
+                committeeContext["termEnds"] = DateText.format(
+                    elected.addingMonths(12 * term), language)
+            }
+            context["committee"] = committeeContext
+        }
+        context["groups"] = org.groups.map { group -> [String: Any] in
+            present([
+                "name": group.name.text(in: language), "leader": name(group.leader),
+                "members": group.members.compactMap { name($0) }.joined(separator: "、"),
+            ])
+        }
+        context["scorecard"] = scorecard(org, language)
+        context["due"] = due.filter { $0.org == org.path }.map { item -> [String: Any] in
+            let itemState: OrgState = item.met || item.waived ? .met : .due
+            return present([
+                "what": item.what.text(in: language),
+                "deadline": DateText.format(item.deadline, language),
+                "planned": item.planned.map { DateText.format($0, language) },
+                "state": itemState.context(language),
+            ])
+        }
+        context["records"] = org.records.sorted {
+            ($0.date.value, $0.file) > ($1.date.value, $1.file)
+        }
+        .map { recordItem($0, org: org, language) }
+        if !org.posts.isEmpty { context["postsHref"] = urls.link(urls.posts(org.path, language)) }
+        context["systems"] = systems(for: org).map { owner, system -> [String: Any] in
+            [
+                "title": system.title.text(in: language),
+                "href": urls.link(urls.system(owner.path, system.slug, language)),
+                "category": system.category.value.label.text(in: language),
+            ]
+        }
+        return context
+    }
+
+    fileprivate func recordContext(
+        _ record: ActivityRecord, org: Organization, _ language: Language
+    )
+        -> [String: Any]
+    {
+        let people = names(of: org)
+        func name(_ id: Located<String>?) -> String? { id.map { people[$0.value] ?? $0.value } }
+        let separator = language == .zh ? "、" : ", "
+        var context = present([
+            "title": record.title.text(in: language),
+            "type": record.type.value.label.text(in: language),
+            "date": DateText.format(record.date.value, language),
+            "dateISO": record.date.value.description,
+            "time": record.time?.value,
+            "location": record.location?.text(in: language),
+            "host": name(record.host), "recorder": name(record.recorder),
+            "lecturer": name(record.lecturer),
+            "topics": record.topics.map(\.value), "decisions": record.decisions.map(\.value),
+            "html": record.body.html,
+        ])
+        if record.status.value != .held {
+            context["status"] = UIStrings.table[record.status.value.rawValue + ".status"]?
+                .text(in: language)
+        }
+        if !record.attendees.isEmpty {
+            context["attendees"] = record.attendees.compactMap { name($0) }.joined(
+                separator: separator)
+        }
+        if !record.absent.isEmpty {
+            context["absent"] = record.absent.map { absence in
+                let who = people[absence.member.value] ?? absence.member.value
+                guard let reason = absence.reason?.value else { return who }
+                return language == .zh ? "\(who)（\(reason)）" : "\(who) (\(reason))"
+            }.joined(separator: separator)
+        }
+        if let hours = record.studyHours?.value {
+            context["hours"] = hours == hours.rounded() ? String(Int(hours)) : String(hours)
+        }
+        return context
+    }
+
+    fileprivate func recordItem(_ record: ActivityRecord, org: Organization, _ language: Language)
+        -> [String: Any]
+    {
+        var item: [String: Any] = [
+            "title": record.title.text(in: language),
+            "href": urls.link(urls.record(org.path, record, language)),
+            "date": DateText.format(record.date.value, language),
+            "dateISO": record.date.value.description,
+            "type": record.type.value.label.text(in: language),
+            "org": org.name.text(in: language),
+        ]
+        if record.status.value != .held {
+            item["status"] = UIStrings.table[record.status.value.rawValue + ".status"]?.text(
+                in: language)
+        }
+        return item
+    }
+
+    /// One row per rule that applies to the organization, in ID order, with its findings.
+    fileprivate func scorecard(_ org: Organization, _ language: Language) -> [[String: Any]] {
+        let own = diagnostics.filter { $0.org == org.path }
+        let ownDue = due.filter { $0.org == org.path }
+        return RuleRegistry.all.map { $0.descriptor }.filter { descriptor in
+            switch descriptor.scope {
+            case .branches: org.kind.value.isBranch
+            case .allOrganizations, .content: true
+            }
+        }.map { descriptor -> [String: Any] in
+            let findings = own.filter { $0.rule == descriptor.id }
+            let rowState = OrgState.of(findings, due: ownDue.filter { $0.rule == descriptor.id })
+            return [
+                "id": descriptor.id.rawValue, "summary": descriptor.summary.text(in: language),
+                "citation": descriptor.citation.text.text(in: language),
+                "state": rowState.context(language),
+                "findings": findings.map { finding -> [String: Any] in
+                    present([
+                        "message": finding.message.text(in: language),
+                        "waiver": finding.waived ? finding.notes.last?.text(in: language) : nil,
+                    ])
+                },
+            ]
+        }
+    }
+
+    /// The posted systems that apply to an organization: its own and those of the ones above.
+    fileprivate func systems(for org: Organization) -> [(Organization, DisplayedSystem)] {
+        var chain: [Organization] = []
+        var current: Organization? = org
+        while let node = current {
+            chain.append(node)
+            current = node.parentPath.flatMap { site.organization($0) }
+        }
+        return chain.flatMap { owner in
+            owner.systems.filter(\.posted).map { (owner, $0) }
+        }
+    }
+
+    fileprivate func state(of org: Organization, rollUp: Bool) -> OrgState {
+        let inScope: (String?) -> Bool = { path in
+            guard let path else { return false }
+            return path == org.path || (rollUp && path.hasPrefix(org.path + "/"))
+        }
+        return OrgState.of(
+            diagnostics.filter { inScope($0.org) }, due: due.filter { inScope($0.org) })
+    }
+
+    /// Member names by ID: only `id` and `name` of a roster ever reach a page.
+    fileprivate func names(of org: Organization) -> [String: String] {
+        var names: [String: String] = [:]
+        let rosters =
+            org.rosterFile != nil
+            ? [org] : site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
+        for roster in rosters {
+            for member in roster.members where names[member.id.value] == nil {
+                names[member.id.value] = member.name.value
+            }
+        }
+        return names
+    }
+
+    fileprivate func crumb(_ org: Organization, _ language: Language) -> [String: Any] {
+        ["name": org.name.text(in: language), "href": urls.link(urls.org(org.path, language))]
+    }
+
+    fileprivate func crumbs(above org: Organization, _ language: Language) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        var parent = org.parentPath
+        while let path = parent, let ancestor = site.organization(path) {
+            result.insert(crumb(ancestor, language), at: 0)
+            parent = ancestor.parentPath
+        }
+        return [
+            ["name": site.config.title.text(in: language), "href": urls.link(urls.home(language))]
+        ]
+            + result
+    }
+}
+
+// MARK: - Files
+
+extension SiteRenderer {
+    fileprivate func robots() -> String {
+        let base = site.config.baseURL?.value ?? ""
+        var text = "User-agent: *\nAllow: /\n"
+        if !base.isEmpty {
+            text += "Sitemap: \(base.hasSuffix("/") ? base : base + "/")sitemap.xml\n"
+        }
+        return text
+    }
+
+    fileprivate func sitemap(_ files: [RenderedFile]) -> String {
+        let base = site.config.baseURL?.value ?? "/"
+        let root = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let pages = files.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            let folder = String(page.dropLast("index.html".count))
+            xml += "  <url><loc>\(XML.escape(root + "/" + folder))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// Every organization's state, scorecard and findings: the JSON of SPEC §2.1 per org.
+    fileprivate func statusJSON() -> String {
+        let json = JSONReport(language: site.config.defaultLanguage)
+        var out =
+            "{\"version\": 1, \"as_of\": \(JSON.string(asOf.description)), \"organizations\": ["
+        for (index, org) in site.organizations.enumerated() {
+            let own = diagnostics.filter { $0.org == org.path }
+            out += index == 0 ? "\n  " : ",\n  "
+            out +=
+                "{\"org\": \(JSON.string(org.path)), \"name\": \(JSON.string(org.name.zh.value)), "
+            out += "\"kind\": \(JSON.string(org.kind.value.rawValue)), "
+            out += "\"status\": \"\(state(of: org, rollUp: true).key)\", "
+            out += "\"summary\": {\"errors\": \(own.filter { $0.severity == .error }.count), "
+            out += "\"warnings\": \(own.filter { $0.severity == .warning }.count), "
+            out += "\"notes\": \(own.filter { $0.severity == .note }.count), "
+            out += "\"waived\": \(own.filter(\.waived).count)}, "
+            out += "\"diagnostics\": [" + own.map(json.object).joined(separator: ", ") + "]}"
+        }
+        return out + "\n]}\n"
+    }
+
+    /// A digest of every published file, for `build.json`: boards reload when it changes.
+    fileprivate func digest(_ files: [RenderedFile]) -> String {
+        var text = ""
+        for file in files {
+            text +=
+                file.path + "\u{0}" + Fingerprint.hex(String(decoding: file.bytes, as: UTF8.self))
+                + "\n"
+        }
+        return text
+    }
+}
+
+/// A template context without its absent values: an optional left in would render as "nil".
+func present(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { $0 }
+}
+
+/// XML escaping for text and attribute values.
+package enum XML {
+    package static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,19 @@
+/// zhibu's built-in templates and stylesheet, compiled into the binary.
+///
+/// The files beside this folder (`Templates/*.mustache`, `zhibu.css`) are the defaults; a site's
+/// own `Templates/` folder overrides any of them by file name. Listing them here (and in
+/// Package.swift's resources) keeps the binary self-contained: no template files to install.
+package enum DefaultTemplates {
+    package static let files: [String: [UInt8]] = [
+        "layout.mustache": PackageResources.layout_mustache,
+        "home.mustache": PackageResources.home_mustache,
+        "org.mustache": PackageResources.org_mustache,
+        "record.mustache": PackageResources.record_mustache,
+        "system.mustache": PackageResources.system_mustache,
+        "posts.mustache": PackageResources.posts_mustache,
+        "page.mustache": PackageResources.page_mustache,
+        "notfound.mustache": PackageResources.notfound_mustache,
+        "status.mustache": PackageResources.status_mustache,
+        "zhibu.css": PackageResources.zhibu_css,
+    ]
+}

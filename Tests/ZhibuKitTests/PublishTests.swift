@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import ZhibuKit
+import ZhibuModel
+import ZhibuRules
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Building and publishing `Site/`: determinism, writing only what changed, atomic swaps.
+@Suite(.serialized) struct PublishTests {
+    func build(_ site: URL, jobs: Int = 2, memory: Bool = false) throws -> BuildResult {
+        try Pipeline.build(.init(siteRoot: site.path, jobs: jobs), renderToMemory: memory)
+    }
+
+    func snapshot(_ root: URL) throws -> [String: (bytes: Data, mtime: Int, inode: UInt64)] {
+        var result: [String: (Data, Int, UInt64)] = [:]
+        let site = root.appendingPathComponent("Site")
+        guard let walker = FileManager.default.enumerator(atPath: site.path) else { return [:] }
+        for case let path as String in walker {
+            var info = stat()
+            let full = site.path + "/" + path
+            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            result[path] = (
+                try Data(contentsOf: URL(fileURLWithPath: full)),
+                info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec,
+                UInt64(info.st_ino)
+            )
+        }
+        return result
+    }
+
+    @Test func twoBuildsAreByteIdenticalWhateverTheJobCount() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let one = try build(site, jobs: 1, memory: true).files
+        let many = try build(site, jobs: 8, memory: true).files
+        #expect(one.map(\.path) == many.map(\.path))
+        #expect(one == many)
+        #expect(one.contains { $0.path == "index.html" })
+        #expect(one.contains { $0.path == "en/branch/index.html" })
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Site").path))
+    }
+
+    @Test func aRebuildWithNothingChangedTouchesNothing() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let first = try build(site)
+        #expect(first.stats?.swapped == true)
+        let before = try snapshot(site)
+        #expect(before.count == first.files.count)
+        let again = try build(site)
+        #expect(again.stats?.swapped == false)
+        #expect(again.stats?.written == 0)
+        let after = try snapshot(site)
+        for (path, file) in before {
+            #expect(after[path]?.mtime == file.mtime, "\(path)")
+            #expect(after[path]?.inode == file.inode, "\(path)")
+        }
+    }
+
+    @Test func editingOneRecordRewritesOnlyItsPages() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        _ = try build(site)
+        let before = try snapshot(site)
+        let record = site.appendingPathComponent(ExampleSite.recordPath("2026-03-15", .themedDay))
+        let text = try String(contentsOf: record, encoding: .utf8)
+        try Data((text + "\n会后补记：党员们一致表示要学以致用。\n").utf8).write(to: record)
+        let result = try build(site)
+        let after = try snapshot(site)
+        #expect(Set(after.keys) == Set(before.keys))
+        let changed = after.filter { before[$0.key]?.bytes != $0.value.bytes }.keys.sorted()
+        #expect(
+            changed == [
+                "branch/activities/2026/03-15-themed-day/index.html", "build.json",
+                "en/branch/activities/2026/03-15-themed-day/index.html",
+            ])
+        #expect(result.stats?.written == changed.count)
+        let touched = after.filter { before[$0.key]?.mtime != $0.value.mtime }.keys.sorted()
+        #expect(touched == changed)
+    }
+
+    @Test func aBrokenFileLeavesThePublishedSiteByteIdentical() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        _ = try build(site)
+        let before = try snapshot(site)
+        try Data("name: 示例党支部\nkind: branch\n\tbroken: [\n".utf8)
+            .write(to: site.appendingPathComponent("Content/orgs/branch/org.yml"))
+        let result = try build(site)
+        #expect(!result.published)
+        #expect(result.files.isEmpty)
+        let after = try snapshot(site)
+        #expect(after.count == before.count)
+        for (path, file) in before {
+            #expect(after[path]?.bytes == file.bytes, "\(path)")
+            #expect(after[path]?.mtime == file.mtime, "\(path)")
+        }
+    }
+
+    /// A reader that looks at `Site/` while it is rebuilt again and again always sees one
+    /// version: two pages read through the same directory agree on the build they belong to.
+    @Test func readersNeverSeeAMixDuringRepeatedRebuilds() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let notice = site.appendingPathComponent("Content/orgs/branch/notices/version.md")
+        try FileManager.default.createDirectory(
+            at: notice.deletingLastPathComponent(), withIntermediateDirectories: true)
+        func write(version: Int) throws {
+            try Data("---\ntitle: 版本\(version)\ndate: 2026-11-01\n---\n第\(version)版。\n".utf8).write(
+                to: notice)
+        }
+        try write(version: 0)
+        _ = try build(site)
+        let sitePath = site.appendingPathComponent("Site").path
+        let stop = Flag()
+        let observations = Observations()
+        let reader = Thread {
+            while !stop.value {
+                let directory = open(sitePath, O_RDONLY | O_DIRECTORY)
+                guard directory >= 0 else { continue }
+                let home = readAll(directory, "index.html")
+                let status = readAll(directory, "en/index.html")
+                var held = stat()
+                var current = stat()
+                fstat(directory, &held)
+                let same = stat(sitePath, &current) == 0 && current.st_ino == held.st_ino
+                close(directory)
+                guard same else { continue }
+                observations.add(home: home, status: status)
+            }
+        }
+        reader.start()
+        for version in 1...12 {
+            try write(version: version)
+            _ = try build(site)
+        }
+        stop.set()
+        while !reader.isFinished { usleep(1000) }
+        let seen = observations.values
+        #expect(seen.count > 10)
+        for (home, english) in seen {
+            #expect(home.hasSuffix("</html>\n"))
+            #expect(english.hasSuffix("</html>\n"))
+            let homeVersion = home.firstMatch(of: /版本(\d+)/).map { String($0.1) }
+            let englishVersion = english.firstMatch(of: /版本(\d+)/).map { String($0.1) }
+            #expect(homeVersion != nil)
+            #expect(homeVersion == englishVersion)
+        }
+        let versions = Set(seen.compactMap { $0.0.firstMatch(of: /版本(\d+)/).map { String($0.1) } })
+        #expect(versions.count >= 2)
+    }
+}
+
+private func readAll(_ directory: Int32, _ path: String) -> String {
+    let descriptor = openat(directory, path, O_RDONLY)
+    guard descriptor >= 0 else { return "" }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    var value: Bool { lock.withLock { raised } }
+    func set() { lock.withLock { raised = true } }
+}
+
+private final class Observations: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(String, String)] = []
+    func add(home: String, status: String) { lock.withLock { items.append((home, status)) } }
+    var values: [(String, String)] { lock.withLock { items } }
+}
