@@ -48,8 +48,7 @@ package final class FieldReader {
                 let place = YAMLText.location(of: key, file: file, firstLine: firstLine)
                 var help: LocalizedText
                 if let suggestion = Suggestion.nearest(to: name, in: allowed) {
-                    help = LocalizedText(
-                        zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?")
+                    help = Suggestion.didYouMean(suggestion)
                 } else {
                     let list = allowed.filter { !$0.hasSuffix("_en") }.joined(separator: ", ")
                     help = LocalizedText(zh: "可用的字段：\(list)", en: "known fields: \(list)")
@@ -197,7 +196,7 @@ package final class FieldReader {
         ]
         if let suggestion = Suggestion.nearest(to: value.value, in: options) {
             help.insert(
-                LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?"),
+                Suggestion.didYouMean(suggestion),
                 at: 0)
         }
         bag.add(

@@ -46,7 +46,7 @@ package enum OrgFileReader {
             ]
             if let suggestion = Suggestion.nearest(to: item.value, in: Venue.knownSignage) {
                 help = [
-                    LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?")
+                    Suggestion.didYouMean(suggestion)
                 ]
             }
             venue.bag.add(
@@ -108,7 +108,7 @@ package enum OrgFileReader {
             let period = waiver.string("period", required: true)
             let reason = waiver.text("reason", required: true)
             let approvedBy = waiver.string("approved_by", required: true)
-            if let period, !Period.isValid(period.value) {
+            if let period, !PeriodText.isValid(period.value) {
                 waiver.bag.add(
                     .fieldType, .error, at: period.location,
                     zh: "`period` 应写作 YYYY-MM（月）、YYYY-Qn（季度）或 YYYY（年），而不是 `\(period.value)`",
@@ -121,26 +121,6 @@ package enum OrgFileReader {
             return Waiver(
                 rule: rule, period: period, reason: reason, approvedBy: approvedBy,
                 location: waiver.location)
-        }
-    }
-}
-
-/// The text forms of a rule period: `2026-02`, `2026-Q1` or `2026`.
-package enum Period {
-    package static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Bool {
-            range.allSatisfy { bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }
-        }
-        switch bytes.count {
-        case 4: return digits(0..<4)
-        case 7:
-            guard digits(0..<4), bytes[4] == UInt8(ascii: "-") else { return false }
-            if bytes[5] == UInt8(ascii: "Q") { return (49...52).contains(bytes[6]) }
-            guard digits(5..<7), let month = Int(String(decoding: bytes[5..<7], as: UTF8.self))
-            else { return false }
-            return (1...12).contains(month)
-        default: return false
         }
     }
 }

@@ -43,8 +43,7 @@ enum ReferenceChecker {
                     to: waiver.rule.value, in: RuleRegistry.knownIDs.map(\.rawValue))
                 {
                     help = [
-                        LocalizedText(
-                            zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?")
+                        Suggestion.didYouMean(suggestion)
                     ]
                 }
                 diagnostics.append(
@@ -150,7 +149,7 @@ enum ReferenceChecker {
             ]
             if let suggestion = Suggestion.nearest(to: target, in: known) {
                 help.insert(
-                    LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?"),
+                    Suggestion.didYouMean(suggestion),
                     at: 0)
             }
             return Diagnostic(
@@ -171,7 +170,7 @@ enum ReferenceChecker {
         ]
         if let suggestion = Suggestion.nearest(to: id.value, in: known) {
             help.insert(
-                LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?"),
+                Suggestion.didYouMean(suggestion),
                 at: 0)
         }
         return Diagnostic(
@@ -192,7 +191,7 @@ enum ReferenceChecker {
         ]
         if let suggestion = Suggestion.nearest(to: id.value, in: known) {
             help.insert(
-                LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?"),
+                Suggestion.didYouMean(suggestion),
                 at: 0)
         }
         return Diagnostic(

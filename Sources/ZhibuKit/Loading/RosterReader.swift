@@ -38,8 +38,7 @@ package enum RosterReader {
                         ),
                         location: cell.location,
                         help: [
-                            LocalizedText(
-                                zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?")
+                            Suggestion.didYouMean(suggestion)
                         ]))
             }
         }
@@ -169,7 +168,7 @@ package enum RosterReader {
             ]
             if let suggestion = Suggestion.nearest(to: status.value, in: ["full", "probationary"]) {
                 help.insert(
-                    LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?"),
+                    Suggestion.didYouMean(suggestion),
                     at: 0)
             }
             bag.add(

@@ -198,7 +198,7 @@ package enum SiteConfigReader {
         var help: [LocalizedText] = []
         if let suggestion = Suggestion.nearest(to: value.value, in: known) {
             help.append(
-                LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?"))
+                Suggestion.didYouMean(suggestion))
         } else {
             help.append(
                 LocalizedText(

@@ -90,48 +90,11 @@ enum RosterLookup {
 
     /// "did you mean" with the nearest roster ID, else how to fix an unknown ID.
     static func help(for id: String, in ids: [String]) -> LocalizedText {
-        if let suggestion = nearest(to: id, in: ids) {
-            return LocalizedText(zh: "是否应为 `\(suggestion)`？", en: "did you mean `\(suggestion)`?")
+        if let suggestion = Suggestion.nearest(to: id, in: ids) {
+            return Suggestion.didYouMean(suggestion)
         }
         return LocalizedText(
             zh: "先把此人加入花名册，或改正编号", en: "add them to the roster first, or correct the ID")
     }
 
-    /// The roster ID within a third of the word's length (at least one edit), nearest first,
-    /// ties broken by ID order.
-    static func nearest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        let limit = max(1, word.count / 3)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.name
-    }
-
-    /// Optimal-string-alignment distance: a swapped pair of characters is one edit.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previous2[j - 2] + 1)
-                }
-            }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
-    }
 }

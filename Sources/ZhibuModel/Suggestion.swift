@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the known name a user most likely meant, for "did you mean" help.
 ///
 /// Uses the optimal-string-alignment edit distance (a swapped pair of letters is one edit, the
@@ -21,10 +19,15 @@ package enum Suggestion {
             }
         }
         if best == nil {
-            let normalized = lowered.replacingOccurrences(of: "_", with: "-")
+            let normalized = String(lowered.map { $0 == "_" ? "-" : $0 })
             best = candidates.first { $0 == normalized }.map { ($0, 0) }
         }
         return best?.name
+    }
+
+    /// “是否应为 `x`？” / “did you mean `x`?”, the help line every suggestion uses.
+    package static func didYouMean(_ name: String) -> LocalizedText {
+        LocalizedText(zh: "是否应为 `\(name)`？", en: "did you mean `\(name)`?")
     }
 
     package static func editDistance(_ a: String, _ b: String) -> Int {
