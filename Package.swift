@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("system.mustache"), .embedInCode("posts.mustache"),
                 .embedInCode("page.mustache"), .embedInCode("notfound.mustache"),
                 .embedInCode("status.mustache"), .embedInCode("zhibu.css"),
+                .embedInCode("search.mustache"), .embedInCode("search.js"),
             ]),
         .target(name: "ZhibuModel"),
         .target(name: "ZhibuRules", dependencies: ["ZhibuModel"]),

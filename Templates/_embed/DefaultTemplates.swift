@@ -15,5 +15,7 @@ package enum DefaultTemplates {
         "notfound.mustache": PackageResources.notfound_mustache,
         "status.mustache": PackageResources.status_mustache,
         "zhibu.css": PackageResources.zhibu_css,
+        "search.mustache": PackageResources.search_mustache,
+        "search.js": PackageResources.search_js,
     ]
 }

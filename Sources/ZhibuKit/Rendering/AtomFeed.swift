@@ -1,0 +1,178 @@
+import Foundation
+import ZhibuModel
+
+/// The site's Atom 1.0 feed of held records and notices: `feed.xml`, and `en/feed.xml` (RFC 4287).
+///
+/// Feed readers poll it, so every value comes from the content and the as-of date, never the
+/// clock: a rebuild with nothing new gives the same bytes and readers see no phantom updates.
+/// Entry IDs are the pages' absolute URLs, which stay put as long as the files do.
+package enum AtomFeed {
+    /// More would make every poll download the whole history; 50 covers months of activity.
+    static let limit = 50
+    /// How much of the plain text goes into an entry's summary.
+    static let summaryLength = 120
+
+    /// One entry before it is written, so records and notices sort together.
+    struct Entry {
+        var date: LocalDate
+        var key: String
+        var id: String
+        var title: String
+        var link: String
+        var summary: String
+        var term: String
+        var label: String
+    }
+
+    /// Where the feed of a language lives below `Site/`.
+    package static func path(_ language: Language, urls: SiteURLs) -> String {
+        urls.prefix(language) + "feed.xml"
+    }
+
+    package static func render(site: Site, urls: SiteURLs, language: Language, asOf: LocalDate)
+        -> String
+    {
+        let entries = collect(site: site, urls: urls, language: language, asOf: asOf)
+        let zone = site.config.timezone.value
+        let home = urls.home(language)
+        let feedID = SiteLinks.absolute(home, site: site) ?? "urn:zhibu:feed:" + language.rawValue
+        let updated = timestamp(entries.first?.date ?? asOf, zone: zone)
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\""
+        xml += (language == .zh ? "zh-CN" : "en") + "\">\n"
+        xml += "  <title>\(XML.escape(site.config.title.text(in: language)))</title>\n"
+        xml += "  <subtitle>" + XML.escape(subtitle(language)) + "</subtitle>\n"
+        xml += "  <id>\(XML.escape(feedID))</id>\n"
+        xml += "  <updated>\(updated)</updated>\n"
+        let selfLink =
+            SiteLinks.absolute(path(language, urls: urls), site: site)
+            ?? urls.link(path(language, urls: urls))
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\""
+        xml += XML.escape(selfLink) + "\"/>\n"
+        let homeLink = SiteLinks.absolute(home, site: site) ?? urls.link(home)
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(homeLink))\"/>\n"
+        xml +=
+            "  <author><name>\(XML.escape(site.config.title.text(in: language)))</name></author>\n"
+        xml += "  <generator>zhibu</generator>\n"
+        for entry in entries {
+            xml += "  <entry>\n"
+            xml += "    <id>\(XML.escape(entry.id))</id>\n"
+            xml += "    <title type=\"text\">\(XML.escape(entry.title))</title>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\""
+            xml += XML.escape(entry.link) + "\"/>\n"
+            xml += "    <updated>\(timestamp(entry.date, zone: zone))</updated>\n"
+            xml += "    <published>\(timestamp(entry.date, zone: zone))</published>\n"
+            xml += "    <category term=\"\(XML.escape(entry.term))\" label=\""
+            xml += XML.escape(entry.label) + "\"/>\n"
+            if !entry.summary.isEmpty {
+                xml += "    <summary type=\"text\">\(XML.escape(entry.summary))</summary>\n"
+            }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    static func subtitle(_ language: Language) -> String {
+        LocalizedText(zh: "活动记录与通知公告", en: "Activity records and notices").text(in: language)
+    }
+
+    /// Held records up to the as-of date and notices published by then, newest first.
+    static func collect(site: Site, urls: SiteURLs, language: Language, asOf: LocalDate) -> [Entry]
+    {
+        var entries: [Entry] = []
+        for org in site.organizations {
+            for record in org.records
+            where record.status.value == .held && record.date.value <= asOf {
+                let folder = urls.record(org.path, record, language)
+                let link = SiteLinks.absolute(folder, site: site) ?? urls.link(folder)
+                var text = PlainText.collapse(record.body.text)
+                if text.isEmpty { text = record.topics.map(\.value).joined(separator: "；") }
+                entries.append(
+                    Entry(
+                        date: record.date.value, key: folder,
+                        id: SiteLinks.absolute(folder, site: site) ?? "urn:zhibu:" + folder,
+                        title: record.title.text(in: language), link: link,
+                        summary: PlainText.prefix(text, summaryLength),
+                        term: record.type.value.rawValue,
+                        label: record.type.value.label.text(in: language)))
+            }
+            for notice in org.notices where notice.date.value <= asOf {
+                // Notices have no page of their own: they are listed on the home page.
+                let home = urls.home(language)
+                let anchor = "notice/" + org.path + "/" + notice.slug
+                let link = SiteLinks.absolute(home, site: site) ?? urls.link(home)
+                entries.append(
+                    Entry(
+                        date: notice.date.value, key: home + "#" + anchor,
+                        id: SiteLinks.absolute(home, site: site).map { $0 + "#" + anchor }
+                            ?? "urn:zhibu:" + urls.prefix(language) + anchor,
+                        title: notice.title.text(in: language), link: link,
+                        summary: PlainText.prefix(
+                            PlainText.collapse(notice.body.text), summaryLength),
+                        term: "notice",
+                        label: LocalizedText(zh: "通知公告", en: "notice").text(in: language)))
+            }
+        }
+        entries.sort { ($0.date, $0.key) > ($1.date, $1.key) }
+        return Array(entries.prefix(limit))
+    }
+
+    /// Midnight of a date in the site's zone as an RFC 3339 timestamp: `2026-11-05T00:00:00+08:00`.
+    ///
+    /// China has a fixed offset; other zones take theirs for that day from the time zone database,
+    /// which depends on the date only, so the output stays deterministic.
+    static func timestamp(_ date: LocalDate, zone: String) -> String {
+        var seconds = 8 * 3600
+        if !CalendarFile.chinaZones.contains(zone) {
+            let instant = Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400 + 43_200)
+            seconds = TimeZone(identifier: zone)?.secondsFromGMT(for: instant) ?? 0
+        }
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        func two(_ value: Int) -> String { (value < 10 ? "0" : "") + String(value) }
+        return date.description + "T00:00:00" + sign + two(minutes / 60) + ":" + two(minutes % 60)
+    }
+}
+
+/// Absolute links for feeds and calendars, which are read outside the site and need `base_url`.
+enum SiteLinks {
+    /// `base_url` joined with a path below `Site/`, or nil when the site has no `base_url`.
+    static func absolute(_ folder: String, site: Site) -> String? {
+        guard let base = site.config.baseURL?.value, base.contains("://") else { return nil }
+        return (base.hasSuffix("/") ? base : base + "/") + folder
+    }
+
+    /// The host of `base_url` (`dangjian.example.org`), the stable domain part of calendar UIDs.
+    static func host(of url: String?) -> String? {
+        guard let url, let scheme = url.range(of: "://") else { return nil }
+        let rest = url[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.prefix { $0 != ":" } } ?? ""
+        return host.isEmpty ? nil : host.lowercased()
+    }
+}
+
+/// Plain text for summaries and the search index: one line, cut on a character boundary.
+enum PlainText {
+    /// Runs of whitespace (line breaks included) become one space.
+    static func collapse(_ text: String) -> String {
+        var out = ""
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+            } else {
+                if space { out += " " }
+                space = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// At most `length` characters, with an ellipsis when text was cut.
+    static func prefix(_ text: String, _ length: Int) -> String {
+        guard text.count > length else { return text }
+        return String(text.prefix(length - 1)) + "…"
+    }
+}

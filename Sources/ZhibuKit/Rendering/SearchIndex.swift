@@ -1,0 +1,151 @@
+import ZhibuModel
+import ZhibuTemplates
+
+/// The documents of client-side search: `search-index.json`, and `en/search-index.json`.
+///
+/// Chinese has no spaces between words, so the search page (`search.js`) builds its own bigram
+/// index in the browser from these documents; the file holds only titles and plain text that are
+/// already on public pages, never a roster field beyond the names pages show. Documents are sorted
+/// by URL so that the file is byte-identical from build to build.
+package enum SearchIndex {
+    /// How much plain text of a page is searchable: enough for the gist, small enough to download.
+    static let textLength = 400
+
+    /// One searchable page.
+    struct Document {
+        var url: String
+        var title: String
+        var org: String
+        var date: String
+        var text: String
+    }
+
+    /// Where the index of a language lives below `Site/`.
+    package static func path(_ language: Language, urls: SiteURLs) -> String {
+        urls.prefix(language) + "search-index.json"
+    }
+
+    /// The folder of the search page of a language; the page is its `index.html`.
+    package static func folder(_ language: Language, urls: SiteURLs) -> String {
+        urls.prefix(language) + "search/"
+    }
+
+    /// Where the script goes below `Site/`, beside zhibu's stylesheet.
+    package static func scriptPath(urls: SiteURLs) -> String { urls.assetFolder + "search.js" }
+
+    /// The built-in script; a site may override it with `Templates/search.js`.
+    package static var defaultScript: [UInt8] { DefaultTemplates.files["search.js"] ?? [] }
+
+    /// What `search.mustache` needs, besides the keys every page has (`t`, `lang`, `home`).
+    package static func pageContext(urls: SiteURLs, language: Language) -> [String: Any] {
+        let text = { (zh: String, en: String) in LocalizedText(zh: zh, en: en).text(in: language) }
+        return [
+            "title": text("站内搜索", "Search"),
+            "search": [
+                "index": urls.link(path(language, urls: urls)),
+                "script": urls.link(scriptPath(urls: urls)),
+                "label": text("搜索关键词", "Search for"),
+                "placeholder": text("如：主题党日、党史学习", "e.g. themed Party day"),
+                "button": text("搜索", "Search"),
+                "hint": text(
+                    "可搜索活动记录、制度、先锋岗、通知和页面的标题与正文；中文无需空格，多个关键词用空格分开。",
+                    "Searches the titles and text of records, systems, posts, notices and pages; "
+                        + "separate several words with spaces."),
+                "noscript": text(
+                    "站内搜索需要启用 JavaScript。也可以从首页按组织浏览全部记录。",
+                    "Search needs JavaScript. You can also browse every record from the home page."),
+                "loading": text("正在载入索引……", "Loading the index…"),
+                "failed": text(
+                    "索引载入失败，请稍后重试。", "The index could not be loaded. Please try again later."),
+                "none": text("没有找到与“{q}”相关的内容。", "Nothing found for “{q}”."),
+                "count": text("找到 {n} 条与“{q}”相关的结果。", "{n} results for “{q}”."),
+                "more": text("（仅显示前 {m} 条）", " (showing the first {m})"),
+            ] as [String: Any],
+        ]
+    }
+
+    package static func render(site: Site, urls: SiteURLs, language: Language) -> String {
+        let documents = collect(site: site, urls: urls, language: language)
+            .sorted { ($0.url, $0.title) < ($1.url, $1.title) }
+        var out = "["
+        for (index, document) in documents.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "{\"u\":" + JSON.string(document.url)
+            out += ",\"t\":" + JSON.string(document.title)
+            out += ",\"o\":" + JSON.string(document.org)
+            out += ",\"d\":" + JSON.string(document.date)
+            out += ",\"x\":" + JSON.string(document.text) + "}"
+        }
+        return out + "\n]\n"
+    }
+
+    static func collect(site: Site, urls: SiteURLs, language: Language) -> [Document] {
+        var documents: [Document] = []
+        func add(
+            _ folder: String, _ title: String, _ org: String, _ date: LocalDate?, _ parts: [String]
+        ) {
+            let text = PlainText.collapse(parts.filter { !$0.isEmpty }.joined(separator: " "))
+            documents.append(
+                Document(
+                    url: urls.link(folder), title: title, org: org, date: date?.description ?? "",
+                    text: String(text.prefix(textLength))))
+        }
+        for page in site.pages {
+            add(
+                urls.page(page.slug, language), page.title.text(in: language), "", nil,
+                [page.body.text])
+        }
+        for org in site.organizations {
+            let name = org.name.text(in: language)
+            let units = (language == .en && !org.unitsEn.isEmpty ? org.unitsEn : org.units).map(
+                \.value)
+            add(
+                urls.org(org.path, language), name, "", nil,
+                [
+                    org.kind.value.label.text(in: language),
+                    org.description?.text(in: language) ?? "",
+                ]
+                    + units)
+            for record in org.records {
+                var parts = [record.type.value.label.text(in: language)]
+                parts += record.topics.map(\.value)
+                parts.append(record.body.text)
+                parts += record.decisions.map(\.value)
+                add(
+                    urls.record(org.path, record, language), record.title.text(in: language), name,
+                    record.date.value, parts)
+            }
+            for system in org.systems {
+                add(
+                    urls.system(org.path, system.slug, language), system.title.text(in: language),
+                    name,
+                    system.revised?.value ?? system.adopted?.value,
+                    [system.category.value.label.text(in: language), system.body.text])
+            }
+            if !org.posts.isEmpty {
+                var parts: [String] = []
+                for post in org.posts.sorted(by: { $0.slug < $1.slug }) {
+                    parts.append(post.title.text(in: language))
+                    parts.append(post.location?.text(in: language) ?? "")
+                    parts.append(post.commitment?.text(in: language) ?? "")
+                    parts.append(post.body.text)
+                }
+                let title = LocalizedText(
+                    zh: "党员先锋岗与责任区", en: "Pioneer posts and responsibility zones"
+                )
+                .text(in: language)
+                add(urls.posts(org.path, language), title, name, nil, parts)
+            }
+            for notice in org.notices {
+                // A notice has no page of its own: the home page lists it.
+                documents.append(
+                    Document(
+                        url: urls.link(urls.home(language)),
+                        title: notice.title.text(in: language), org: name,
+                        date: notice.date.value.description,
+                        text: String(PlainText.collapse(notice.body.text).prefix(textLength))))
+            }
+        }
+        return documents
+    }
+}

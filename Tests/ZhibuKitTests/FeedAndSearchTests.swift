@@ -1,0 +1,341 @@
+import Foundation
+import Testing
+import ZhibuKit
+import ZhibuModel
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The machine-readable outputs of the portal: calendars, Atom feeds and the search index.
+///
+/// They are read by programs (calendar apps, feed readers, the search script), so the tests hold
+/// them to their formats — CRLF and folding, well-formed XML, valid JSON — and to the promises of
+/// SPEC §3.1: the same content and as-of date give the same bytes.
+@Suite struct FeedAndSearchTests {
+    /// The example site of the repository, loaded and rendered once in memory.
+    static let example: BuildResult? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return try? Pipeline.build(.init(siteRoot: root.path, jobs: 2), renderToMemory: true)
+    }()
+
+    static func urls(_ site: Site) -> SiteURLs {
+        SiteURLs(
+            basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
+            defaultLanguage: site.config.defaultLanguage)
+    }
+
+    func loadExample() throws -> (site: Site, asOf: LocalDate, urls: SiteURLs) {
+        let result = try #require(Self.example, "the example site must build")
+        return (result.report.site, result.report.asOf, Self.urls(result.report.site))
+    }
+
+    func calendars(_ site: Site, _ asOf: LocalDate, _ urls: SiteURLs) -> [String: String] {
+        var files: [String: String] = [:]
+        for org in site.organizations {
+            files[CalendarFile.path(org: org)] = CalendarFile.render(
+                org: org, site: site, urls: urls, asOf: asOf)
+        }
+        return files
+    }
+
+    /// The logical lines of an iCalendar text: CRLF split, continuation lines joined.
+    func unfolded(_ text: String) -> [String] {
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\r\n") where !line.isEmpty {
+            if line.hasPrefix(" "), let last = lines.popLast() {
+                lines.append(last + line.dropFirst())
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    // MARK: - Calendar
+
+    @Test func calendarUIDsAreUniqueAndStable() throws {
+        let (site, asOf, urls) = try loadExample()
+        let first = calendars(site, asOf, urls)
+        let later = calendars(site, asOf.addingDays(3), urls)
+        var uids: [String] = []
+        for path in first.keys.sorted() {
+            let text = try #require(first[path])
+            let ids = unfolded(text).filter { $0.hasPrefix("UID:") }
+            let laterIDs = unfolded(later[path] ?? "").filter { $0.hasPrefix("UID:") }
+            #expect(ids == laterIDs, "UIDs of \(path) must not depend on the as-of date")
+            uids += ids
+        }
+        #expect(!uids.isEmpty)
+        #expect(Set(uids).count == uids.count, "UIDs must be unique across the site")
+        #expect(uids.allSatisfy { $0.hasSuffix("@dangjian.example.org") })
+        #expect(calendars(site, asOf, urls) == first, "calendars must be deterministic")
+    }
+
+    @Test func calendarLinesAreCRLFAndFolded() throws {
+        let (site, asOf, urls) = try loadExample()
+        for (path, text) in calendars(site, asOf, urls) {
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n"), "\(path)")
+            #expect(text.hasSuffix("END:VCALENDAR\r\n"), "\(path)")
+            let bytes = Array(text.utf8)
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0A {
+                    #expect(index > 0 && bytes[index - 1] == 0x0D, "bare LF in \(path)")
+                }
+                if byte == 0x0D {
+                    #expect(
+                        index + 1 < bytes.count && bytes[index + 1] == 0x0A, "bare CR in \(path)")
+                }
+            }
+            for line in text.components(separatedBy: "\r\n") {
+                #expect(line.utf8.count <= 75, "\(path): line longer than 75 octets: \(line)")
+            }
+        }
+    }
+
+    @Test func calendarListsHeldAndPlannedButNotCancelled() throws {
+        let (site, asOf, urls) = try loadExample()
+        var cancelled = 0
+        for org in site.organizations {
+            let lines = unfolded(CalendarFile.render(org: org, site: site, urls: urls, asOf: asOf))
+            let events = lines.filter { $0 == "BEGIN:VEVENT" }.count
+            let expected = org.records.filter { $0.status.value != .cancelled }
+            #expect(events == expected.count, "\(org.path)")
+            for record in org.records where record.status.value == .cancelled {
+                cancelled += 1
+                #expect(
+                    !lines.contains(
+                        "UID:\(org.path)/\(record.year)/\(record.slug)@dangjian.example.org"))
+            }
+            let planned = lines.filter { $0 == "STATUS:TENTATIVE" }.count
+            #expect(planned == org.records.filter { $0.status.value == .planned }.count)
+        }
+        #expect(cancelled > 0, "the example site has a cancelled record to leave out")
+    }
+
+    @Test func calendarTimesEscapingAndAllDayEvents() throws {
+        let loaded = TestSite.load([
+            "Content/orgs/first/activities/2026/timed.md": TestSite.record(
+                """
+                type: committee-meeting
+                title: "十一月支委会, 研究; 发展\\\\党员工作：一个很长很长的标题用来检验折行不会切断多字节字符的编码序列是否正确"
+                date: 2026-11-05
+                time: "14:30-16:00"
+                location: 党员活动室
+                topics: [研究发展党员工作, 讨论年度计划]
+
+                """),
+            "Content/orgs/first/activities/2026/start-only.md": TestSite.record(
+                "type: study\ntitle: 集中学习\ndate: 2026-11-06\ntime: \"09:00\"\nstatus: planned\n"),
+            "Content/orgs/first/activities/2026/all-day.md": TestSite.record(
+                "type: themed-day\ntitle: 主题党日\ndate: 2026-11-07\n"),
+            "Content/orgs/first/activities/2026/cancelled.md": TestSite.record(
+                "type: themed-day\ntitle: 取消的活动\ndate: 2026-11-08\nstatus: cancelled\n"),
+        ])
+        let org = try #require(loaded.site.organization("first"))
+        let asOf = try #require(LocalDate(parsing: "2026-11-24"))
+        let text = CalendarFile.render(
+            org: org, site: loaded.site, urls: Self.urls(loaded.site), asOf: asOf)
+        let lines = unfolded(text)
+        #expect(lines.contains("DTSTART;TZID=Asia/Shanghai:20261105T143000"))
+        #expect(lines.contains("DTEND;TZID=Asia/Shanghai:20261105T160000"))
+        #expect(lines.contains("DTSTART;TZID=Asia/Shanghai:20261106T090000"))
+        #expect(lines.contains("DTSTART;VALUE=DATE:20261107"))
+        #expect(lines.contains("DTEND;VALUE=DATE:20261108"))
+        #expect(lines.contains("DTSTAMP:20261124T000000Z"))
+        #expect(lines.contains("TZID:Asia/Shanghai"))
+        #expect(lines.contains("X-WR-CALNAME:第一党支部"))
+        #expect(lines.contains { $0.hasPrefix("SUMMARY:十一月支委会\\, 研究\\; 发展\\\\党员工作：") })
+        #expect(lines.contains("DESCRIPTION:支部委员会会议\\n议题：研究发展党员工作；讨论年度计划"))
+        #expect(
+            lines.contains("URL:https://example.org/first/activities/2026/timed/"))
+        #expect(lines.contains("UID:first/2026/timed@example.org"))
+        #expect(!text.contains("取消的活动"))
+        // Events come by date: the timed one first, the all-day one last.
+        let summaries = lines.filter { $0.hasPrefix("SUMMARY:") }
+        #expect(summaries.count == 3)
+        #expect(summaries.last == "SUMMARY:主题党日")
+        // Folding never splits a UTF-8 sequence: every physical line decodes on its own.
+        for line in text.utf8.split(separator: 0x0A) {
+            #expect(String(validating: Array(line), as: UTF8.self) != nil)
+            #expect(line.count <= 76)  // 75 octets and the CR
+        }
+    }
+
+    @Test func calendarWithoutChinaZoneUsesFloatingTimes() throws {
+        var loaded = TestSite.load([
+            "Content/orgs/first/activities/2026/timed.md": TestSite.record(
+                "type: study\ntitle: 学习\ndate: 2026-11-05\ntime: \"14:30-16:00\"\n")
+        ])
+        loaded.site.config.timezone.value = "Europe/Berlin"
+        loaded.site.config.baseURL = nil
+        let org = try #require(loaded.site.organization("first"))
+        let asOf = try #require(LocalDate(parsing: "2026-11-24"))
+        let lines = unfolded(
+            CalendarFile.render(
+                org: org, site: loaded.site, urls: Self.urls(loaded.site), asOf: asOf))
+        #expect(lines.contains("DTSTART:20261105T143000"))
+        #expect(!lines.contains("BEGIN:VTIMEZONE"))
+        #expect(lines.contains("UID:first/2026/timed@zhibu"))
+        #expect(!lines.contains { $0.hasPrefix("URL:") })
+    }
+
+    // MARK: - Atom
+
+    @Test(arguments: [Language.zh, .en]) func atomFeedIsWellFormedAndDeterministic(
+        language: Language
+    ) throws {
+        let (site, asOf, urls) = try loadExample()
+        let text = AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf)
+        #expect(text == AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf))
+        #if canImport(FoundationXML) || os(macOS)
+            let document = try XMLDocument(data: Data(text.utf8))
+            let feed = try #require(document.rootElement())
+            #expect(feed.name == "feed")
+            let entries = feed.elements(forName: "entry")
+            #expect(!entries.isEmpty && entries.count <= 50)
+            let updated = entries.compactMap { $0.elements(forName: "updated").first?.stringValue }
+            #expect(updated == updated.sorted(by: >), "entries newest first")
+            #expect(updated.allSatisfy { $0.hasSuffix("T00:00:00+08:00") })
+            #expect(updated.allSatisfy { $0 <= asOf.description + "T99" }, "nothing after as-of")
+            let ids = entries.compactMap { $0.elements(forName: "id").first?.stringValue }
+            #expect(Set(ids).count == entries.count)
+            #expect(ids.allSatisfy { $0.hasPrefix("https://dangjian.example.org/") })
+            let feedUpdated = feed.elements(forName: "updated").first?.stringValue
+            #expect(feedUpdated == updated.first)
+        #endif
+        #expect(text.contains(language == .zh ? "xml:lang=\"zh-CN\"" : "xml:lang=\"en\""))
+        #expect(
+            AtomFeed.path(language, urls: urls) == (language == .zh ? "feed.xml" : "en/feed.xml"))
+    }
+
+    @Test func atomFeedLeavesOutPlannedRecordsAndEscapes() throws {
+        let loaded = TestSite.load([
+            "Content/orgs/first/activities/2026/held.md": TestSite.record(
+                "type: themed-day\ntitle: \"A & B <主题党日>\"\ndate: 2026-11-05\n",
+                body: "第一段 & <b>文字</b>。\n"),
+            "Content/orgs/first/activities/2026/planned.md": TestSite.record(
+                "type: themed-day\ntitle: 计划中的活动\ndate: 2026-11-30\nstatus: planned\n"),
+            "Content/orgs/first/notices/hello.md":
+                "---\ntitle: 通知\ndate: 2026-11-10\n---\n请按时参加。\n",
+        ])
+        let asOf = try #require(LocalDate(parsing: "2026-11-24"))
+        let site = loaded.site
+        let text = AtomFeed.render(site: site, urls: Self.urls(site), language: .zh, asOf: asOf)
+        #expect(!text.contains("计划中的活动"))
+        #expect(text.contains("<title type=\"text\">A &amp; B &lt;主题党日&gt;</title>"))
+        #expect(text.contains("<updated>2026-11-10T00:00:00+08:00</updated>"))
+        #expect(text.contains("https://example.org/#notice/first/hello"))
+        #expect(text.contains("<category term=\"themed-day\" label=\"主题党日\"/>"))
+        #if canImport(FoundationXML) || os(macOS)
+            _ = try XMLDocument(data: Data(text.utf8))
+        #endif
+        let entries = text.components(separatedBy: "<entry>").count - 1
+        #expect(entries == 2)
+        #expect(
+            text.range(of: "<title type=\"text\">通知</title>")?.lowerBound ?? text.endIndex
+                < text.range(of: "A &amp; B")?.lowerBound ?? text.startIndex)
+    }
+
+    // MARK: - Search
+
+    func documents(_ json: String) throws -> [[String: String]] {
+        let value = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        return try #require(value as? [[String: String]], "an array of string-valued objects")
+    }
+
+    @Test func searchIndexHoldsChineseTextOfRecords() throws {
+        let (site, _, urls) = try loadExample()
+        let json = SearchIndex.render(site: site, urls: urls, language: .zh)
+        #expect(json == SearchIndex.render(site: site, urls: urls, language: .zh))
+        let docs = try documents(json)
+        #expect(docs.count >= site.recordCount)
+        for doc in docs {
+            #expect(Set(doc.keys) == ["u", "t", "o", "d", "x"])
+            #expect((doc["x"] ?? "").count <= 400)
+            #expect((doc["u"] ?? "").hasPrefix("/"))
+        }
+        // A phrase from the minutes of a record in Content/, not from its title.
+        #expect(docs.contains { ($0["x"] ?? "").contains("党史专题纪录片") })
+        // Every record is findable by its title, in its own page's document.
+        for org in site.organizations {
+            for record in org.records {
+                let url = urls.link(urls.record(org.path, record, .zh))
+                #expect(docs.contains { $0["u"] == url && $0["t"] == record.title.zh.value })
+            }
+        }
+        let english = try documents(SearchIndex.render(site: site, urls: urls, language: .en))
+        #expect(english.count == docs.count)
+        #expect(english.allSatisfy { ($0["u"] ?? "").hasPrefix("/en/") })
+    }
+
+    @Test func searchIndexNeverCarriesRosterFields() throws {
+        let loaded = TestSite.load([
+            "Content/orgs/first/members.csv": """
+            id,name,status,joined,full_since,group,phone
+            m001,张伟,full,2008-07-01,2009-07-01,,13800000000
+            m002,李娜,full,2010-07-01,2011-07-01,,13900000000
+            m003,王芳,full,2012-07-01,2013-07-01,,13700000000
+
+            """,
+            "Content/orgs/first/activities/2026/meeting.md": TestSite.record(
+                "type: study\ntitle: 集中学习\ndate: 2026-11-05\nhost: m001\nattendees: [m001, m002]\n"),
+        ])
+        let json = SearchIndex.render(
+            site: loaded.site, urls: Self.urls(loaded.site), language: .zh)
+        for field in ["1380000", "2008-07-01", "m001", "full"] {
+            #expect(!json.contains(field), "\(field) must not reach the search index")
+        }
+        #expect(json.contains("集中学习"))
+    }
+
+    @Test func searchPageTemplateRenders() throws {
+        let templates = try TemplateSet.load(FileTree(files: []))
+        let urls = SiteURLs(basePath: "/dangjian/", defaultLanguage: .zh)
+        let html = try templates.render(
+            SearchIndex.pageContext(urls: urls, language: .en), with: "search")
+        #expect(html.contains("data-index=\"/dangjian/en/search-index.json\""))
+        #expect(html.contains("<script src=\"/dangjian/_z/search.js\" defer></script>"))
+        #expect(html.contains("<label for=\"search-q\">"))
+        #expect(html.contains("aria-live=\"polite\""))
+        #expect(html.contains("<noscript>"))
+        let script = String(decoding: SearchIndex.defaultScript, as: UTF8.self)
+        #expect(script.contains("XMLHttpRequest") && script.contains("data-search-ms"))
+        // ES5 for old Chromium on TV boxes: no arrows, block-scoped bindings, templates, modules.
+        for modern in ["=>", "let ", "const ", "`", "import ", "export ", "async ", "class "] {
+            #expect(!script.contains(modern), "search.js uses \(modern)")
+        }
+        #expect(SearchIndex.folder(.en, urls: urls) == "en/search/")
+    }
+
+    /// Writes the files of this suite into a built `Site/` (set `ZHIBU_WRITE_FEEDS` to its path),
+    /// so Tests/Site/check_feeds.py and check_search.py can run before the renderer emits them.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ZHIBU_WRITE_FEEDS"] != nil))
+    func writeFilesForSiteChecks() throws {
+        let out = URL(
+            fileURLWithPath: ProcessInfo.processInfo.environment["ZHIBU_WRITE_FEEDS"] ?? "")
+        let (site, asOf, urls) = try loadExample()
+        var files = calendars(site, asOf, urls)
+        let templates = try TemplateSet.load(FileTree(files: []))
+        for language in site.config.languages {
+            files[AtomFeed.path(language, urls: urls)] = AtomFeed.render(
+                site: site, urls: urls, language: language, asOf: asOf)
+            files[SearchIndex.path(language, urls: urls)] = SearchIndex.render(
+                site: site, urls: urls, language: language)
+            let body = try templates.render(
+                SearchIndex.pageContext(urls: urls, language: language), with: "search")
+            files[SearchIndex.folder(language, urls: urls) + "index.html"] =
+                "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
+                + "<title>search</title></head><body><main>\(body)</main></body></html>\n"
+        }
+        files[SearchIndex.scriptPath(urls: urls)] = String(
+            decoding: SearchIndex.defaultScript, as: UTF8.self)
+        for (path, text) in files {
+            let url = out.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+}
