@@ -1,3 +1,4 @@
+import Dispatch
 import ZhibuModel
 
 /// What every rule may look at: the loaded site, the as-of date, the window and parameters.
@@ -13,6 +14,7 @@ package struct RuleContext: Sendable {
     package let params: [String: String]
     private let held: [String: [ActivityRecord]]
     private let byPath: [String: Organization]
+    private let privacyCache = OnceCache<[PrivacyScan.Text]>()
 
     package init(site: Site, asOf: LocalDate) {
         self.site = site
@@ -65,6 +67,12 @@ package struct RuleContext: Sendable {
         !org.rosterFailed && !(org.kind.value.isBranch && org.rosterFile == nil)
     }
 
+    /// The texts that may carry personal data, gathered once for both privacy rules: whichever
+    /// runs first builds them, the other waits, and no scan is done twice.
+    var privacyTexts: [PrivacyScan.Text] {
+        privacyCache.value { PrivacyScan.texts(site) }
+    }
+
     // MARK: - Periods (SPEC §3.1)
 
     /// The periods of a kind that are evaluated for an organization: ended before the as-of
@@ -103,5 +111,20 @@ extension String {
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         while let last = result.last, set.contains(last) { result = result.dropLast() }
         return String(result)
+    }
+}
+
+/// A value computed at most once, by the first thread that asks, shared with the others.
+final class OnceCache<Value: Sendable>: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+    private var stored: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
     }
 }

@@ -52,7 +52,7 @@ enum PrivacyIdNumber: Rule {
             ]))
 
     static func check(_ context: RuleContext) -> [Finding] {
-        PrivacyScan.texts(context.site).flatMap { text in
+        context.privacyTexts.flatMap { text in
             PrivacyScan.idNumbers(in: text.scalars, latestYear: context.asOf.year).map { match in
                 let masked = PrivacyScan.mask(match.text, keepingFirst: 6, last: 4)
                 return Finding(
@@ -79,8 +79,8 @@ enum PrivacyIdNumber: Rule {
 /// column, counted in Unicode scalars like every other location.
 enum PrivacyScan {
     /// One piece of text and where it came from.
-    struct Text {
-        enum Place {
+    struct Text: Sendable {
+        enum Place: Sendable {
             /// A Markdown body starting at a line of a file.
             case body(file: String, firstLine: Int)
             /// A single YAML or CSV value.

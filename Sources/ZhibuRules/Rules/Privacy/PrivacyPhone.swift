@@ -45,7 +45,7 @@ enum PrivacyPhone: Rule {
             ]))
 
     static func check(_ context: RuleContext) -> [Finding] {
-        PrivacyScan.texts(context.site).flatMap { text in
+        context.privacyTexts.flatMap { text in
             PrivacyScan.phoneNumbers(in: text.scalars).map { match in
                 let masked = PrivacyScan.mask(match.text, keepingFirst: 3, last: 4)
                 return Finding(

@@ -59,14 +59,19 @@ enum StudyAnnualHours: Rule {
         return context.branches.filter(context.rosterUsable).flatMap { org in
             let records = context.heldRecords(org)
             return context.evaluatedPeriods(.year, for: org).flatMap { year in
-                let inYear = records.filter { year.contains($0.date.value) }
+                // One pass over the year's records adds each attendee's hours.
+                var studied: [String: Double] = [:]
+                for record in records where year.contains(record.date.value) {
+                    guard let hours = record.studyHours?.value, hours > 0 else { continue }
+                    for attendee in Set(record.attendees.map(\.value)) {
+                        studied[attendee, default: 0] += hours
+                    }
+                }
                 return org.members.compactMap { member -> Finding? in
                     let owed = share(of: required, for: member, in: year)
                     guard owed > 0 else { return nil }
                     let id = member.id.value
-                    let hours = inYear.filter { record in
-                        record.attendees.contains { $0.value == id }
-                    }.reduce(0.0) { $0 + ($1.studyHours?.value ?? 0) }
+                    let hours = studied[id] ?? 0
                     guard hours < Double(owed) else { return nil }
                     let text = format(hours)
                     return Finding(
