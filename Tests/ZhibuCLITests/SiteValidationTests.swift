@@ -54,9 +54,22 @@ import Testing
         let result = try tool([
             "python3", script("check_a11y.py"), site.path, "", "jiguan-committee/",
             "jiguan-committee/rd-branch/",
-            "jiguan-committee/rd-branch/activities/2026/10-12-group-meeting-g2/", "en/",
+            "jiguan-committee/rd-branch/activities/2026/10-12-group-meeting-g2/", "en/", "search/",
         ])
         #expect(result.status == 0, "\(result.output.prefix(3000))")
+    }
+
+    @Test func calendarsAndFeedsParseWithRealParsers() throws {
+        let site = try Self.built.get()
+        let result = try tool(["python3", script("check_feeds.py"), site.path])
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+    }
+
+    @Test func searchFindsAChineseWordInsideASentenceInABrowser() throws {
+        let site = try Self.built.get()
+        let result = try tool(["python3", script("check_search.py"), site.path])
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+        #expect(result.output.contains("check_search: ok"))
     }
 
     @Test func noPageIsOver100KilobytesWithoutItsMinutes() throws {

@@ -72,10 +72,12 @@ import ZhibuRules
         let after = try snapshot(site)
         #expect(Set(after.keys) == Set(before.keys))
         let changed = after.filter { before[$0.key]?.bytes != $0.value.bytes }.keys.sorted()
+        // The record's two pages, the feeds and search indexes that quote its text, build.json.
         #expect(
             changed == [
                 "branch/activities/2026/03-15-themed-day/index.html", "build.json",
-                "en/branch/activities/2026/03-15-themed-day/index.html",
+                "en/branch/activities/2026/03-15-themed-day/index.html", "en/feed.xml",
+                "en/search-index.json", "feed.xml", "search-index.json",
             ])
         #expect(result.stats?.written == changed.count)
         let touched = after.filter { before[$0.key]?.mtime != $0.value.mtime }.keys.sorted()

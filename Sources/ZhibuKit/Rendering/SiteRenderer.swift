@@ -36,6 +36,7 @@ package struct SiteRenderer: Sendable {
         case posts(String, Language)
         case page(Int, Language)
         case notFound(Language)
+        case search(Language)
     }
 
     package func render(jobs: Int = Parallel.defaultJobs) throws(RenderError) -> [RenderedFile] {
@@ -43,6 +44,7 @@ package struct SiteRenderer: Sendable {
         for language in site.config.languages {
             work.append(.home(language))
             work.append(.notFound(language))
+            work.append(.search(language))
             for (index, _) in site.pages.enumerated() { work.append(.page(index, language)) }
             for org in site.organizations {
                 work.append(.org(org.path, language))
@@ -68,6 +70,24 @@ package struct SiteRenderer: Sendable {
         files += site.assets.map { RenderedFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         files.append(
             RenderedFile(path: urls.assetFolder + "zhibu.css", bytes: templates.stylesheet))
+        for org in site.organizations {
+            files.append(
+                RenderedFile(
+                    path: CalendarFile.path(org: org),
+                    text: CalendarFile.render(org: org, site: site, urls: urls, asOf: asOf)))
+        }
+        for language in site.config.languages {
+            files.append(
+                RenderedFile(
+                    path: AtomFeed.path(language, urls: urls),
+                    text: AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf)))
+            files.append(
+                RenderedFile(
+                    path: SearchIndex.path(language, urls: urls),
+                    text: SearchIndex.render(site: site, urls: urls, language: language)))
+        }
+        files.append(
+            RenderedFile(path: SearchIndex.scriptPath(urls: urls), bytes: templates.script))
         files.append(RenderedFile(path: "robots.txt", text: robots()))
         files.append(RenderedFile(path: "sitemap.xml", text: sitemap(files)))
         files.append(RenderedFile(path: "status.json", text: statusJSON()))
@@ -89,6 +109,12 @@ extension SiteRenderer {
                 folder: urls.home(language), language: language, template: "home",
                 title: site.config.title.text(in: language), crumbs: [],
                 context: homeContext(language))
+        case .search(let language):
+            let context = SearchIndex.pageContext(urls: urls, language: language)
+            return try page(
+                folder: SearchIndex.folder(language, urls: urls), language: language,
+                template: "search", title: context["title"] as? String ?? "", crumbs: [],
+                context: context)
         case .notFound(let language):
             let text = try layout(
                 folder: urls.home(language), language: language,
@@ -191,6 +217,8 @@ extension SiteRenderer {
             "t": UIStrings.strings(language),
             "siteTitle": site.config.title.text(in: language),
             "home": urls.link(urls.home(language)),
+            "feedHref": urls.link(AtomFeed.path(language, urls: urls)),
+            "searchHref": urls.link(SearchIndex.folder(language, urls: urls)),
             "assetBase": urls.link(urls.assetFolder),
             "asOf": DateText.format(asOf, language),
             "footerPages": site.pages.sorted { ($0.weight, $0.slug) < ($1.weight, $1.slug) }.map {
@@ -299,6 +327,12 @@ extension SiteRenderer {
             ])
         }
         context["scorecard"] = scorecard(org, language)
+        context["report"] = reportHeading(org, language)
+        for (key, value) in org.kind.value.isBranch
+            ? calendar(org, language) : rollUp(org, language)
+        {
+            context[key] = value
+        }
         context["due"] = due.filter { $0.org == org.path }.map { item -> [String: Any] in
             let itemState: OrgState = item.met || item.waived ? .met : .due
             return present([
@@ -380,6 +414,60 @@ extension SiteRenderer {
                 in: language)
         }
         return item
+    }
+
+    /// The window as words, for the headings of the heat-map and the chart.
+    fileprivate func windowText(_ language: Language) -> String {
+        let months = HeatMap.months(asOf: asOf, windowMonths: windowMonths)
+        guard let first = months.first, let last = months.last else { return "" }
+        return language == .zh
+            ? "\(first.label.zh)至\(last.label.zh)" : "\(first.label.en) – \(last.label.en)"
+    }
+
+    fileprivate var windowMonths: Int { site.config.rules.windowMonths?.value ?? 12 }
+
+    /// The print-only heading that makes a printed status page an inspection report.
+    fileprivate func reportHeading(_ org: Organization, _ language: Language) -> [String: Any] {
+        [
+            "title": UIStrings.table["report"]?.text(in: language) ?? "",
+            "org": org.name.text(in: language),
+            "window": windowText(language),
+        ]
+    }
+
+    /// A branch's heat-map, its legend and its participation chart (SPEC §4).
+    fileprivate func calendar(_ org: Organization, _ language: Language) -> [String: Any] {
+        let map = HeatMap(
+            org: org, diagnostics: diagnostics, asOf: asOf, windowMonths: windowMonths)
+        let chart = ParticipationChart(org: org, asOf: asOf, windowMonths: windowMonths)
+        let name = org.name.text(in: language)
+        let window = windowText(language)
+        let zh = language == .zh
+        return [
+            "window": window,
+            "heatmap": map.svg(
+                language,
+                name: zh ? "\(name)会议日历，\(window)" : "Meeting calendar of \(name), \(window)"),
+            "legend": HeatMap.State.allCases.map { state -> [String: Any] in
+                ["swatch": HeatMap.swatch(state), "label": state.label.text(in: language)]
+            },
+            "participation": chart.svg(
+                language,
+                name: zh
+                    ? "\(name)月度参与率，\(window)" : "Monthly participation of \(name), \(window)"),
+        ]
+    }
+
+    /// A general branch's or committee's summary of the organizations below it.
+    fileprivate func rollUp(_ org: Organization, _ language: Language) -> [String: Any] {
+        let summary = RollUp(
+            org: org, site: site, diagnostics: diagnostics, asOf: asOf,
+            windowMonths: windowMonths
+        ) { state(of: $0, rollUp: true) }
+        guard !summary.branches.isEmpty || !summary.findings.isEmpty else { return [:] }
+        var context = summary.context(language, urls: urls)
+        context["window"] = windowText(language)
+        return ["rollup": context]
     }
 
     /// One row per rule that applies to the organization, in ID order, with its findings.

@@ -7,6 +7,8 @@ package struct TemplateSet: Sendable {
     package var library: MustacheLibrary
     /// The stylesheet, from `Templates/zhibu.css` or the default.
     package var stylesheet: [UInt8]
+    /// The search script, from `Templates/search.js` or the default.
+    package var script: [UInt8]
     /// Names of the templates the site overrides, for `build.json` and diagnostics.
     package var overridden: [String]
 
@@ -40,7 +42,7 @@ package struct TemplateSet: Sendable {
         }
         return TemplateSet(
             library: library, stylesheet: sources["zhibu.css"]?.bytes ?? [],
-            overridden: overridden.sorted())
+            script: sources["search.js"]?.bytes ?? [], overridden: overridden.sorted())
     }
 
     package func render(_ context: [String: Any], with name: String) throws(RenderError) -> String {

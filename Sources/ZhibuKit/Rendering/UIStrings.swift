@@ -7,6 +7,7 @@ import ZhibuModel
 package enum UIStrings {
     package static let table: [String: LocalizedText] = [
         "skip": LocalizedText(zh: "跳到正文", en: "Skip to content"),
+        "search": LocalizedText(zh: "搜索", en: "Search"),
         "language": LocalizedText(zh: "语言", en: "Language"),
         "breadcrumbs": LocalizedText(zh: "位置", en: "Breadcrumbs"),
         "pages": LocalizedText(zh: "页面", en: "Pages"),
@@ -59,6 +60,32 @@ package enum UIStrings {
         "unmet": LocalizedText(zh: "未达标", en: "not met"),
         "planned.status": LocalizedText(zh: "计划", en: "planned"),
         "cancelled.status": LocalizedText(zh: "已取消", en: "cancelled"),
+        "report": LocalizedText(zh: "党组织规范化建设检查报告", en: "Standardization inspection report"),
+        "window": LocalizedText(zh: "评估期", en: "Window"),
+        "heatmap": LocalizedText(zh: "会议日历", en: "Meeting calendar"),
+        "heatmapHelp": LocalizedText(
+            zh: "每格一个月；按季度的要求在该季度的每个月显示同一状态。把鼠标停在格子上可看详情。",
+            en:
+                "One cell per month; a quarterly requirement shows the same state in each month of its quarter. Hover over a cell for details."
+        ),
+        "legend": LocalizedText(zh: "图例", en: "Legend"),
+        "participation": LocalizedText(zh: "月度参与率", en: "Monthly participation"),
+        "participationHelp": LocalizedText(
+            zh: "出席人次 ÷（出席 + 缺席）人次，按当月已举行的活动记录计算；“—”表示当月没有出席记录。",
+            en:
+                "Attendances ÷ (attendances + absences) over the month's held records; “—” means no attendance was recorded that month."
+        ),
+        "rollup": LocalizedText(zh: "下属党支部概况", en: "Branches below"),
+        "branchCount": LocalizedText(zh: "党支部总数", en: "Branches"),
+        "branch": LocalizedText(zh: "党支部", en: "Branch"),
+        "heldInWindow": LocalizedText(zh: "期内已举行活动", en: "Held in window"),
+        "rate": LocalizedText(zh: "参与率", en: "Participation"),
+        "openFindings": LocalizedText(zh: "下属组织待解决问题", en: "Open findings below"),
+        "noOpenFindings": LocalizedText(zh: "下属组织没有待解决的问题。", en: "No open findings below."),
+        "organization": LocalizedText(zh: "组织", en: "Organization"),
+        "severity": LocalizedText(zh: "级别", en: "Severity"),
+        "openParen": LocalizedText(zh: "（", en: " ("),
+        "closeParen": LocalizedText(zh: "）", en: ")"),
     ]
 
     /// The table in one language, as the templates' `t`.
