@@ -85,7 +85,7 @@ package enum AtomFeed {
             where record.status.value == .held && record.date.value <= asOf {
                 let folder = urls.record(org.path, record, language)
                 let link = SiteLinks.absolute(folder, site: site) ?? urls.link(folder)
-                var text = PlainText.collapse(record.body.text)
+                var text = PlainText.collapse(record.body.text, limit: 2 * summaryLength + 2)
                 if text.isEmpty { text = record.topics.map(\.value).joined(separator: "；") }
                 entries.append(
                     Entry(
@@ -108,7 +108,8 @@ package enum AtomFeed {
                             ?? "urn:zhibu:" + urls.prefix(language) + anchor,
                         title: notice.title.text(in: language), link: link,
                         summary: PlainText.prefix(
-                            PlainText.collapse(notice.body.text), summaryLength),
+                            PlainText.collapse(notice.body.text, limit: 2 * summaryLength + 2),
+                            summaryLength),
                         term: "notice",
                         label: LocalizedText(zh: "通知公告", en: "notice").text(in: language)))
             }
@@ -154,17 +155,28 @@ enum SiteLinks {
 
 /// Plain text for summaries and the search index: one line, cut on a character boundary.
 enum PlainText {
-    /// Runs of whitespace (line breaks included) become one space.
-    static func collapse(_ text: String) -> String {
+    /// Runs of whitespace (line breaks included) become one space; stops after `limit`
+    /// scalars, since feeds and the search index keep only the start of a text.
+    static func collapse(_ text: String, limit: Int = .max) -> String {
         var out = ""
         var space = false
+        var count = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isWhitespace =
+                scalar.value < 0x80
+                ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+                : scalar.properties.isWhitespace
+            if isWhitespace {
                 space = !out.isEmpty
             } else {
-                if space { out += " " }
+                if space {
+                    out += " "
+                    count += 1
+                }
                 space = false
                 out.unicodeScalars.append(scalar)
+                count += 1
+                if count >= limit { break }
             }
         }
         return out

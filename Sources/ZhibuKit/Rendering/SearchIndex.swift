@@ -84,7 +84,8 @@ package enum SearchIndex {
         func add(
             _ folder: String, _ title: String, _ org: String, _ date: LocalDate?, _ parts: [String]
         ) {
-            let text = PlainText.collapse(parts.filter { !$0.isEmpty }.joined(separator: " "))
+            let text = PlainText.collapse(
+                parts.filter { !$0.isEmpty }.joined(separator: " "), limit: 2 * textLength + 2)
             documents.append(
                 Document(
                     url: urls.link(folder), title: title, org: org, date: date?.description ?? "",
@@ -143,7 +144,9 @@ package enum SearchIndex {
                         url: urls.link(urls.home(language)),
                         title: notice.title.text(in: language), org: name,
                         date: notice.date.value.description,
-                        text: String(PlainText.collapse(notice.body.text).prefix(textLength))))
+                        text: String(
+                            PlainText.collapse(notice.body.text, limit: 2 * textLength + 2)
+                                .prefix(textLength))))
             }
         }
         return documents

@@ -12,6 +12,7 @@ package struct SiteRenderer: Sendable {
     package var asOf: LocalDate
     package var templates: TemplateSet
     package var urls: SiteURLs
+    private let baseContexts = ContextCache()
 
     package init(
         site: Site, diagnostics: [Diagnostic], due: [DueItem], asOf: LocalDate,
@@ -37,10 +38,15 @@ package struct SiteRenderer: Sendable {
         case page(Int, Language)
         case notFound(Language)
         case search(Language)
+        case feed(Language)
+        case searchIndex(Language)
+        case calendar(String)
     }
 
     package func render(jobs: Int = Parallel.defaultJobs) throws(RenderError) -> [RenderedFile] {
-        var work: [Job] = []
+        // The long single jobs go first, so they overlap with the many small pages.
+        var work: [Job] = site.config.languages.flatMap { [Job.searchIndex($0), .feed($0)] }
+        work += site.organizations.map { Job.calendar($0.path) }
         for language in site.config.languages {
             work.append(.home(language))
             work.append(.notFound(language))
@@ -70,22 +76,6 @@ package struct SiteRenderer: Sendable {
         files += site.assets.map { RenderedFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         files.append(
             RenderedFile(path: urls.assetFolder + "zhibu.css", bytes: templates.stylesheet))
-        for org in site.organizations {
-            files.append(
-                RenderedFile(
-                    path: CalendarFile.path(org: org),
-                    text: CalendarFile.render(org: org, site: site, urls: urls, asOf: asOf)))
-        }
-        for language in site.config.languages {
-            files.append(
-                RenderedFile(
-                    path: AtomFeed.path(language, urls: urls),
-                    text: AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf)))
-            files.append(
-                RenderedFile(
-                    path: SearchIndex.path(language, urls: urls),
-                    text: SearchIndex.render(site: site, urls: urls, language: language)))
-        }
         files.append(
             RenderedFile(path: SearchIndex.scriptPath(urls: urls), bytes: templates.script))
         files.append(RenderedFile(path: "robots.txt", text: robots()))
@@ -109,6 +99,19 @@ extension SiteRenderer {
                 folder: urls.home(language), language: language, template: "home",
                 title: site.config.title.text(in: language), crumbs: [],
                 context: homeContext(language))
+        case .feed(let language):
+            return RenderedFile(
+                path: AtomFeed.path(language, urls: urls),
+                text: AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf))
+        case .searchIndex(let language):
+            return RenderedFile(
+                path: SearchIndex.path(language, urls: urls),
+                text: SearchIndex.render(site: site, urls: urls, language: language))
+        case .calendar(let path):
+            guard let org = site.organization(path) else { throw .missing(path) }
+            return RenderedFile(
+                path: CalendarFile.path(org: org),
+                text: CalendarFile.render(org: org, site: site, urls: urls, asOf: asOf))
         case .search(let language):
             let context = SearchIndex.pageContext(urls: urls, language: language)
             return try page(
@@ -211,7 +214,12 @@ extension SiteRenderer {
     }
 
     /// What every template may use: the language, strings, the home link and the footer.
+    /// Built once per language and shared by every page of it.
     fileprivate func base(_ language: Language) -> [String: Any] {
+        baseContexts.value(for: language) { makeBase(language) }
+    }
+
+    fileprivate func makeBase(_ language: Language) -> [String: Any] {
         [
             "lang": language == .zh ? "zh-CN" : "en",
             "t": UIStrings.strings(language),
@@ -601,7 +609,7 @@ extension SiteRenderer {
         var text = ""
         for file in files {
             text +=
-                file.path + "\u{0}" + Fingerprint.hex(String(decoding: file.bytes, as: UTF8.self))
+                file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes)
                 + "\n"
         }
         return text
@@ -628,5 +636,23 @@ package enum XML {
             }
         }
         return out
+    }
+}
+
+/// The per-language base contexts, built on first use by whichever thread asks first.
+///
+/// `[String: Any]` is not `Sendable`; the cache only hands out copies of values that are never
+/// mutated after they are stored, under a lock.
+private final class ContextCache: @unchecked Sendable {
+    private let lock = Lock()
+    private var contexts: [Language: [String: Any]] = [:]
+
+    func value(for language: Language, make: () -> [String: Any]) -> [String: Any] {
+        lock.withLock {
+            if let context = contexts[language] { return context }
+            let context = make()
+            contexts[language] = context
+            return context
+        }
     }
 }
