@@ -25,17 +25,21 @@ package struct TemplateSet: Sendable {
             sources[name] = (file.path, file.bytes)
             overridden.append(name)
         }
+        MustacheContentTypes.register(FastHTMLEscape(), named: FastHTMLEscape.name)
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key })
         where name.hasSuffix(".mustache") {
-            let text = String(decoding: source.bytes, as: UTF8.self)
+            let text = FastHTMLEscape.pragma + String(decoding: source.bytes, as: UTF8.self)
             do {
                 let template = try MustacheTemplate(string: text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber
                 throw .template(
-                    file: source.file, line: error.context.lineNumber,
-                    column: error.context.columnNumber, problem: "\(error.error)")
+                    file: source.file, line: line,
+                    column: line == 1 ? max(1, column - FastHTMLEscape.pragma.count) : column,
+                    problem: "\(error.error)")
             } catch {
                 throw .template(file: source.file, line: 1, column: 1, problem: "\(error)")
             }
