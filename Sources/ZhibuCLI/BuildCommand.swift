@@ -35,7 +35,7 @@ struct BuildCommand: ParsableCommand {
         Terminal.printTimings(result.report.timings)
         try ReportWriter(options: options).write(result.report)
         let report = result.report
-        let language = options.language ?? report.site.config.defaultLanguage
+        let language = options.language ?? report.summary.defaultLanguage
         if !options.quiet {
             Terminal.error(summary(result, language: language))
         }
@@ -71,6 +71,11 @@ struct BuildCommand: ParsableCommand {
                 : "zhibu: rendered \(result.files.count) files in memory, wrote nothing"
         }
         let stats = result.stats ?? Publisher.Stats()
+        if result.unchanged {
+            return zh
+                ? "zhibu: 输入没有变化，未重新生成；Site/ 未改动"
+                : "zhibu: inputs unchanged since the last build; nothing rendered, Site/ untouched"
+        }
         if !stats.swapped {
             return zh
                 ? "zhibu: 内容没有变化，Site/ 未改动（\(result.files.count) 个文件）"

@@ -9,7 +9,7 @@ struct ReportWriter {
     var options: OutputOptions
 
     func write(_ report: CheckReport) throws {
-        let language = options.language ?? report.site.config.defaultLanguage
+        let language = options.language ?? report.summary.defaultLanguage
         var report = report
         if options.quiet && options.format != .human {
             report.diagnostics.removeAll { $0.severity != .error }

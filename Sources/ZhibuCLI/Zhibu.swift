@@ -10,7 +10,7 @@ struct Zhibu: ParsableCommand {
         commandName: "zhibu",
         abstract:
             "支部 zhibu: checks Party branch records against the regulations and publishes them.",
-        version: "0.1.0",
+        version: zhibuVersion,
         subcommands: [CheckCommand.self, BuildCommand.self, RulesCommand.self])
 
     @OptionGroup var global: GlobalOptions

@@ -58,6 +58,8 @@ package enum Pipeline {
 /// What `check` found, with the files kept so a printer can quote the offending lines.
 package struct CheckReport: Sendable {
     package var site: Site
+    /// The organizations and size of the site, which is all that reports print of it.
+    package var summary: SiteSummary
     package var diagnostics: [Diagnostic]
     /// What the current period still asks of each organization.
     package var due: [DueItem]
@@ -65,6 +67,19 @@ package struct CheckReport: Sendable {
     package var tree: FileTree
     /// Seconds spent in each stage, for `ZHIBU_TIMINGS=1`; never part of any report.
     package var timings: [(stage: String, seconds: Double)] = []
+
+    package init(
+        site: Site, summary: SiteSummary? = nil, diagnostics: [Diagnostic], due: [DueItem],
+        asOf: LocalDate, tree: FileTree, timings: [(stage: String, seconds: Double)] = []
+    ) {
+        self.site = site
+        self.summary = summary ?? SiteSummary(site)
+        self.diagnostics = diagnostics
+        self.due = due
+        self.asOf = asOf
+        self.tree = tree
+        self.timings = timings
+    }
 
     package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -122,7 +137,13 @@ package struct BuildResult: Sendable {
     package var stats: Publisher.Stats?
     /// False when `load.*` errors stopped the build before anything was rendered or written.
     package var published: Bool
+    /// True when the inputs had not changed since the last published build: nothing was
+    /// loaded, rendered or written, and the report is the stored one.
+    package var unchanged = false
 }
+
+/// zhibu's version: part of the build cache's digest, so a new zhibu always builds afresh.
+package let zhibuVersion = "0.1.0"
 
 extension Pipeline {
     /// Checks, renders and (unless `renderToMemory`) publishes the site at `options.siteRoot`.
@@ -138,10 +159,31 @@ extension Pipeline {
             throw .load(error)
         }
         let read = Date().timeIntervalSince(start)
+        let environment = ProcessInfo.processInfo.environment
+        let digest = BuildCache.digest(
+            of: tree, asOfOption: options.asOf, environment: environment, now: start,
+            version: zhibuVersion)
+        if !renderToMemory, let cached = BuildCache.load(siteRoot: options.siteRoot),
+            cached.digest == digest, Publisher.hasPublished(siteRoot: options.siteRoot),
+            let asOf = LocalDate(parsing: cached.asOf)
+        {
+            var report = CheckReport(
+                site: Site(
+                    config: SiteConfig(
+                        title: BilingualText(zh: Located("", at: .start(of: "Content/site.yml"))),
+                        timezone: Located("Asia/Shanghai", at: .start(of: "Content/site.yml")))),
+                summary: cached.summary, diagnostics: cached.diagnostics, due: [], asOf: asOf,
+                tree: tree)
+            report.timings = [
+                ("read", read), ("unchanged", Date().timeIntervalSince(start) - read),
+            ]
+            return BuildResult(
+                report: report, files: [], stats: Publisher.Stats(), published: true,
+                unchanged: true)
+        }
         let loaded = ContentLoader.load(tree, jobs: options.jobs, renderBodies: true)
         let date = AsOf.resolve(
-            option: options.asOf, config: loaded.site.config,
-            environment: ProcessInfo.processInfo.environment, now: Date())
+            option: options.asOf, config: loaded.site.config, environment: environment, now: start)
         let loadTime = Date().timeIntervalSince(start) - read
         let validation = Validator.validate(loaded.site, asOf: date, jobs: options.jobs)
         var report = CheckReport(
@@ -176,6 +218,10 @@ extension Pipeline {
         do {
             let stats = try Publisher(siteRoot: options.siteRoot).publish(files, jobs: options.jobs)
             report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
+            BuildCache(
+                digest: digest, asOf: date, summary: report.summary,
+                diagnostics: report.diagnostics
+            ).store(siteRoot: options.siteRoot)
             return BuildResult(report: report, files: files, stats: stats, published: true)
         } catch {
             throw .publish(error)

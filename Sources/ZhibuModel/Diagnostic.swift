@@ -3,7 +3,7 @@
 /// Problems in content are values that are collected, never thrown: a secretary must see every
 /// problem of the site in one run. The validator stamps rule, severity and citation; loaders fill
 /// the same fields for `load.*` problems.
-package struct Diagnostic: Hashable, Sendable {
+package struct Diagnostic: Hashable, Sendable, Codable {
     package var rule: RuleID
     package var severity: Severity
     package var message: LocalizedText

@@ -1,5 +1,5 @@
 /// A language the site is published in and messages are printed in.
-package enum Language: String, CaseIterable, Sendable, Hashable, Comparable {
+package enum Language: String, CaseIterable, Sendable, Hashable, Comparable, Codable {
     case zh
     case en
 

@@ -2,7 +2,7 @@
 ///
 /// Users are branch secretaries who read Chinese first and IT staff who may prefer English, so every
 /// user-facing sentence is written twice at the place it is made; the printer picks one.
-package struct LocalizedText: Hashable, Sendable {
+package struct LocalizedText: Hashable, Sendable, Codable {
     package var zh: String
     package var en: String
 

@@ -2,7 +2,7 @@
 ///
 /// Branches and joint branches hold members and meet; general branches and committees lead
 /// organizations below them and roll their status up.
-package enum OrgKind: String, CaseIterable, Sendable, Hashable {
+package enum OrgKind: String, CaseIterable, Sendable, Hashable, Codable {
     case branch
     case jointBranch = "joint-branch"
     case generalBranch = "general-branch"

@@ -15,6 +15,17 @@ package struct RuleID: Hashable, Sendable, Comparable, ExpressibleByStringLitera
     package static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+extension RuleID: Codable {
+    package init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
 // MARK: - Loading rules
 
 extension RuleID {

@@ -1,5 +1,5 @@
 /// How serious a finding is; the order decides exit codes and sorting of annotations.
-package enum Severity: String, CaseIterable, Sendable, Hashable, Comparable {
+package enum Severity: String, CaseIterable, Sendable, Hashable, Comparable, Codable {
     case note
     case warning
     case error

@@ -4,7 +4,7 @@
 /// the same on every machine. Lines and columns start at 1 and count Unicode scalars, as libyaml
 /// does, so a Chinese character is one column. A location without a line points at a whole file or
 /// folder (a missing `org.yml`, a folder with an unsafe name).
-package struct SourceLocation: Hashable, Sendable, Comparable {
+package struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     package var file: String
     package var line: Int?
     package var column: Int?

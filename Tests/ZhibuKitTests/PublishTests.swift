@@ -53,6 +53,11 @@ import ZhibuRules
         let again = try build(site)
         #expect(again.stats?.swapped == false)
         #expect(again.stats?.written == 0)
+        // Nothing was loaded or rendered either: the stored report came back as it was.
+        #expect(again.unchanged)
+        #expect(again.files.isEmpty)
+        #expect(again.report.diagnostics == first.report.diagnostics)
+        #expect(again.report.summary == first.report.summary)
         let after = try snapshot(site)
         for (path, file) in before {
             #expect(after[path]?.mtime == file.mtime, "\(path)")
@@ -69,6 +74,7 @@ import ZhibuRules
         let text = try String(contentsOf: record, encoding: .utf8)
         try Data((text + "\n会后补记：党员们一致表示要学以致用。\n").utf8).write(to: record)
         let result = try build(site)
+        #expect(!result.unchanged)
         let after = try snapshot(site)
         #expect(Set(after.keys) == Set(before.keys))
         let changed = after.filter { before[$0.key]?.bytes != $0.value.bytes }.keys.sorted()

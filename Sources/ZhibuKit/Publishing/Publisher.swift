@@ -36,6 +36,13 @@ package struct Publisher: Sendable {
         package init() {}
     }
 
+    /// True when `Site/` and the manifest of what zhibu published there both exist.
+    package static func hasPublished(siteRoot: String) -> Bool {
+        var info = stat()
+        return lstat(siteRoot + "/Site", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            && access(siteRoot + "/.zhibu/published", F_OK) == 0
+    }
+
     package func publish(_ files: [RenderedFile], jobs: Int) throws(PublishError) -> Stats {
         let cache = siteRoot + "/.zhibu"
         let site = siteRoot + "/Site"

@@ -69,8 +69,8 @@ package struct HumanReport {
     }
 
     package func summary(_ report: CheckReport) -> String {
-        let orgs = report.site.organizations.count
-        let records = report.site.recordCount
+        let orgs = report.summary.organizations.count
+        let records = report.summary.recordCount
         let asOf = report.asOf.description
         switch language {
         case .zh:

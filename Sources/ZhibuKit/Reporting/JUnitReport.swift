@@ -28,7 +28,7 @@ package struct JUnitReport {
             suites.append(
                 ("(site)", rules.map { rule in (rule, siteWide.filter { $0.rule == rule }) }))
         }
-        for org in report.site.organizations {
+        for org in report.summary.organizations {
             let findings = byOrg[org.path] ?? []
             var rules = Set(findings.map(\.rule))
             for descriptor in RuleRegistry.descriptors where applies(descriptor, to: org) {
@@ -85,10 +85,10 @@ package struct JUnitReport {
         findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
 
-    private func applies(_ descriptor: RuleDescriptor, to org: Organization) -> Bool {
+    private func applies(_ descriptor: RuleDescriptor, to org: SiteSummary.Org) -> Bool {
         if descriptor.id.rawValue.hasPrefix("load.") { return false }
         switch descriptor.scope {
-        case .branches: return org.kind.value.isBranch
+        case .branches: return org.kind.isBranch
         case .allOrganizations, .content: return true
         }
     }

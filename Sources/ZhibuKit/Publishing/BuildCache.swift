@@ -1,0 +1,53 @@
+import Foundation
+import ZhibuModel
+
+/// What the last published build saw and reported, kept in `.zhibu/last-build.json`.
+///
+/// A rebuild whose inputs have the same digest renders nothing and writes nothing: it reprints
+/// the stored report instead of loading and checking the site again (SPEC §6). The digest covers
+/// every input byte and everything else the output depends on, so a stale hit is not possible;
+/// a change of day or of zhibu's version only costs one full build.
+package struct BuildCache: Codable, Sendable {
+    package var digest: String
+    package var asOf: String
+    package var summary: SiteSummary
+    package var diagnostics: [Diagnostic]
+
+    package init(digest: String, asOf: LocalDate, summary: SiteSummary, diagnostics: [Diagnostic]) {
+        self.digest = digest
+        self.asOf = asOf.description
+        self.summary = summary
+        self.diagnostics = diagnostics
+    }
+
+    /// The digest of a build's inputs: the files, the as-of settings, today's date and the tool.
+    package static func digest(
+        of tree: FileTree, asOfOption: LocalDate?, environment: [String: String], now: Date,
+        version: String
+    ) -> String {
+        var context = "zhibu \(version)\n"
+        context += "as-of \(asOfOption?.description ?? "-")\n"
+        context += "epoch \(environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
+        context += "day \(Int(now.timeIntervalSince1970 / 86_400))\n"
+        let parts = Parallel.map(tree.files) { file -> String in
+            file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes) + "\u{0}"
+                + String(file.skippedSize ?? -1) + "\n"
+        }
+        return Fingerprint.hex(bytes: Array((context + parts.joined()).utf8))
+    }
+
+    package static func load(siteRoot: String) -> BuildCache? {
+        let url = URL(fileURLWithPath: siteRoot + "/.zhibu/last-build.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(BuildCache.self, from: data)
+    }
+
+    /// Stores the cache next to the published tree's manifest; a failure only costs speed.
+    package func store(siteRoot: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        let path = siteRoot + "/.zhibu/last-build.json"
+        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
