@@ -162,10 +162,16 @@ enum PlainText {
         var space = false
         var count = 0
         for scalar in text.unicodeScalars {
+            // The White_Space characters of Unicode, listed: a property lookup per scalar
+            // was most of the cost of building the search index.
+            let value = scalar.value
             let isWhitespace =
-                scalar.value < 0x80
-                ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
-                : scalar.properties.isWhitespace
+                value == 0x20 || (0x09...0x0D).contains(value)
+                || (value >= 0x85
+                    && (value == 0x85 || value == 0xA0 || value == 0x1680
+                        || (0x2000...0x200A).contains(value) || value == 0x2028
+                        || value == 0x2029 || value == 0x202F || value == 0x205F
+                        || value == 0x3000))
             if isWhitespace {
                 space = !out.isEmpty
             } else {

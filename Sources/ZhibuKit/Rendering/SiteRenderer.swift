@@ -122,7 +122,8 @@ extension SiteRenderer {
             let text = try layout(
                 folder: urls.home(language), language: language,
                 title: UIStrings.table["notFound"]?.text(in: language) ?? "",
-                crumbs: [], content: try templates.render(base(language), with: "notfound"))
+                crumbs: [],
+                content: try templates.render(base(language), with: "notfound", in: language))
             return RenderedFile(path: urls.prefix(language) + "404.html", text: text)
         case .page(let index, let language):
             let page = site.pages[index]
@@ -188,7 +189,7 @@ extension SiteRenderer {
     ) throws(RenderError) -> RenderedFile {
         var values = base(language)
         for (key, value) in context { values[key] = value }
-        let content = try templates.render(values, with: template)
+        let content = try templates.render(values, with: template, in: language)
         let text = try layout(
             folder: folder, language: language, title: title, crumbs: crumbs, content: content)
         return RenderedFile(path: folder + "index.html", text: text)
@@ -210,7 +211,7 @@ extension SiteRenderer {
                 "href": urls.link(urls.prefix(other) + stripped), "current": other == language,
             ]
         }
-        return try templates.render(values, with: "layout")
+        return try templates.render(values, with: "layout", in: language)
     }
 
     /// What every template may use: the language, strings, the home link and the footer.

@@ -1,10 +1,13 @@
 import Mustache
+import ZhibuModel
 import ZhibuTemplates
 
 /// The templates a build renders with: the built-in ones, each replaceable by a file of the same
 /// name in the site's `Templates/` folder.
 package struct TemplateSet: Sendable {
-    package var library: MustacheLibrary
+    /// One library per language: interface strings (`{{t.key}}`) are put into the template text
+    /// when it is loaded, so pages do not look each one up while rendering.
+    package var libraries: [Language: MustacheLibrary]
     /// The stylesheet, from `Templates/zhibu.css` or the default.
     package var stylesheet: [UInt8]
     /// The search script, from `Templates/search.js` or the default.
@@ -26,10 +29,25 @@ package struct TemplateSet: Sendable {
             overridden.append(name)
         }
         MustacheContentTypes.register(FastHTMLEscape(), named: FastHTMLEscape.name)
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            libraries[language] = try library(sources, language: language)
+        }
+        return TemplateSet(
+            libraries: libraries, stylesheet: sources["zhibu.css"]?.bytes ?? [],
+            script: sources["search.js"]?.bytes ?? [], overridden: overridden.sorted())
+    }
+
+    private static func library(
+        _ sources: [String: (file: String, bytes: [UInt8])], language: Language
+    ) throws(RenderError) -> MustacheLibrary {
+        let strings = UIStrings.strings(language).mapValues { FastHTMLEscape().escapeText($0) }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key })
         where name.hasSuffix(".mustache") {
-            let text = FastHTMLEscape.pragma + String(decoding: source.bytes, as: UTF8.self)
+            let text =
+                FastHTMLEscape.pragma
+                + localize(String(decoding: source.bytes, as: UTF8.self), strings)
             do {
                 let template = try MustacheTemplate(string: text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
@@ -44,13 +62,38 @@ package struct TemplateSet: Sendable {
                 throw .template(file: source.file, line: 1, column: 1, problem: "\(error)")
             }
         }
-        return TemplateSet(
-            library: library, stylesheet: sources["zhibu.css"]?.bytes ?? [],
-            script: sources["search.js"]?.bytes ?? [], overridden: overridden.sorted())
+        return library
     }
 
-    package func render(_ context: [String: Any], with name: String) throws(RenderError) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+    /// Replaces each `{{t.key}}` of a known key by its escaped text; other tags stay as they are
+    /// (a `t.key` inside a section or triple braces is still looked up in the context).
+    private static func localize(_ text: String, _ strings: [String: String]) -> String {
+        guard text.contains("{{t.") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{t.") {
+            out += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let key = String(afterOpen[..<close.lowerBound])
+            let tripled = out.hasSuffix("{")
+            if let value = strings[key], !tripled, !key.contains("{"), !key.contains("}") {
+                out += value
+            } else {
+                out += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    package func render(_ context: [String: Any], with name: String, in language: Language)
+        throws(RenderError) -> String
+    {
+        guard let text = libraries[language]?.render(context, withTemplate: name) else {
             throw .missing(name + ".mustache")
         }
         return text
