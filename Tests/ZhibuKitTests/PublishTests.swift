@@ -43,6 +43,25 @@ import ZhibuRules
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Site").path))
     }
 
+    /// Files created in the opposite order (so the directory lists them differently) give the
+    /// same bytes: every list that reaches output is sorted.
+    @Test func outputIgnoresDirectoryOrder() throws {
+        let forward = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: forward) }
+        let backward = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: backward) }
+        for (path, text) in ExampleSite.files.sorted(by: { $0.key > $1.key }) {
+            let url = backward.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let first = try build(forward, memory: true).files
+        let second = try build(backward, memory: true).files
+        #expect(first == second)
+    }
+
     @Test func aRebuildWithNothingChangedTouchesNothing() throws {
         let site = try Golden.write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }
