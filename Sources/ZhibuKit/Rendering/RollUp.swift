@@ -76,7 +76,7 @@ package struct RollUp: Sendable {
                     "rule": diagnostic.rule.rawValue,
                     "severity": diagnostic.severity.label.text(in: language),
                     "severityClass": diagnostic.severity.rawValue,
-                    "message": diagnostic.message.text(in: language),
+                    "message": MessageHTML.render(diagnostic.message.text(in: language)),
                 ])
             },
         ]

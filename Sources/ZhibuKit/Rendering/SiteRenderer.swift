@@ -497,7 +497,7 @@ extension SiteRenderer {
                 "state": rowState.context(language),
                 "findings": findings.map { finding -> [String: Any] in
                     present([
-                        "message": finding.message.text(in: language),
+                        "message": MessageHTML.render(finding.message.text(in: language)),
                         "waiver": finding.waived ? finding.notes.last?.text(in: language) : nil,
                     ])
                 },
