@@ -74,7 +74,17 @@ package struct Publisher: Sendable {
                 parts = parts.dropLast()
             }
         }
-        for folder in folders.sorted() { try makeDirectory(spare + "/" + folder) }
+        // Folders of one depth are created together on many threads, parents before children.
+        let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+        for depth in byDepth.keys.sorted() {
+            let level = (byDepth[depth] ?? []).sorted()
+            let failures = Parallel.io(level, threads: writers) { folder -> PublishError? in
+                let path = spare + "/" + folder
+                if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
+                return .io(path: path, reason: String(cString: strerror(errno)))
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+        }
 
         enum Action: Sendable { case keep, link, write }
         let actions = files.map { file -> Action in
@@ -85,7 +95,7 @@ package struct Publisher: Sendable {
             return inSpare.hashes[file.path] == hash ? .keep : .write
         }
         let indices = Array(files.indices)
-        let failures = Parallel.map(indices, jobs: writers) { index -> PublishError? in
+        let failures = Parallel.io(indices, threads: writers) { index -> PublishError? in
             let file = files[index]
             let target = spare + "/" + file.path
             switch actions[index] {
