@@ -46,10 +46,7 @@ struct BuildCommand: ParsableCommand {
 
     private func exitCode(_ result: BuildResult) -> Int32 {
         let report = result.report
-        let loadErrors = report.diagnostics.contains {
-            $0.severity == .error && $0.rule.rawValue.hasPrefix("load.")
-        }
-        if loadErrors { return 1 }
+        if report.hasLoadErrors { return 1 }
         let threshold: FailOn? = options.strict ? .warning : failOn
         switch threshold {
         case .error?: return report.errorCount > 0 ? 1 : 0

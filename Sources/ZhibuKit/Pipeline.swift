@@ -34,13 +34,17 @@ package enum Pipeline {
         return report
     }
 
-    /// Checks files already in memory; what tests and `serve` call.
+    /// Checks files already in memory; what tests, `build` and `serve` call.
+    ///
+    /// - Parameter renderBodies: true for `build`, which shows the Markdown as HTML; `check`
+    ///   only needs the links.
     package static func check(
         _ tree: FileTree, asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
-        environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
+        environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date(),
+        renderBodies: Bool = false
     ) -> CheckReport {
         let start = Date()
-        let loaded = ContentLoader.load(tree, jobs: jobs, renderBodies: false)
+        let loaded = ContentLoader.load(tree, jobs: jobs, renderBodies: renderBodies)
         let date = AsOf.resolve(
             option: asOf, config: loaded.site.config, environment: environment, now: now)
         let loadTime = Date().timeIntervalSince(start)
@@ -82,6 +86,10 @@ package struct CheckReport: Sendable {
     }
 
     package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    /// True when a file could not be read: `build` then publishes nothing.
+    package var hasLoadErrors: Bool {
+        diagnostics.contains { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }
+    }
     package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     package var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }
     package var waivedCount: Int { diagnostics.filter(\.waived).count }
@@ -181,21 +189,11 @@ extension Pipeline {
                 report: report, files: [], stats: Publisher.Stats(), published: true,
                 unchanged: true)
         }
-        let loaded = ContentLoader.load(tree, jobs: options.jobs, renderBodies: true)
-        let date = AsOf.resolve(
-            option: options.asOf, config: loaded.site.config, environment: environment, now: start)
-        let loadTime = Date().timeIntervalSince(start) - read
-        let validation = Validator.validate(loaded.site, asOf: date, jobs: options.jobs)
-        var report = CheckReport(
-            site: loaded.site,
-            diagnostics: (loaded.diagnostics + validation.diagnostics).sortedForOutput(),
-            due: validation.due, asOf: date, tree: tree,
-            timings: [("read", read), ("load", loadTime)])
-        report.timings.append(("validate", Date().timeIntervalSince(start) - read - loadTime))
-        let blocking = report.diagnostics.contains {
-            $0.severity == .error && $0.rule.rawValue.hasPrefix("load.")
-        }
-        guard !blocking else {
+        var report = check(
+            tree, asOf: options.asOf, jobs: options.jobs, environment: environment, now: start,
+            renderBodies: true)
+        report.timings.insert(("read", read), at: 0)
+        guard !report.hasLoadErrors else {
             return BuildResult(report: report, files: [], stats: nil, published: false)
         }
 
@@ -204,8 +202,8 @@ extension Pipeline {
         do {
             let templates = try TemplateSet.load(tree)
             files = try SiteRenderer(
-                site: loaded.site, diagnostics: report.diagnostics, due: validation.due,
-                asOf: date, templates: templates
+                site: report.site, diagnostics: report.diagnostics, due: report.due,
+                asOf: report.asOf, templates: templates
             ).render(jobs: options.jobs)
         } catch {
             throw .render(error)
@@ -219,7 +217,7 @@ extension Pipeline {
             let stats = try Publisher(siteRoot: options.siteRoot).publish(files, jobs: options.jobs)
             report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
             BuildCache(
-                digest: digest, asOf: date, summary: report.summary,
+                digest: digest, asOf: report.asOf, summary: report.summary,
                 diagnostics: report.diagnostics
             ).store(siteRoot: options.siteRoot)
             return BuildResult(report: report, files: files, stats: stats, published: true)
