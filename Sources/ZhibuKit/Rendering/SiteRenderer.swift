@@ -26,7 +26,13 @@ package struct SiteRenderer: Sendable {
         self.urls = SiteURLs(
             basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
             defaultLanguage: site.config.defaultLanguage)
+        self.people = Dictionary(
+            uniqueKeysWithValues: site.organizations.map { ($0.path, Self.names(of: $0, in: site)) }
+        )
     }
+
+    /// Member names by ID for each organization, built once: every record page needs them.
+    private let people: [String: [String: String]]
 
     /// One unit of rendering work, so that pages can be spread over threads.
     enum Job: Sendable {
@@ -527,8 +533,13 @@ extension SiteRenderer {
             diagnostics.filter { inScope($0.org) }, due: due.filter { inScope($0.org) })
     }
 
-    /// Member names by ID: only `id` and `name` of a roster ever reach a page.
+    /// The organization's member names by ID, from the table built once in `init`.
     fileprivate func names(of org: Organization) -> [String: String] {
+        people[org.path] ?? [:]
+    }
+
+    /// Member names by ID: only `id` and `name` of a roster ever reach a page.
+    fileprivate static func names(of org: Organization, in site: Site) -> [String: String] {
         var names: [String: String] = [:]
         let rosters =
             org.rosterFile != nil
