@@ -60,7 +60,8 @@ package struct FileTree: Sendable {
         try walker.walk(relative: "Templates", required: false)
 
         let found = walker.files
-        let contents = Parallel.map(found, jobs: max(jobs, 16)) { entry in
+        // Reading waits on the disk: many reader threads, not one per core.
+        let contents = Parallel.io(found, threads: max(jobs, 16)) { entry in
             readFile(siteRoot: siteRoot, entry: entry)
         }
         var files: [SourceFile] = []
