@@ -26,20 +26,3 @@ package struct Manifest: Sendable, Equatable {
         self.hashes = hashes
     }
 }
-
-extension Fingerprint {
-    /// The same 128-bit FNV-1a hash over raw bytes, for assets that are not text.
-    package static func hex(bytes: [UInt8]) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in bytes {
-            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second << 17) | (second >> 47)
-        }
-        let a = String(first, radix: 16)
-        let b = String(second, radix: 16)
-        return String(repeating: "0", count: 16 - a.count) + a
-            + String(repeating: "0", count: 16 - b.count) + b
-    }
-}

@@ -57,7 +57,7 @@ package struct Publisher: Sendable {
         // The spare tree is trusted only with its manifest; otherwise it starts empty.
         var spareManifest = readManifest(cache + "/spare-manifest")
         if spareManifest == nil || !isDirectory(spare) {
-            try removeTree(spare)
+            removeTree(spare)
             try makeDirectory(spare)
             spareManifest = Manifest()
         }
@@ -166,17 +166,9 @@ extension Publisher {
     }
 
     fileprivate func readManifest(_ path: String) -> Manifest? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
+        PublishedTree.readBytes(path).flatMap {
+            Manifest(text: String(decoding: $0, as: UTF8.self))
         }
-        return Manifest(text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The manifest of a `Site/` that zhibu has no record of, from its files.
@@ -196,22 +188,9 @@ extension Publisher {
 
     fileprivate func removeFile(_ path: String) { unlink(path) }
 
-    fileprivate func removeTree(_ path: String) throws(PublishError) {
+    fileprivate func removeTree(_ path: String) {
         guard isDirectory(path) else { return }
-        guard let directory = opendir(path) else { return }
-        var entries: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { entries.append(name) }
-        }
-        closedir(directory)
-        for name in entries {
-            let child = path + "/" + name
-            if isDirectory(child) { try removeTree(child) } else { unlink(child) }
-        }
-        rmdir(path)
+        PublishedTree.remove(root: path)
     }
 
     /// Removes folders of the spare tree that the new site no longer has (deepest first).

@@ -33,28 +33,3 @@ package struct GitLabReport {
         return issues.isEmpty ? "[]\n" : "[\n  " + issues.joined(separator: ",\n  ") + "\n]\n"
     }
 }
-
-/// A 128-bit FNV-1a hash as 32 hex digits: stable across runs and platforms, not cryptographic.
-package enum Fingerprint {
-    package static func hex(_ text: String) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x84222325_cbf29ce4
-        for byte in text.utf8 {
-            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = second.rotateLeft(17)
-        }
-        return padded(first) + padded(second)
-    }
-
-    private static func padded(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}
-
-extension UInt64 {
-    fileprivate func rotateLeft(_ count: UInt64) -> UInt64 {
-        (self << count) | (self >> (64 - count))
-    }
-}

@@ -1,4 +1,3 @@
-import Dispatch
 import ZhibuModel
 
 /// What every rule may look at: the loaded site, the as-of date, the window and parameters.
@@ -111,20 +110,5 @@ extension String {
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         while let last = result.last, set.contains(last) { result = result.dropLast() }
         return String(result)
-    }
-}
-
-/// A value computed at most once, by the first thread that asks, shared with the others.
-final class OnceCache<Value: Sendable>: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 1)
-    private var stored: Value?
-
-    func value(_ make: () -> Value) -> Value {
-        semaphore.wait()
-        defer { semaphore.signal() }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
     }
 }

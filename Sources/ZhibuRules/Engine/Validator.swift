@@ -137,22 +137,11 @@ package enum Validator {
 /// Slots written once each from the worker threads, read after they finish.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
-    private let lock = NSLockShim()
+    private let lock = RulesLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: Value) { lock.locked { slots[index] = value } }
 
     var values: [Value] { lock.locked { slots.compactMap { $0 } } }
-}
-
-/// A mutex from Dispatch, so the rules module needs nothing beyond the model.
-private final class NSLockShim: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 1)
-
-    func locked<T>(_ body: () -> T) -> T {
-        semaphore.wait()
-        defer { semaphore.signal() }
-        return body()
-    }
 }
