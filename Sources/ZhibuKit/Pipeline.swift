@@ -53,9 +53,7 @@ package enum Pipeline {
             site: loaded.site,
             diagnostics: (loaded.diagnostics + validation.diagnostics).sortedForOutput(),
             due: validation.due, asOf: date, tree: tree,
-            timings: [
-                ("load", loadTime), ("validate", Date().timeIntervalSince(start) - loadTime),
-            ])
+            timings: loaded.timings + [("validate", Date().timeIntervalSince(start) - loadTime)])
     }
 }
 

@@ -25,12 +25,10 @@ package enum Markdown {
         _ source: String, linksOnly: Bool = false,
         rewriteURL: ((String, Bool) -> String?)? = nil
     ) -> MarkdownDocument {
-        if linksOnly,
-            !source.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") })
-        {
+        var source = source
+        if linksOnly, !mayContainLink(&source) {
             return MarkdownDocument(html: "", text: "", links: [])
         }
-        var source = source
         let root: OpaquePointer? = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)

@@ -66,8 +66,10 @@ package struct ActivityRecord: Sendable, Hashable {
         self.body = body
     }
 
-    /// Every type this record counts for: its own and those in `also`.
-    package var countsAs: Set<ActivityType> {
-        Set([type.value] + also.map(\.value))
+    /// Whether this record counts as `kind`: its own type or one listed in `also`.
+    ///
+    /// Asked for every record by every periodic rule, so it allocates nothing.
+    package func counts(as kind: ActivityType) -> Bool {
+        type.value == kind || also.contains { $0.value == kind }
     }
 }

@@ -184,3 +184,52 @@ import ZhibuRules
         #expect(found.map(\.org).sorted { ($0 ?? "") < ($1 ?? "") } == [nil, "branch"])
     }
 }
+
+/// The skipping scan that decides which texts the privacy rules look at closely.
+@Suite struct DigitRunScanTests {
+    /// The plain byte-by-byte scan the fast one must agree with.
+    static func reference(_ text: String) -> Bool {
+        var run = 0
+        var previousWasDigit = false
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                run += 1
+                if run >= 11 { return true }
+                previousWasDigit = true
+            } else if previousWasDigit && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-")) {
+                previousWasDigit = false
+            } else {
+                run = 0
+                previousWasDigit = false
+            }
+        }
+        return false
+    }
+
+    @Test func agreesWithTheByteByByteScanOnMixedText() {
+        // A fixed linear congruential sequence: the same 20,000 texts on every run.
+        var state: UInt64 = 1921
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["1", "3", "8", "0", " ", "-", "党", "a", "\n", "--", "  ", "支部"]
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<next(40) { text += pieces[next(pieces.count)] }
+            if PrivacyScan.mayHoldNumber(text) != Self.reference(text) { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    }
+
+    @Test func findsRunsAtEveryOffset() {
+        for offset in 0..<30 {
+            let padding = String(repeating: "党", count: offset)
+            #expect(PrivacyScan.mayHoldNumber(padding + "138 0013 8000" + "支部"))
+            #expect(PrivacyScan.mayHoldNumber(padding + "13800138000"))
+            #expect(!PrivacyScan.mayHoldNumber(padding + "1380013800" + "支部"))
+            #expect(!PrivacyScan.mayHoldNumber(padding + "138  0013 8000"))
+        }
+    }
+}

@@ -31,3 +31,25 @@ import ZhibuModel
         #expect(failure.diagnostic.message.en == "file is UTF-16; zhibu reads UTF-8 only")
     }
 }
+
+@Suite struct WhitespaceTests {
+    /// `isSpace` spells out Unicode's White_Space for speed; it must agree with the property on
+    /// every scalar.
+    @Test func isSpaceAgreesWithUnicodeOnEveryScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isSpace != scalar.properties.isWhitespace { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty)
+    }
+
+    @Test func trimmingRemovesUnicodeSpaceOnBothEndsOnly() {
+        #expect("\u{3000} 第一 党支部\t\n".trimmingWhitespace() == "第一 党支部")
+        #expect("第一党支部".trimmingWhitespace() == "第一党支部")
+        #expect(" \u{00A0}\u{2029} ".trimmingWhitespace() == "")
+        #expect("".trimmingWhitespace() == "")
+        #expect(" \u{3000}".isBlank)
+        #expect(!" 甲 ".isBlank)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import ZhibuModel
 
 /// Turns the files of a site into a `Site` and every loading problem found on the way.
@@ -9,6 +10,8 @@ package enum ContentLoader {
     package struct Result: Sendable {
         package var site: Site
         package var diagnostics: [Diagnostic]
+        /// Seconds spent parsing files and assembling them, for `ZHIBU_TIMINGS`.
+        package var timings: [(stage: String, seconds: Double)] = []
     }
 
     /// - Parameter renderBodies: false for `check`, which never shows Markdown as HTML or text.
@@ -24,9 +27,11 @@ package enum ContentLoader {
         let parser = FileParser(
             basePath: basePath(of: config.baseURL?.value), renderBodies: renderBodies)
         let contentFiles = tree.files.filter { $0.path.hasPrefix("Content/") }
+        let start = Date()
         let parsed = Parallel.map(contentFiles, jobs: jobs) { file in
             parser.parse(file, as: ContentPath.classify(file.path))
         }
+        let parseTime = Date().timeIntervalSince(start)
         var unsafeFolders: [String: Int] = [:]
         for file in parsed {
             diagnostics += file.diagnostics
@@ -46,7 +51,11 @@ package enum ContentLoader {
         let site = assembler.assemble()
         diagnostics += assembler.diagnostics
         diagnostics += ReferenceChecker.check(site)
-        return Result(site: site, diagnostics: diagnostics.sortedForOutput())
+        return Result(
+            site: site, diagnostics: diagnostics.sortedForOutput(),
+            timings: [
+                ("parse", parseTime), ("assemble", Date().timeIntervalSince(start) - parseTime),
+            ])
     }
 
     /// The path of `base_url`, always starting and ending with `/`.

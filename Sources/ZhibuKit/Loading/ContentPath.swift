@@ -37,7 +37,9 @@ package enum ContentPath: Sendable, Hashable {
     ]
 
     package static func classify(_ path: String) -> ContentPath {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: splitting by Character runs grapheme breaking for every byte.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
         guard parts.count >= 2, parts[0] == "Content" else { return .misplaced(unexpected(path)) }
         if parts.count == 2 {
             return parts[1] == "site.yml" ? .site : .misplaced(unexpected(path))

@@ -19,13 +19,15 @@ package enum DocumentReader {
     static let noticeFields = ["title", "title_en", "date", "until", "pinned"]
     static let pageFields = ["title", "title_en", "weight"]
 
-    /// The fields a Markdown file may have, by the folder it is in.
-    package static func allowed(for path: String) -> [String] {
-        if path.contains("/activities/") { return recordFields }
-        if path.contains("/systems/") { return systemFields }
-        if path.contains("/posts/") { return postFields }
-        if path.contains("/notices/") { return noticeFields }
-        return pageFields
+    /// The fields a Markdown file may have, by what the file is.
+    package static func allowed(for role: ContentPath) -> [String] {
+        switch role {
+        case .record: recordFields
+        case .system: systemFields
+        case .post: postFields
+        case .notice: noticeFields
+        default: pageFields
+        }
     }
 
     static func record(_ fields: FieldReader, body: MarkdownBody, year: Int, slug: String)
@@ -145,25 +147,31 @@ extension DocumentReader {
 
     /// `14:30` or `14:30-16:00` (also with `–`, `~` or `～` between the times).
     fileprivate static func isTimeRange(_ text: String) -> Bool {
-        let separators: Set<Character> = ["-", "–", "~", "～"]
-        guard let cut = text.firstIndex(where: { separators.contains($0) }) else {
-            return isClockTime(Substring(text))
+        let separators: [Character] = ["-", "–", "~", "～"]
+        guard let cut = text.firstIndex(where: separators.contains) else {
+            return isClockTime(Substring(text).utf8)
         }
-        return isClockTime(text[..<cut]) && isClockTime(text[text.index(after: cut)...])
+        return isClockTime(text[..<cut].utf8) && isClockTime(text[text.index(after: cut)...].utf8)
     }
 
     /// `H:MM` or `HH:MM`, surrounding spaces allowed.
-    fileprivate static func isClockTime(_ text: Substring) -> Bool {
-        let bytes = Array(text.utf8).filter { $0 != UInt8(ascii: " ") }
-        guard bytes.count == 4 || bytes.count == 5, bytes[bytes.count - 3] == UInt8(ascii: ":")
-        else { return false }
-        let digits = bytes.enumerated().filter { $0.offset != bytes.count - 3 }.map(\.element)
-        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return false
+    fileprivate static func isClockTime(_ text: Substring.UTF8View) -> Bool {
+        var digits = 0
+        var colonAt = -1
+        var hour = 0
+        var minute = 0
+        for byte in text where byte != UInt8(ascii: " ") {
+            if byte == UInt8(ascii: ":"), colonAt < 0 {
+                colonAt = digits
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if colonAt < 0 { hour = hour * 10 + digit } else { minute = minute * 10 + digit }
+                digits += 1
+            } else {
+                return false
+            }
         }
-        let values = digits.map { Int($0 - UInt8(ascii: "0")) }
-        let hour = values.count == 4 ? values[0] * 10 + values[1] : values[0]
-        let minute = values[values.count - 2] * 10 + values[values.count - 1]
+        guard colonAt == 1 || colonAt == 2, digits == colonAt + 2 else { return false }
         return hour <= 24 && minute <= 59
     }
 }

@@ -220,7 +220,9 @@ package final class FieldReader {
                 en: "`\(key)` must be a single value, not \(shape.en)")
             return nil
         }
-        return Located(scalar.string.trimmingWhitespace(), at: place(node))
+        return Located(
+            scalar.string.trimmingWhitespace(),
+            at: YAMLText.location(of: scalar, file: file, firstLine: firstLine))
     }
 
     package func missing(_ key: String) {
@@ -254,21 +256,33 @@ package final class FieldReader {
 }
 
 extension String {
+    /// Whether the string is empty or only whitespace, without copying it.
+    package var isBlank: Bool {
+        unicodeScalars.allSatisfy(\.isSpace)
+    }
+
     /// The string without leading and trailing whitespace, as cells and scalars are compared.
     package func trimmingWhitespace() -> String {
-        // Fast path: most values start and end with a visible ASCII character.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20,
-            last < 0x7F
-        {
-            return self
-        }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        // Fast path: most values start and end with a visible character.
+        guard let head = scalars.first, let tail = scalars.last else { return self }
+        if !head.isSpace && !tail.isSpace { return self }
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+            let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) {
-            return self
-        }
         return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, spelled out: the property lookup is a table search,
+    /// and this runs for every value of every file.
+    package var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+            0x205F, 0x3000:
+            true
+        default: false
+        }
     }
 }

@@ -65,25 +65,25 @@ package struct FileParser: Sendable {
                 .dues(DuesReader.read($0, year: year, file: path, bag: bag))
             }
         case .record(_, let year, let slug):
-            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+            return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.record(fields, body: body, year: year, slug: slug).map {
                     .record($0)
                 }
             }
         case .system(_, let slug):
-            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+            return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.system(fields, body: body, slug: slug).map { .system($0) }
             }
         case .post(_, let slug):
-            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+            return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.post(fields, body: body, slug: slug).map { .post($0) }
             }
         case .notice(_, let slug):
-            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+            return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.notice(fields, body: body, slug: slug).map { .notice($0) }
             }
         case .page(let slug):
-            return withFrontMatter(text, path: path, bag: bag) { fields, body in
+            return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.page(fields, body: body, slug: slug).map { .page($0) }
             }
         case .site, .asset, .misplaced, .insideUnsafe:
@@ -93,7 +93,7 @@ package struct FileParser: Sendable {
 
     /// A whole-file YAML document; an empty file is reported rather than read as nothing.
     private func yamlDocument(_ text: String, path: String, bag: DiagnosticBag) -> Node? {
-        if text.trimmingWhitespace().isEmpty {
+        if text.isBlank {
             bag.add(emptyFile(path))
             return nil
         }
@@ -107,10 +107,10 @@ package struct FileParser: Sendable {
 
     /// Splits front matter, parses it and the Markdown body, and hands both to `read`.
     private func withFrontMatter(
-        _ text: String, path: String, bag: DiagnosticBag,
+        _ text: String, path: String, role: ContentPath, bag: DiagnosticBag,
         read: (FieldReader, MarkdownBody) -> ParsedFile.Item?
     ) -> ParsedFile.Item? {
-        if text.trimmingWhitespace().isEmpty {
+        if text.isBlank {
             bag.add(emptyFile(path))
             return nil
         }
@@ -147,7 +147,7 @@ package struct FileParser: Sendable {
         guard
             let fields = FieldReader(
                 node, file: path, firstLine: front.yamlFirstLine, bag: bag,
-                allowed: DocumentReader.allowed(for: path),
+                allowed: DocumentReader.allowed(for: role),
                 what: LocalizedText(zh: "front matter ", en: "the front matter"),
                 fallback: SourceLocation(file: path, line: 1, column: 1))
         else { return nil }
@@ -156,6 +156,10 @@ package struct FileParser: Sendable {
 
     /// Parses a Markdown body once with libcmark; links to the site's root get its base path.
     package func markdown(_ source: String, firstLine: Int, file: String) -> MarkdownBody {
+        if !renderBodies, !ReferenceChecker.mayLinkToAsset(source) {
+            // `check` looks only at links to assets; this text has none to look at.
+            return MarkdownBody(source: source, html: "", text: "", links: [], firstLine: firstLine)
+        }
         let base = basePath
         let document = Markdown.parse(source, linksOnly: !renderBodies) { url, _ in
             guard base != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }

@@ -122,6 +122,30 @@ enum ReferenceChecker {
         return diagnostics
     }
 
+    /// False when no link in `markdown` can name an asset, so `check` may skip parsing it.
+    ///
+    /// Only links whose target starts `/assets/` or `assets/` are checked, and a target can
+    /// only spell that with the bytes `assets/` or through an entity (`&#97;ssets/`): a text
+    /// with neither holds no link this checker would look at.
+    static func mayLinkToAsset(_ markdown: String) -> Bool {
+        var text = markdown
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil { return true }
+            let needle = Array("assets/".utf8)
+            var start = 0
+            while start + needle.count <= bytes.count,
+                let hit = memchr(base + start, Int32(needle[0]), bytes.count - start)
+            {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if offset + needle.count > bytes.count { return false }
+                if memcmp(base + offset, needle, needle.count) == 0 { return true }
+                start = offset + 1
+            }
+            return false
+        }
+    }
+
     private static func checkAssetLinks(_ org: Organization, assets: Set<String>) -> [Diagnostic] {
         let bodies =
             org.records.map(\.body) + org.systems.map(\.body) + org.posts.map(\.body)

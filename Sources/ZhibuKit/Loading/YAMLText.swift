@@ -33,10 +33,33 @@ package enum YAMLText {
 
     /// The file location of a node, with a caret span as wide as a one-line scalar.
     package static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
+        if let scalar = node.scalar {
+            return location(of: scalar, file: file, firstLine: firstLine)
+        }
         guard let mark = node.mark else { return SourceLocation(file: file, line: firstLine) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    /// The file location of a scalar: as wide as its text when that is on one line (plus its
+    /// quotes), else one column.
+    package static func location(of scalar: Node.Scalar, file: String, firstLine: Int)
+        -> SourceLocation
+    {
+        guard let mark = scalar.mark else { return SourceLocation(file: file, line: firstLine) }
+        // One pass over the bytes: count scalars (bytes that do not continue one), stop at a
+        // newline. This runs for every value of every file.
+        var count = 0
+        var multiline = false
+        for byte in scalar.string.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                multiline = true
+                break
+            }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
         var length = 1
-        if let scalar = node.scalar, !scalar.string.utf8.contains(UInt8(ascii: "\n")) {
-            length = scalar.string.unicodeScalars.count
+        if !multiline {
+            length = count
             if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { length += 2 }
         }
         return SourceLocation(

@@ -65,13 +65,13 @@ package struct HeatMap: Sendable {
                 Row(
                     rule: "meeting.committee-monthly",
                     label: LocalizedText(zh: "支委会", en: "Committee"), kind: .month
-                ) { $0.countsAs.contains(.committeeMeeting) })
+                ) { $0.counts(as: .committeeMeeting) })
         }
         rows.append(
             Row(
                 rule: "meeting.themed-day-monthly",
                 label: LocalizedText(zh: "主题党日", en: "Themed day"), kind: .month
-            ) { $0.countsAs.contains(.themedDay) })
+            ) { $0.counts(as: .themedDay) })
         for group in org.groups {
             let id = group.id.value
             rows.append(
@@ -80,18 +80,18 @@ package struct HeatMap: Sendable {
                     label: LocalizedText(
                         zh: group.name.text(in: .zh), en: group.name.text(in: .en)),
                     kind: .month
-                ) { $0.countsAs.contains(.groupMeeting) && $0.group?.value == id })
+                ) { $0.counts(as: .groupMeeting) && $0.group?.value == id })
         }
         rows.append(
             Row(
                 rule: "meeting.general-quarterly",
                 label: LocalizedText(zh: "党员大会（季）", en: "General mtg (qtr)"), kind: .quarter
-            ) { $0.countsAs.contains(.generalMeeting) })
+            ) { $0.counts(as: .generalMeeting) })
         rows.append(
             Row(
                 rule: "meeting.lesson-quarterly",
                 label: LocalizedText(zh: "党课（季）", en: "Lesson (qtr)"), kind: .quarter
-            ) { $0.countsAs.contains(.partyLesson) })
+            ) { $0.counts(as: .partyLesson) })
         return rows
     }
 

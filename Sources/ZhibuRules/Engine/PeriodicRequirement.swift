@@ -29,16 +29,18 @@ package struct PeriodicRequirement: Sendable {
         org: Organization, kind: Period.Kind, type: ActivityType, help: [LocalizedText] = []
     ) {
         self.init(org: org, kind: kind, what: type.label, help: help) {
-            $0.countsAs.contains(type)
+            $0.counts(as: type)
         }
     }
 
     package func findings(_ context: RuleContext) -> [Finding] {
-        // One pass over the records, then a set lookup per period.
-        let covered = Set(
-            context.heldRecords(org).lazy.filter(qualifies).map {
-                Period(kind, containing: $0.date.value)
-            })
+        // One pass over the records, then a set lookup per period. Records are reached by
+        // index: iterating by value would copy every record's fields on every rule.
+        let held = context.heldRecords(org)
+        var covered = Set<Period>()
+        for index in held.indices where qualifies(held[index]) {
+            covered.insert(Period(kind, containing: held[index].date.value))
+        }
         return context.evaluatedPeriods(kind, for: org).compactMap { period in
             guard !covered.contains(period) else { return nil }
             return Finding(
@@ -52,16 +54,18 @@ package struct PeriodicRequirement: Sendable {
     /// The current period's state, for the portal and the boards.
     package func due(_ context: RuleContext, rule: RuleID) -> DueItem {
         let period = context.currentPeriod(kind)
-        let met = context.heldRecords(org).contains {
-            period.contains($0.date.value) && qualifies($0)
+        let held = context.heldRecords(org)
+        let met = held.indices.contains {
+            period.contains(held[$0].date.value) && qualifies(held[$0])
         }
-        let planned = org.records.first {
-            $0.status.value == .planned && period.contains($0.date.value) && qualifies($0)
-                && $0.date.value >= context.asOf
+        let records = org.records
+        let planned = records.indices.first {
+            records[$0].status.value == .planned && period.contains(records[$0].date.value)
+                && records[$0].date.value >= context.asOf && qualifies(records[$0])
         }
         return DueItem(
             rule: rule, org: org.path, period: period.id, what: what, deadline: period.end,
-            met: met, planned: planned?.date.value)
+            met: met, planned: planned.map { records[$0].date.value })
     }
 }
 

@@ -13,11 +13,15 @@ package struct RuleDescriptor: Sendable {
     package var citation: Citation
     package var defaultSeverity: Severity
     package var scope: RuleScope
-    package var examples: RuleExamples
+    /// Built when asked for: the examples are whole sites, needed by `zhibu rules <ID>` and the
+    /// tests but not by `check`, which would otherwise build all of them before validating.
+    package var examples: RuleExamples { makeExamples() }
+    private let makeExamples: @Sendable () -> RuleExamples
 
     package init(
         id: RuleID, summary: LocalizedText, explanation: LocalizedText, citation: Citation,
-        defaultSeverity: Severity, scope: RuleScope, examples: RuleExamples
+        defaultSeverity: Severity, scope: RuleScope,
+        examples: @autoclosure @escaping @Sendable () -> RuleExamples
     ) {
         self.id = id
         self.summary = summary
@@ -25,7 +29,7 @@ package struct RuleDescriptor: Sendable {
         self.citation = citation
         self.defaultSeverity = defaultSeverity
         self.scope = scope
-        self.examples = examples
+        self.makeExamples = examples
     }
 }
 

@@ -53,7 +53,7 @@ enum MeetingGroupMonthly: PeriodicRule {
                         )
                     ]
                 ) { record in
-                    record.countsAs.contains(.groupMeeting) && record.group?.value == id
+                    record.counts(as: .groupMeeting) && record.group?.value == id
                 }
             }
         }

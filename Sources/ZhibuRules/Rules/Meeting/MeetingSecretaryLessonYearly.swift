@@ -50,7 +50,7 @@ enum MeetingSecretaryLessonYearly: PeriodicRule {
                     )
                 ]
             ) { record in
-                record.countsAs.contains(.partyLesson) && record.lecturer?.value == secretary
+                record.counts(as: .partyLesson) && record.lecturer?.value == secretary
             }
         }
     }

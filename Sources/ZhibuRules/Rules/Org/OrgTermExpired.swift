@@ -54,7 +54,7 @@ enum OrgTermExpired: Rule {
             let expiry = elected.value.addingMonths(12 * years)
             guard expiry < context.asOf else { return nil }
             let reelected = context.heldRecords(org).contains {
-                $0.countsAs.contains(.election) && $0.date.value > elected.value
+                $0.counts(as: .election) && $0.date.value > elected.value
             }
             guard !reelected else { return nil }
             return Finding(

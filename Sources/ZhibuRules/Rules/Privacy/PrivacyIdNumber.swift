@@ -77,7 +77,7 @@ enum PrivacyIdNumber: Rule {
 /// Both rules read the same places: every Markdown body, the text fields of front matter and
 /// `org.yml`, and every roster name and extra column. A match is located at its own line and
 /// column, counted in Unicode scalars like every other location.
-enum PrivacyScan {
+package enum PrivacyScan {
     /// One piece of text and where it came from.
     struct Text: Sendable {
         enum Place: Sendable {
@@ -130,27 +130,52 @@ enum PrivacyScan {
     /// False when the text has no run of 11 ASCII digits (spaces and hyphens between digits
     /// allowed), without which there is neither a mobile number nor an ID number: most texts are
     /// skipped before any scalar array is built, which keeps the scan cheap on large sites.
-    static func mayHoldNumber(_ text: String) -> Bool {
+    package static func mayHoldNumber(_ text: String) -> Bool {
         var text = text
         return text.withUTF8(hasDigitRun)
     }
 
-    private static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var run = 0
-        var previousWasDigit = false
-        for byte in bytes {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                run += 1
-                if run >= 11 { return true }
-                previousWasDigit = true
-            } else if previousWasDigit && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-")) {
-                previousWasDigit = false
-            } else {
-                run = 0
-                previousWasDigit = false
+    /// Whether `bytes` has 11 digits in a row, single spaces or hyphens between digits allowed.
+    ///
+    /// Minutes are mostly Chinese, so most bytes cannot be in a run. A run of 11 digits spans at
+    /// least 11 bytes, so every run starting in `index...index + 10` covers `index + 10`: when
+    /// that byte can be in no run, the whole window is skipped without looking at the rest.
+    static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let probe = index + 10
+            if probe < count, !isDigitOrSeparator(bytes[probe]) {
+                index = probe + 1
+                continue
+            }
+            // Scan from a fresh start until the run breaks at or after the probe.
+            var run = 0
+            var previousWasDigit = false
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    run += 1
+                    if run >= 11 { return true }
+                    previousWasDigit = true
+                } else if previousWasDigit
+                    && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-"))
+                {
+                    previousWasDigit = false
+                } else {
+                    run = 0
+                    previousWasDigit = false
+                    if index > probe { break }
+                }
             }
         }
         return false
+    }
+
+    private static func isDigitOrSeparator(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: " ")
+            || byte == UInt8(ascii: "-")
     }
 
     /// Every text of the site that may carry personal data.

@@ -33,39 +33,50 @@ enum RecordAttendeeUnknown: Rule {
         context.site.organizations.flatMap { org -> [Finding] in
             guard let people = RosterLookup.people(of: org, context) else { return [] }
             let known = Set(people.map(\.id.value))
-            let ids = people.map(\.id.value)
-            return org.records.flatMap { record in
-                named(in: record).filter { !known.contains($0.id.value) }.map { id, role in
-                    Finding(
-                        LocalizedText(
-                            zh: "\(role.zh) `\(id.value)` 不在“\(org.name.zh.value)”的花名册上",
-                            en: "\(role.en) `\(id.value)` is not on the roster of `\(org.path)`"),
-                        at: id.location, org: org.path,
-                        help: [RosterLookup.help(for: id.value, in: ids)])
+            var findings: [Finding] = []
+            for index in org.records.indices {
+                // Most records name only known people: look first, build messages only on a miss.
+                forEachNamed(in: org.records[index]) { id, role in
+                    guard !known.contains(id.value) else { return }
+                    let role = role.label
+                    findings.append(
+                        Finding(
+                            LocalizedText(
+                                zh: "\(role.zh) `\(id.value)` 不在“\(org.name.zh.value)”的花名册上",
+                                en: "\(role.en) `\(id.value)` is not on the roster of `\(org.path)`"
+                            ),
+                            at: id.location, org: org.path,
+                            help: [RosterLookup.help(for: id.value, in: people.map(\.id.value))]))
                 }
+            }
+            return findings
+        }
+    }
+
+    /// The roles a record names people in.
+    private enum Role {
+        case host, recorder, lecturer, attendee, absent
+
+        var label: LocalizedText {
+            switch self {
+            case .host: LocalizedText(zh: "主持人", en: "host")
+            case .recorder: LocalizedText(zh: "记录人", en: "recorder")
+            case .lecturer: LocalizedText(zh: "授课人", en: "lecturer")
+            case .attendee: LocalizedText(zh: "参会人员", en: "attendee")
+            case .absent: LocalizedText(zh: "缺席人员", en: "absent member")
             }
         }
     }
 
-    /// Every person a record names, with the role they are named in.
-    private static func named(in record: ActivityRecord)
-        -> [(id: Located<String>, role: LocalizedText)]
-    {
-        var people: [(id: Located<String>, role: LocalizedText)] = []
-        if let host = record.host {
-            people.append((host, LocalizedText(zh: "主持人", en: "host")))
-        }
-        if let recorder = record.recorder {
-            people.append((recorder, LocalizedText(zh: "记录人", en: "recorder")))
-        }
-        if let lecturer = record.lecturer {
-            people.append((lecturer, LocalizedText(zh: "授课人", en: "lecturer")))
-        }
-        people += record.attendees.map { ($0, LocalizedText(zh: "参会人员", en: "attendee")) }
-        people += record.absent.map {
-            ($0.member, LocalizedText(zh: "缺席人员", en: "absent member"))
-        }
-        return people
+    /// Calls `body` with every person a record names, in the order of its fields.
+    private static func forEachNamed(
+        in record: ActivityRecord, _ body: (Located<String>, Role) -> Void
+    ) {
+        if let host = record.host { body(host, .host) }
+        if let recorder = record.recorder { body(recorder, .recorder) }
+        if let lecturer = record.lecturer { body(lecturer, .lecturer) }
+        for attendee in record.attendees { body(attendee, .attendee) }
+        for absence in record.absent { body(absence.member, .absent) }
     }
 }
 

@@ -50,7 +50,7 @@ enum RecordQuorum: Rule {
     static func check(_ context: RuleContext) -> [Finding] {
         context.branches.filter(context.rosterUsable).flatMap { org in
             context.heldRecords(org).compactMap { record -> Finding? in
-                guard record.countsAs.contains(.generalMeeting),
+                guard record.counts(as: .generalMeeting),
                     let decision = record.decisions.first
                 else { return nil }
                 let date = record.date.value
