@@ -2,7 +2,9 @@ import ZhibuModel
 
 /// The result of reading one file: what it describes (if it could be read) and its problems.
 package struct ParsedFile: Sendable {
-    package enum Item: Sendable {
+    /// Boxed: a record is a large value with dozens of references, and parsed files are moved
+    /// through several arrays on their way into the site; a box moves with one reference.
+    package indirect enum Item: Sendable {
         case org(OrgFile)
         case roster([Member])
         case development([DevelopmentEntry])

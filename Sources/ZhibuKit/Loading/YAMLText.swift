@@ -14,8 +14,14 @@ package enum YAMLText {
         do {
             // The encoding is given explicitly: Yams' default reads the process environment on
             // every call, which cost more than the parsing itself for small front matter.
+            //
+            // A resolver and constructor of this parse's own: every node holds references to
+            // both, and shared instances make the cores fight over their reference counts. Both
+            // are empty, since zhibu reads every value as text and types it itself; the default
+            // constructor would build its tables of conversions for every file.
             return .success(
-                try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8))
+                try Yams.compose(
+                    yaml: text, Resolver.basic.removing(.str), Constructor([:], [:], [:]), .utf8))
         } catch let error as YamlError {
             return .failure(
                 DiagnosticFailure(

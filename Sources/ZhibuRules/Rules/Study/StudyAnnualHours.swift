@@ -59,12 +59,16 @@ enum StudyAnnualHours: Rule {
         return context.branches.filter(context.rosterUsable).flatMap { org in
             let records = context.heldRecords(org)
             return context.evaluatedPeriods(.year, for: org).flatMap { year in
-                // One pass over the year's records adds each attendee's hours.
+                // One pass over the year's records adds each attendee's hours, by index so no
+                // record is copied; a name listed twice in one record counts once.
                 var studied: [String: Double] = [:]
-                for record in records where year.contains(record.date.value) {
-                    guard let hours = record.studyHours?.value, hours > 0 else { continue }
-                    for attendee in Set(record.attendees.map(\.value)) {
-                        studied[attendee, default: 0] += hours
+                var counted = Set<String>()
+                for index in records.indices where year.contains(records[index].date.value) {
+                    guard let hours = records[index].studyHours?.value, hours > 0 else { continue }
+                    counted.removeAll(keepingCapacity: true)
+                    for attendee in records[index].attendees
+                    where counted.insert(attendee.value).inserted {
+                        studied[attendee.value, default: 0] += hours
                     }
                 }
                 return org.members.compactMap { member -> Finding? in
