@@ -6,9 +6,6 @@ package struct Located<Value> {
     package var value: Value
     package var location: SourceLocation
 
-    // Inlinable: built for every field of every file, and a generic call across modules
-    // would otherwise go through unspecialized code.
-    @inlinable
     package init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location

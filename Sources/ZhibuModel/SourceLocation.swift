@@ -11,7 +11,6 @@ package struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     /// Number of scalars the problem spans on its line, for the caret under it; at least 1.
     package var length: Int
 
-    @inlinable
     package init(file: String, line: Int? = nil, column: Int? = nil, length: Int = 1) {
         self.file = file
         self.line = line

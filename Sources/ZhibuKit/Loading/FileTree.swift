@@ -64,6 +64,7 @@ package struct FileTree: Sendable {
         let contents = Parallel.io(found, threads: max(jobs, 16)) { entry in
             readFile(siteRoot: siteRoot, entry: entry)
         }
+        for descriptor in walker.folderDescriptors { close(descriptor) }
         var files: [SourceFile] = []
         var problems = walker.problems
         for result in contents {
@@ -94,6 +95,11 @@ private struct FoundFile: Sendable {
     var path: String
     var diskPath: String
     var isAsset: Bool
+    /// An open descriptor of the file's folder, or -1: opening by name in an open folder
+    /// spares the kernel a lookup of every folder on the path, a quarter of the cost of reading
+    /// a small file.
+    var folder: Int32 = -1
+    var name: String = ""
 }
 
 private struct ReadFailure: Error {
@@ -107,6 +113,10 @@ private struct Walker {
     var directories: [String] = []
     var problems: [Diagnostic] = []
     var visited = Set<String>()
+    /// Folders kept open for reading their files by name; at most `maxFolderDescriptors`.
+    var folderDescriptors: [Int32] = []
+    /// Well below the usual limit of 1,024 open files, leaving room for the reader threads.
+    static let maxFolderDescriptors = 256
 
     init(siteRoot: String, realRoot: String) {
         self.siteRoot = siteRoot
@@ -157,6 +167,13 @@ private struct Walker {
         }
         entries.sort { $0.name < $1.name }
         let isAsset = relative == "Content/assets" || relative.hasPrefix("Content/assets/")
+        var folder: Int32 = -1
+        if folderDescriptors.count < Self.maxFolderDescriptors,
+            entries.contains(where: { $0.type != UInt8(DT_DIR) })
+        {
+            folder = open(disk, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folder >= 0 { folderDescriptors.append(folder) }
+        }
         for (name, type) in entries {
             let childRelative = relative + "/" + name
             let childDisk = disk + "/" + name
@@ -174,7 +191,10 @@ private struct Walker {
             if kind == UInt8(DT_DIR) {
                 walkDirectory(relative: childRelative, disk: childDisk)
             } else if kind == UInt8(DT_REG) {
-                files.append(FoundFile(path: childRelative, diskPath: childDisk, isAsset: isAsset))
+                files.append(
+                    FoundFile(
+                        path: childRelative, diskPath: childDisk, isAsset: isAsset,
+                        folder: folder, name: name))
             }
         }
     }
@@ -200,7 +220,10 @@ private struct Walker {
 // MARK: - Reading
 
 private func readFile(siteRoot: String, entry: FoundFile) -> Result<SourceFile, ReadFailure> {
-    let descriptor = open(entry.diskPath, O_RDONLY)
+    let descriptor =
+        entry.folder >= 0
+        ? openat(entry.folder, entry.name, O_RDONLY | O_CLOEXEC)
+        : open(entry.diskPath, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
         return .failure(unreadable(entry.path))
     }

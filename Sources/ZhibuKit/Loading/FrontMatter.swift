@@ -61,6 +61,9 @@ package struct FrontMatter: Sendable, Equatable {
     }
 
     private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        // Most lines are fields: decide on the first byte before looking further.
+        guard let first = line.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
+        else { return false }
         var content = line
         while let last = content.last,
             last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
