@@ -309,3 +309,66 @@ import ZhibuModel
         #expect(SearchIndex.folder(.en, urls: urls) == "en/search/")
     }
 }
+
+/// The byte-level text helpers of the feeds and the search index, held to the plain
+/// scalar-by-scalar and character-by-character versions they replace.
+@Suite struct PlainTextTests {
+    static func referenceCollapse(_ text: String, limit: Int) -> String {
+        var out = ""
+        var space = false
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+            } else {
+                if space {
+                    out += " "
+                    count += 1
+                }
+                space = false
+                out.unicodeScalars.append(scalar)
+                count += 1
+                if count >= limit { break }
+            }
+        }
+        return out
+    }
+
+    /// The same texts on every run: pieces chosen by a fixed linear congruential sequence.
+    static func texts(_ count: Int) -> [[String]] {
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = [
+            "党", "支部", "a", " ", "\n", "\u{3000}", "\u{00A0}", "\u{2029}", "e\u{301}", "👍🏽",
+            "〃", "\u{302A}", "，", "Ａ", "1", "\"", "\\", "\u{1F1E8}\u{1F1F3}", "\r\n", "\t",
+        ]
+        return (0..<count).map { _ in
+            (0..<next(4)).map { _ in (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            }
+        }
+    }
+
+    @Test func collapseAgreesWithTheScalarVersion() {
+        for parts in Self.texts(5_000) {
+            for limit in [1, 3, 7, 40, .max] {
+                let expected = Self.referenceCollapse(
+                    parts.filter { !$0.isEmpty }.joined(separator: " "), limit: limit)
+                #expect(PlainText.collapse(parts, limit: limit) == expected, "\(parts) \(limit)")
+            }
+        }
+    }
+
+    @Test func charactersAgreesWithStringPrefix() {
+        for parts in Self.texts(5_000) {
+            let text = parts.joined()
+            for length in [0, 1, 2, 5, 9, 100] {
+                #expect(PlainText.characters(text, length) == String(text.prefix(length)))
+            }
+        }
+        #expect(PlainText.characters("党支部工作条例", 3) == "党支部")
+        #expect(PlainText.characters("党支e\u{301}部", 3) == "党支e\u{301}")
+    }
+}

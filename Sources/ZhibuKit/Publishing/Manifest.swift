@@ -7,9 +7,9 @@ package struct Manifest: Sendable, Equatable {
 
     package init(hashes: [String: String] = [:]) { self.hashes = hashes }
 
-    package init(files: [RenderedFile], jobs: Int) {
-        let pairs = Parallel.map(files, jobs: jobs) { ($0.path, Fingerprint.hex(bytes: $0.bytes)) }
-        self.hashes = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    package init(files: [RenderedFile]) {
+        self.hashes = Dictionary(
+            files.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `hash path` lines, sorted by path.

@@ -48,10 +48,10 @@ package struct Publisher: Sendable {
         let site = siteRoot + "/Site"
         let spare = cache + "/spare"
         try makeDirectory(cache)
-        let next = Manifest(files: files, jobs: jobs)
+        let next = Manifest(files: files)
         let siteExists = isDirectory(site)
         var published = siteExists ? readManifest(cache + "/published") : Manifest()
-        if siteExists && published == nil { published = hashTree(site, jobs: jobs) }
+        if siteExists && published == nil { published = hashTree(site) }
         if siteExists, let published, published == next { return Stats() }
 
         // The spare tree is trusted only with its manifest; otherwise it starts empty.
@@ -172,8 +172,8 @@ extension Publisher {
     }
 
     /// The manifest of a `Site/` that zhibu has no record of, from its files.
-    fileprivate func hashTree(_ root: String, jobs: Int) -> Manifest? {
-        Manifest(files: PublishedTree.files(root: root), jobs: jobs)
+    fileprivate func hashTree(_ root: String) -> Manifest? {
+        Manifest(files: PublishedTree.files(root: root))
     }
 
     fileprivate func makeDirectory(_ path: String) throws(PublishError) {

@@ -100,29 +100,24 @@ package enum CalendarFile {
 
     /// `20261105`: the basic format of RFC 5545 dates.
     static func compact(_ date: LocalDate) -> String {
-        date.description.replacingOccurrences(of: "-", with: "")
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(date.year)" + two(date.month) + two(date.day)
     }
 
     /// TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default:
-                // Other control characters are not allowed in TEXT values at all.
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += " "
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        UTF8Rewriter.rewrite(text) { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): .replace("\\\\", consumed: 1)
+            case UInt8(ascii: ";"): .replace("\\;", consumed: 1)
+            case UInt8(ascii: ","): .replace("\\,", consumed: 1)
+            case UInt8(ascii: "\n"): .replace("\\n", consumed: 1)
+            case UInt8(ascii: "\r"): .drop(consumed: 1)
+            // Other control characters are not allowed in TEXT values at all.
+            case 0x00..<0x20, 0x7F: .replace(" ", consumed: 1)
+            default: .keep
             }
         }
-        return out
     }
 
     /// One content line with CRLF, folded so that no line exceeds 75 octets (RFC 5545 §3.1).
@@ -130,20 +125,25 @@ package enum CalendarFile {
     /// Folding happens between characters, never inside a UTF-8 sequence, so every physical line
     /// is valid UTF-8 on its own; a continuation line starts with one space, which counts.
     static func fold(_ line: String) -> String {
-        var out = ""
-        var width = 0
-        var limit = 75
-        for scalar in line.unicodeScalars {
-            let size = scalar.utf8.count
-            if width + size > limit {
-                out += "\r\n "
-                width = 1
-                limit = 75
+        var line = line
+        return line.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 36 + 2)
+            var width = 0
+            var index = 0
+            while index < bytes.count {
+                let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
+                if width + size > 75 {
+                    out.append(contentsOf: [0x0D, 0x0A, 0x20])
+                    width = 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + size]))
+                width += size
+                index += size
             }
-            out.unicodeScalars.append(scalar)
-            width += size
+            out.append(contentsOf: [0x0D, 0x0A])
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\r\n"
     }
 }
 
@@ -160,9 +160,20 @@ struct TimeSpan: Equatable {
         }
 
         init?(_ text: Substring) {
-            let parts = text.trimmingCharacters(in: .whitespaces).split(
-                separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+            // `H:MM` or `HH:MM` with spaces around, read on bytes.
+            let trimmed = String(text).trimmingWhitespace()
+            let parts = trimmed.utf8.split(
+                separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            func number(_ digits: String.UTF8View.SubSequence) -> Int? {
+                guard !digits.isEmpty, digits.count <= 2 else { return nil }
+                var value = 0
+                for digit in digits {
+                    guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(digit - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            guard parts.count == 2, let hour = number(parts[0]), let minute = number(parts[1]),
                 (0...23).contains(hour), (0...59).contains(minute), parts[1].count == 2
             else { return nil }
             self.hour = hour

@@ -107,16 +107,25 @@ package struct HeatMap: Sendable {
             guard let period = diagnostic.period else { continue }
             findings[diagnostic.rule.rawValue + " " + period, default: []].append(diagnostic)
         }
-        let held = org.records.filter { $0.status.value == .held && $0.date.value <= asOf }
-            .sorted { ($0.date.value, $0.file) < ($1.date.value, $1.file) }
+        // Records by index, and each row's qualifying dates found once: copying records per
+        // cell was most of the cost of a status page.
+        let records = org.records
+        let held = records.indices
+            .filter { records[$0].status.value == .held && records[$0].date.value <= asOf }
+            .sorted {
+                (records[$0].date.value, records[$0].file)
+                    < (records[$1].date.value, records[$1].file)
+            }
         self.rows = rows
         self.months = months
         self.cells = rows.map { row in
-            months.map { month in
+            let qualifying = held.filter { row.qualifies(records[$0]) }.map {
+                records[$0].date.value
+            }
+            return months.map { month in
                 let period =
                     row.kind == .month ? month : Period(row.kind, containing: month.start)
-                let dates = held.filter { period.contains($0.date.value) && row.qualifies($0) }
-                    .map(\.date.value)
+                let dates = qualifying.filter { period.contains($0) }
                 let own = findings[row.rule.rawValue + " " + period.id] ?? []
                 return HeatMap.cell(
                     row: row, period: period, dates: dates, findings: own, asOf: asOf,

@@ -68,6 +68,7 @@ package enum SearchIndex {
         let documents = collect(site: site, urls: urls, language: language)
             .sorted { ($0.url, $0.title) < ($1.url, $1.title) }
         var out = "["
+        out.reserveCapacity(documents.count * (3 * textLength + 200))
         for (index, document) in documents.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "{\"u\":" + JSON.string(document.url)
@@ -84,12 +85,11 @@ package enum SearchIndex {
         func add(
             _ folder: String, _ title: String, _ org: String, _ date: LocalDate?, _ parts: [String]
         ) {
-            let text = PlainText.collapse(
-                parts.filter { !$0.isEmpty }.joined(separator: " "), limit: 2 * textLength + 2)
+            let text = PlainText.collapse(parts, limit: 2 * textLength + 2)
             documents.append(
                 Document(
                     url: urls.link(folder), title: title, org: org, date: date?.description ?? "",
-                    text: String(text.prefix(textLength))))
+                    text: PlainText.characters(text, textLength)))
         }
         for page in site.pages {
             add(
@@ -144,9 +144,9 @@ package enum SearchIndex {
                         url: urls.link(urls.home(language)),
                         title: notice.title.text(in: language), org: name,
                         date: notice.date.value.description,
-                        text: String(
-                            PlainText.collapse(notice.body.text, limit: 2 * textLength + 2)
-                                .prefix(textLength))))
+                        text: PlainText.characters(
+                            PlainText.collapse(notice.body.text, limit: 2 * textLength + 2),
+                            textLength)))
             }
         }
         return documents

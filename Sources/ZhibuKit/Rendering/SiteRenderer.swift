@@ -621,7 +621,7 @@ extension SiteRenderer {
         var text = ""
         for file in files {
             text +=
-                file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes)
+                file.path + "\u{0}" + file.fingerprint
                 + "\n"
         }
         return text
@@ -636,18 +636,16 @@ func present(_ values: [String: Any?]) -> [String: Any] {
 /// XML escaping for text and attribute values.
 package enum XML {
     package static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
+        UTF8Rewriter.rewrite(text) { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "&"): .replace("&amp;", consumed: 1)
+            case UInt8(ascii: "<"): .replace("&lt;", consumed: 1)
+            case UInt8(ascii: ">"): .replace("&gt;", consumed: 1)
+            case UInt8(ascii: "\""): .replace("&quot;", consumed: 1)
+            case UInt8(ascii: "'"): .replace("&apos;", consumed: 1)
+            default: .keep
             }
         }
-        return out
     }
 }
 

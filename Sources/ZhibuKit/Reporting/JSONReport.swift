@@ -43,26 +43,53 @@ package struct JSONReport {
 /// JSON string escaping, shared by every JSON zhibu writes.
 package enum JSON {
     package static func string(_ text: String) -> String {
-        var output = "\""
-        output.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        UTF8Rewriter.rewrite(text, prefix: "\"", suffix: "\"") { bytes, index in
+            switch bytes[index] {
+            case 0x22: .replace("\\\"", consumed: 1)
+            case 0x5C: .replace("\\\\", consumed: 1)
+            case 0x0A: .replace("\\n", consumed: 1)
+            case 0x0D: .replace("\\r", consumed: 1)
+            case 0x09: .replace("\\t", consumed: 1)
+            case 0x00: .replace("\\u0000", consumed: 1)
+            case 0x01: .replace("\\u0001", consumed: 1)
+            case 0x02: .replace("\\u0002", consumed: 1)
+            case 0x03: .replace("\\u0003", consumed: 1)
+            case 0x04: .replace("\\u0004", consumed: 1)
+            case 0x05: .replace("\\u0005", consumed: 1)
+            case 0x06: .replace("\\u0006", consumed: 1)
+            case 0x07: .replace("\\u0007", consumed: 1)
+            case 0x08: .replace("\\u0008", consumed: 1)
+            case 0x0B: .replace("\\u000b", consumed: 1)
+            case 0x0C: .replace("\\u000c", consumed: 1)
+            case 0x0E: .replace("\\u000e", consumed: 1)
+            case 0x0F: .replace("\\u000f", consumed: 1)
+            case 0x10: .replace("\\u0010", consumed: 1)
+            case 0x11: .replace("\\u0011", consumed: 1)
+            case 0x12: .replace("\\u0012", consumed: 1)
+            case 0x13: .replace("\\u0013", consumed: 1)
+            case 0x14: .replace("\\u0014", consumed: 1)
+            case 0x15: .replace("\\u0015", consumed: 1)
+            case 0x16: .replace("\\u0016", consumed: 1)
+            case 0x17: .replace("\\u0017", consumed: 1)
+            case 0x18: .replace("\\u0018", consumed: 1)
+            case 0x19: .replace("\\u0019", consumed: 1)
+            case 0x1A: .replace("\\u001a", consumed: 1)
+            case 0x1B: .replace("\\u001b", consumed: 1)
+            case 0x1C: .replace("\\u001c", consumed: 1)
+            case 0x1D: .replace("\\u001d", consumed: 1)
+            case 0x1E: .replace("\\u001e", consumed: 1)
+            case 0x1F: .replace("\\u001f", consumed: 1)
+            // U+2028 and U+2029 are valid in JSON but end a line in JavaScript.
+            case 0xE2
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && bytes[index + 2] == 0xA8:
+                .replace("\\u2028", consumed: 3)
+            case 0xE2
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && bytes[index + 2] == 0xA9:
+                .replace("\\u2029", consumed: 3)
+            default: .keep
             }
         }
-        return output + "\""
     }
 }

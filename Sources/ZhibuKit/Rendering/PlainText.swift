@@ -1,0 +1,117 @@
+/// Plain text for summaries and the search index: one line, cut on a character boundary.
+///
+/// Both run over the text of every record, so they work on UTF-8 bytes and stop as soon as they
+/// have what the caller keeps.
+package enum PlainText {
+    /// Runs of whitespace (line breaks included) become one space; stops after `limit`
+    /// scalars, since feeds and the search index keep only the start of a text.
+    package static func collapse(_ text: String, limit: Int = .max) -> String {
+        collapse([text], limit: limit)
+    }
+
+    /// The non-empty `parts` joined by a space and collapsed, without building the joined text:
+    /// a record's whole minutes are seldom needed when only the first few hundred characters
+    /// are kept.
+    package static func collapse(_ parts: [String], limit: Int = .max) -> String {
+        var out: [UInt8] = []
+        var space = false
+        var count = 0
+        parts: for part in parts where !part.isEmpty {
+            // The space that joins parts is whitespace like any other.
+            space = !out.isEmpty
+            var part = part
+            let full = part.withUTF8 { bytes -> Bool in
+                var index = 0
+                while index < bytes.count {
+                    let whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                    if whitespace > 0 {
+                        space = !out.isEmpty
+                        index += whitespace
+                        continue
+                    }
+                    if space {
+                        out.append(UInt8(ascii: " "))
+                        count += 1
+                    }
+                    space = false
+                    // Copy the run of non-space text whole, counting scalars by lead bytes.
+                    let runStart = index
+                    var atLimit = false
+                    while index < bytes.count, UTF8Rewriter.whitespaceLength(bytes, at: index) == 0
+                    {
+                        index += min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
+                        count += 1
+                        if count >= limit {
+                            atLimit = true
+                            break
+                        }
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    if atLimit { return true }
+                }
+                return false
+            }
+            if full { break parts }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// At most `length` characters, with an ellipsis when text was cut.
+    static func prefix(_ text: String, _ length: Int) -> String {
+        guard text.count > length else { return text }
+        return String(text.prefix(length - 1)) + "…"
+    }
+
+    /// The first `length` characters (grapheme clusters), as `String.prefix` gives them.
+    ///
+    /// Counting characters runs Unicode's segmentation rules for every Chinese character. A
+    /// character boundary always falls between two scalars that neither combine nor join, so
+    /// while the text is made of such scalars (ASCII letters and signs, CJK ideographs and
+    /// punctuation, full-width forms), a scalar is a character and counting scalars suffices.
+    package static func characters(_ text: String, _ length: Int) -> String {
+        var copy = text
+        let cut: Int? = copy.withUTF8 { bytes in
+            var scalars = 0
+            var index = 0
+            while index < bytes.count {
+                let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
+                guard isStandalone(scalarValue(bytes, at: index, size: size)) else { return nil }
+                // The scalar after the cut is standalone too: the cut is a boundary.
+                if scalars == length { return index }
+                scalars += 1
+                index += size
+            }
+            return bytes.count
+        }
+        guard let cut else { return String(text.prefix(length)) }
+        if cut == text.utf8.count { return text }
+        return String(text.utf8.prefix(cut)) ?? String(text.prefix(length))
+    }
+
+    /// The value of the scalar whose `size` bytes start at `index` (valid UTF-8).
+    private static func scalarValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, size: Int)
+        -> UInt32
+    {
+        let lead = UInt32(bytes[index])
+        switch size {
+        case 1: return lead
+        case 2: return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        case 3:
+            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                | UInt32(bytes[index + 2] & 0x3F)
+        default:
+            return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        }
+    }
+
+    /// Scalars that form a character on their own whatever surrounds them.
+    private static func isStandalone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E:
+            true
+        default:
+            false
+        }
+    }
+}
