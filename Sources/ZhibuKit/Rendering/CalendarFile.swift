@@ -131,16 +131,19 @@ package enum CalendarFile {
             out.reserveCapacity(bytes.count + bytes.count / 36 + 2)
             var width = 0
             var index = 0
+            var spanStart = 0
             while index < bytes.count {
                 let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
                 if width + size > 75 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<index]))
                     out.append(contentsOf: [0x0D, 0x0A, 0x20])
+                    spanStart = index
                     width = 1
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + size]))
                 width += size
                 index += size
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<bytes.count]))
             out.append(contentsOf: [0x0D, 0x0A])
             return String(decoding: out, as: UTF8.self)
         }
@@ -184,10 +187,14 @@ struct TimeSpan: Equatable {
     var start: Clock
     var end: Clock?
 
-    /// Accepts the ASCII hyphen and the dashes and tildes people type in Chinese text.
+    /// The ASCII hyphen and the dashes and tildes people type in Chinese text.
+    private static let separators: Set<Character> = ["-", "–", "—", "~", "～", "至"]
+
+    /// Accepts any of `separators` between the two times.
     init?(parsing text: String) {
-        let separators: Set<Character> = ["-", "–", "—", "~", "～", "至"]
-        let pieces = text.split(omittingEmptySubsequences: false) { separators.contains($0) }
+        let pieces = text.split(omittingEmptySubsequences: false) {
+            TimeSpan.separators.contains($0)
+        }
         guard (1...2).contains(pieces.count), let start = Clock(pieces[0]) else { return nil }
         self.start = start
         if pieces.count == 2 {
