@@ -22,12 +22,19 @@ package struct FileTree: Sendable {
     package init(files: [SourceFile], directories: [String] = [], problems: [Diagnostic] = []) {
         self.files = files.sorted { $0.path < $1.path }
         var folders = Set(directories)
-        for file in files {
+        var previousFolder: Substring = ""
+        for file in self.files {
             // Walk up only until a folder is already known: linear in the number of folders.
-            var path = Substring(file.path)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                if !folders.insert(String(path)).inserted { break }
+            // Sorted files come folder by folder, so most share the previous file's folder.
+            let path = Substring(file.path)
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            if path[..<slash] == previousFolder { continue }
+            previousFolder = path[..<slash]
+            var folder = previousFolder
+            while folders.insert(String(folder)).inserted,
+                let up = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
+            {
+                folder = folder[..<up]
             }
         }
         self.directories = folders.sorted()

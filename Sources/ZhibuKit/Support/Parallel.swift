@@ -15,7 +15,8 @@ package enum Parallel {
         if items.isEmpty { return [] }
         if jobs <= 1 || items.count == 1 { return items.map(transform) }
         let results = ResultBuffer<Output>(count: items.count)
-        let chunks = min(items.count, max(jobs * 8, 1))
+        // Many small chunks, so that no thread is left alone with a long last one.
+        let chunks = min(items.count, max(jobs * 32, 1))
         let chunkSize = (items.count + chunks - 1) / chunks
         let workers = min(jobs, chunks)
         let next = AtomicCounter()
