@@ -24,6 +24,6 @@ package struct MarkdownBody: Sendable, Hashable {
 
     /// True when the body has no words at all, only whitespace.
     package var isBlank: Bool {
-        source.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        source.isBlank
     }
 }

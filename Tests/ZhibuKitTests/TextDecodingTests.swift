@@ -44,6 +44,20 @@ import ZhibuModel
         #expect(disagreements.isEmpty)
     }
 
+    /// The byte-level twin used for summaries must find exactly the same characters.
+    @Test func byteLevelWhitespaceAgreesOnEveryScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            let length = bytes.withUnsafeBufferPointer {
+                UTF8Rewriter.whitespaceLength($0, at: 0)
+            }
+            if length != (scalar.isSpace ? bytes.count : 0) { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty)
+    }
+
     @Test func trimmingRemovesUnicodeSpaceOnBothEndsOnly() {
         #expect("\u{3000} 第一 党支部\t\n".trimmingWhitespace() == "第一 党支部")
         #expect("第一党支部".trimmingWhitespace() == "第一党支部")

@@ -265,35 +265,3 @@ package final class FieldReader {
             helpEn: "write `\(key): [a, b]`, or one item per line starting with `- `")
     }
 }
-
-extension String {
-    /// Whether the string is empty or only whitespace, without copying it.
-    package var isBlank: Bool {
-        unicodeScalars.allSatisfy(\.isSpace)
-    }
-
-    /// The string without leading and trailing whitespace, as cells and scalars are compared.
-    package func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        // Fast path: most values start and end with a visible character.
-        guard let head = scalars.first, let tail = scalars.last else { return self }
-        if !head.isSpace && !tail.isSpace { return self }
-        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
-            let last = scalars.lastIndex(where: { !$0.isSpace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-}
-
-extension Unicode.Scalar {
-    /// Unicode's White_Space property, spelled out: the property lookup is a table search,
-    /// and this runs for every value of every file.
-    package var isSpace: Bool {
-        switch value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
-            0x205F, 0x3000:
-            true
-        default: false
-        }
-    }
-}

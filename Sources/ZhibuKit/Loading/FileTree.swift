@@ -63,6 +63,7 @@ package struct FileTree: Sendable {
             throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
         }
         var walker = Walker(siteRoot: siteRoot, realRoot: realRoot)
+        defer { for descriptor in walker.folderDescriptors { close(descriptor) } }
         try walker.walk(relative: "Content", required: true)
         try walker.walk(relative: "Templates", required: false)
 
@@ -71,7 +72,6 @@ package struct FileTree: Sendable {
         let contents = Parallel.io(found, threads: max(jobs, 16)) { entry in
             readFile(siteRoot: siteRoot, entry: entry)
         }
-        for descriptor in walker.folderDescriptors { close(descriptor) }
         var files: [SourceFile] = []
         var problems = walker.problems
         for result in contents {

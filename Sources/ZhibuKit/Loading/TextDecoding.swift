@@ -23,15 +23,13 @@ package enum TextDecoding {
         }
         // On the raw buffer: memchr and one validating copy, the cheapest way through the
         // bytes of every file.
-        let decoded: String?? = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return .some("") }
-            if memchr(base, 0, buffer.count) != nil { return .none }
-            return .some(String(validating: buffer, as: UTF8.self))
+        let hasZero = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
         }
-        guard let decoded else {
+        if hasZero {
             return .failure(DiagnosticFailure(binary(file.path)))
         }
-        if let text = decoded {
+        if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
             return .success(text)
         }
         return .failure(DiagnosticFailure(notUTF8(file.path, bytes: file.bytes)))

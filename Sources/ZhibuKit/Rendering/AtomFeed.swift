@@ -167,8 +167,7 @@ enum SiteLinks {
     static func absolute(_ folder: String, site: Site) -> String? {
         // `://` looked for in the bytes: Foundation's `contains` is slow enough to show when it
         // runs for every record of a calendar.
-        guard let base = site.config.baseURL?.value,
-            base.utf8.indices.contains(where: { base.utf8[$0...].starts(with: "://".utf8) })
+        guard let base = site.config.baseURL?.value, base.utf8.firstRange(of: "://".utf8) != nil
         else { return nil }
         return (base.hasSuffix("/") ? base : base + "/") + folder
     }

@@ -100,8 +100,7 @@ package enum CalendarFile {
 
     /// `20261105`: the basic format of RFC 5545 dates.
     static func compact(_ date: LocalDate) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(date.year)" + two(date.month) + two(date.day)
+        String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
 
     /// TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks.

@@ -79,7 +79,10 @@ package struct SiteRenderer: Sendable {
             case .failure(let error): throw error
             }
         }
-        files += site.assets.map { RenderedFile(path: "assets/" + $0.path, bytes: $0.bytes) }
+        // Assets are hashed as they become files: in parallel, since images can be large.
+        files += Parallel.map(site.assets, jobs: jobs) {
+            RenderedFile(path: "assets/" + $0.path, bytes: $0.bytes)
+        }
         files.append(
             RenderedFile(path: urls.assetFolder + "zhibu.css", bytes: templates.stylesheet))
         files.append(

@@ -4,7 +4,7 @@
 /// These run over every character of the search index, the feeds and the calendars. Copying the
 /// long runs that need no change as whole spans of bytes, instead of appending one scalar at a
 /// time to a `String`, makes them many times faster.
-enum UTF8Rewriter {
+package enum UTF8Rewriter {
     /// What to do with the input at one position.
     enum Step {
         /// Copy the byte unchanged.
@@ -71,7 +71,8 @@ enum UTF8Rewriter {
     /// U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000), matching
     /// `Unicode.Scalar.isSpace`.
     @inline(__always)
-    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    package static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int
+    {
         let lead = bytes[index]
         if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) ? 1 : 0 }
         let count = bytes.count

@@ -140,7 +140,7 @@ package enum PrivacyScan {
     /// Minutes are mostly Chinese, so most bytes cannot be in a run. A run of 11 digits spans at
     /// least 11 bytes, so every run starting in `index...index + 10` covers `index + 10`: when
     /// that byte can be in no run, the whole window is skipped without looking at the rest.
-    static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {
