@@ -198,7 +198,7 @@ extension Pipeline {
         let renderStart = Date()
         let files: [RenderedFile]
         do {
-            let templates = try TemplateSet.load(tree)
+            let templates = try TemplateSet.load(tree, languages: report.site.config.languages)
             files = try SiteRenderer(
                 site: report.site, diagnostics: report.diagnostics, due: report.due,
                 asOf: report.asOf, templates: templates

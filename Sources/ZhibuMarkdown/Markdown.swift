@@ -37,7 +37,9 @@ package enum Markdown {
         guard let root else { return MarkdownDocument(html: "", text: "", links: []) }
         defer { cmark_node_free(root) }
 
-        var text = ""
+        // The plain text is gathered as bytes and decoded once: a `String` per text node cost
+        // more than libcmark's parse of the node.
+        var text: [UInt8] = []
         var links: [MarkdownDocument.Link] = []
         var blockLine = 1
         let iterator = cmark_iter_new(root)
@@ -52,14 +54,17 @@ package enum Markdown {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
                 if !linksOnly, event == CMARK_EVENT_ENTER, type != CMARK_NODE_HTML_INLINE {
-                    text += string(cmark_node_get_literal(node))
+                    append(cmark_node_get_literal(node), to: &text)
                 }
             case CMARK_NODE_CODE_BLOCK:
-                if !linksOnly { text += string(cmark_node_get_literal(node)) + "\n" }
+                if !linksOnly {
+                    append(cmark_node_get_literal(node), to: &text)
+                    text.append(UInt8(ascii: "\n"))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if !linksOnly { text += "\n" }
+                if !linksOnly { text.append(UInt8(ascii: "\n")) }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                if !linksOnly, event == CMARK_EVENT_EXIT { text += "\n" }
+                if !linksOnly, event == CMARK_EVENT_EXIT { text.append(UInt8(ascii: "\n")) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard event == CMARK_EVENT_ENTER else { break }
                 let isImage = type == CMARK_NODE_IMAGE
@@ -78,7 +83,8 @@ package enum Markdown {
             html = String(cString: rendered)
             free(rendered)
         }
-        return MarkdownDocument(html: html, text: text, links: links)
+        return MarkdownDocument(
+            html: html, text: String(decoding: text, as: UTF8.self), links: links)
     }
 }
 
@@ -97,6 +103,14 @@ extension Markdown {
     fileprivate static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
+    }
+
+    fileprivate static func append(_ pointer: UnsafePointer<CChar>?, to bytes: inout [UInt8]) {
+        guard let pointer else { return }
+        let count = strlen(pointer)
+        pointer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 
     fileprivate static func isBlock(_ type: cmark_node_type) -> Bool {

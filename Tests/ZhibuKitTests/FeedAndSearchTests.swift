@@ -294,7 +294,8 @@ import ZhibuModel
         let templates = try TemplateSet.load(FileTree(files: []))
         let urls = SiteURLs(basePath: "/dangjian/", defaultLanguage: .zh)
         let html = try templates.render(
-            SearchIndex.pageContext(urls: urls, language: .en), with: "search", in: .en)
+            base: [:], own: SearchIndex.pageContext(urls: urls, language: .en), with: "search",
+            in: .en)
         #expect(html.contains("data-index=\"/dangjian/en/search-index.json\""))
         #expect(html.contains("<script src=\"/dangjian/_z/search.js\" defer></script>"))
         #expect(html.contains("<label for=\"search-q\">"))

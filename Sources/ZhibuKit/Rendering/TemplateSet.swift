@@ -14,9 +14,19 @@ package struct TemplateSet: Sendable {
     package var script: [UInt8]
     /// Names of the templates the site overrides, for `build.json` and diagnostics.
     package var overridden: [String]
+    /// The same templates escaping through `PlaceholderEscape`, for rendering a shape once.
+    var placeholderLibraries: [Language: MustacheLibrary] = [:]
+    /// What the templates of each language do with values (`TemplateScan`).
+    var scans: [Language: TemplateScan] = [:]
+    /// Whether pages of one context shape are rendered once and filled in. Off, every page is
+    /// rendered by swift-mustache; tests compare the two.
+    package var reusesShapes = true
+    private let shapes = ShapeCache()
 
     /// Parses the templates; a site template that does not parse is a `RenderError` naming it.
-    package static func load(_ tree: FileTree) throws(RenderError) -> TemplateSet {
+    package static func load(_ tree: FileTree, languages: [Language] = Language.allCases)
+        throws(RenderError) -> TemplateSet
+    {
         var sources: [String: (file: String, bytes: [UInt8])] = [:]
         for (name, bytes) in DefaultTemplates.files {
             sources[name] = ("(built-in) " + name, bytes)
@@ -29,34 +39,42 @@ package struct TemplateSet: Sendable {
             overridden.append(name)
         }
         MustacheContentTypes.register(FastHTMLEscape(), named: FastHTMLEscape.name)
-        var libraries: [Language: MustacheLibrary] = [:]
-        for language in Language.allCases {
-            libraries[language] = try library(sources, language: language)
-        }
-        return TemplateSet(
-            libraries: libraries, stylesheet: sources["zhibu.css"]?.bytes ?? [],
+        MustacheContentTypes.register(PlaceholderEscape(), named: PlaceholderEscape.name)
+        var set = TemplateSet(
+            libraries: [:], stylesheet: sources["zhibu.css"]?.bytes ?? [],
             script: sources["search.js"]?.bytes ?? [], overridden: overridden.sorted())
+        for language in languages {
+            let strings = UIStrings.strings(language).mapValues {
+                FastHTMLEscape().escapeText($0)
+            }
+            let texts = sources.filter { $0.key.hasSuffix(".mustache") }.mapValues {
+                (file: $0.file, text: localize(String(decoding: $0.bytes, as: UTF8.self), strings))
+            }
+            set.libraries[language] = try library(texts, pragma: FastHTMLEscape.pragma)
+            set.placeholderLibraries[language] = try library(
+                texts, pragma: PlaceholderEscape.pragma)
+            set.scans[language] = TemplateScan(
+                sources: texts.keys.sorted().compactMap {
+                    texts[$0]?.text
+                })
+        }
+        return set
     }
 
     private static func library(
-        _ sources: [String: (file: String, bytes: [UInt8])], language: Language
+        _ texts: [String: (file: String, text: String)], pragma: String
     ) throws(RenderError) -> MustacheLibrary {
-        let strings = UIStrings.strings(language).mapValues { FastHTMLEscape().escapeText($0) }
         var library = MustacheLibrary()
-        for (name, source) in sources.sorted(by: { $0.key < $1.key })
-        where name.hasSuffix(".mustache") {
-            let text =
-                FastHTMLEscape.pragma
-                + localize(String(decoding: source.bytes, as: UTF8.self), strings)
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
             do {
-                let template = try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: pragma + source.text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = error.context.columnNumber
                 throw .template(
                     file: source.file, line: line,
-                    column: line == 1 ? max(1, column - FastHTMLEscape.pragma.count) : column,
+                    column: line == 1 ? max(1, column - pragma.count) : column,
                     problem: "\(error.error)")
             } catch {
                 throw .template(file: source.file, line: 1, column: 1, problem: "\(error)")
@@ -68,13 +86,13 @@ package struct TemplateSet: Sendable {
     /// Replaces each `{{t.key}}` of a known key by its escaped text; other tags stay as they are
     /// (a `t.key` inside a section or triple braces is still looked up in the context).
     private static func localize(_ text: String, _ strings: [String: String]) -> String {
-        guard text.contains("{{t.") else { return text }
+        guard Substring(text).firstRange(ofASCII: "{{t.") != nil else { return text }
         var out = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{{t.") {
+        while let open = rest.firstRange(ofASCII: "{{t.") {
             out += rest[..<open.lowerBound]
             let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else {
+            guard let close = afterOpen.firstRange(ofASCII: "}}") else {
                 rest = rest[open.lowerBound...]
                 break
             }
@@ -90,12 +108,64 @@ package struct TemplateSet: Sendable {
         return out + rest
     }
 
-    package func render(_ context: [String: Any], with name: String, in language: Language)
-        throws(RenderError) -> String
-    {
-        guard let text = libraries[language]?.render(context, withTemplate: name) else {
+    /// Renders a template with a page's own values over the values every page of the language
+    /// shares (`base`, the same dictionary for every page of a language).
+    ///
+    /// Pages whose own values have a shape already met are filled in from that shape's
+    /// rendering; the bytes are the same as swift-mustache's for the page (tested on every page
+    /// of the example site and on generated contexts).
+    package func render(
+        base: [String: Any], own: [String: Any], with name: String, in language: Language
+    ) throws(RenderError) -> String {
+        if reusesShapes, shapes.worthCutting(name), let shape = ContextShape(own) {
+            let key = ShapeCache.Key(template: name, language: language, signature: shape.signature)
+            let entry =
+                shapes.entry(key)
+                ?? {
+                    let made = cut(base: base, own: own, leaves: shape.leaves.count, key: key)
+                    shapes.store(made, for: key)
+                    return made
+                }()
+            if case .cut(let cut) = entry {
+                return PlaceholderText.fill(cut, with: shape.leaves)
+            }
+        }
+        var values = base
+        for (key, value) in own { values[key] = value }
+        guard let text = libraries[language]?.render(values, withTemplate: name) else {
             throw .missing(name + ".mustache")
         }
         return text
+    }
+
+    /// Renders a shape once with placeholders, or says why its pages must be rendered one by one.
+    private func cut(base: [String: Any], own: [String: Any], leaves: Int, key: ShapeCache.Key)
+        -> ShapeCache.Entry
+    {
+        guard let scan = scans[key.language], scan.fillable,
+            let library = placeholderLibraries[key.language]
+        else { return .direct }
+        let shared = shapes.shared(key.language) {
+            guard let survey = ContextShape.survey(base), !survey.marked else {
+                return ShapeCache.Shared(kinds: nil)
+            }
+            return ShapeCache.Shared(kinds: survey.kinds)
+        }
+        guard let sharedKinds = shared.kinds else { return .direct }
+        let (values, kinds) = ContextShape.placeholders(own)
+        let structured: ContextShape.Kinds = [.textList, .mapList, .map]
+        for name in scan.printedNames where !(kinds[name] ?? []).isDisjoint(with: structured) {
+            return .direct
+        }
+        for name in scan.dotSections {
+            let held = (kinds[name] ?? []).union(sharedKinds[name] ?? [])
+            if base[name] != nil || !held.isSubset(of: [.text, .textList]) { return .direct }
+        }
+        var merged = base
+        for (name, value) in values { merged[name] = value }
+        guard let text = library.render(merged, withTemplate: key.template),
+            let cut = PlaceholderText.cut(text, leaves: leaves)
+        else { return .direct }
+        return .cut(cut)
     }
 }

@@ -1,0 +1,120 @@
+/// Placeholders for the strings of a page, and the rendered text cut at them.
+///
+/// A placeholder is U+E000, the string's number in decimal, then U+E001. The placeholder escape
+/// (`PlaceholderEscape`) turns the closing U+E001 into U+E002 when a template escapes the value,
+/// so the cut text knows for each string whether to escape it. These private-use characters are
+/// refused in templates and in the shared part of the context, so they cannot appear by chance.
+package enum PlaceholderText {
+    /// The text before one string of the page, the string's number and whether it is escaped.
+    package struct Segment: Sendable {
+        package var text: String
+        package var leaf: Int
+        package var escaped: Bool
+    }
+
+    /// The page cut into segments and the text after the last string.
+    package struct Cut: Sendable {
+        package var segments: [Segment]
+        package var tail: String
+    }
+
+    static let open: Unicode.Scalar = "\u{E000}"
+    static let raw: Unicode.Scalar = "\u{E001}"
+    static let escaped: Unicode.Scalar = "\u{E002}"
+    /// Written by the placeholder escape when a value holds a placeholder inside other text: the
+    /// cut then fails and the pages of that shape are rendered one by one.
+    static let poison: Unicode.Scalar = "\u{E003}"
+
+    static func marker(_ index: Int) -> String {
+        "\u{E000}\(index)\u{E001}"
+    }
+
+    /// Whether a text holds any of the four characters, which would confuse the cut.
+    static func containsMarker(_ text: String) -> Bool {
+        // U+E000 … U+E003 are EE 80 80 … EE 80 83 in UTF-8.
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] <= 0x83 {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// If a whole value is one placeholder, its number.
+    static func leaf(of text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 2, scalars.count < 12, scalars.first == open, scalars.last == raw
+        else { return nil }
+        var number = 0
+        for scalar in scalars.dropFirst().dropLast() {
+            guard (48...57).contains(scalar.value) else { return nil }
+            number = number * 10 + Int(scalar.value - 48)
+        }
+        return number
+    }
+
+    /// Cuts a text rendered with placeholders; nil if any marker is out of place or names a
+    /// string the page does not have.
+    package static func cut(_ rendered: String, leaves: Int) -> Cut? {
+        var rendered = rendered
+        return rendered.withUTF8 { bytes -> Cut? in
+            var segments: [Segment] = []
+            var start = 0
+            var index = 0
+            // U+E000 … U+E003 are EE 80 80 … EE 80 83.
+            func marker(at position: Int) -> UInt8? {
+                guard position + 2 < bytes.count, bytes[position] == 0xEE,
+                    bytes[position + 1] == 0x80, bytes[position + 2] <= 0x83
+                else { return nil }
+                return bytes[position + 2]
+            }
+            while index < bytes.count {
+                guard let kind = marker(at: index) else {
+                    index += 1
+                    continue
+                }
+                guard kind == 0x80 else { return nil }
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                var cursor = index + 3
+                var number = 0
+                while cursor < bytes.count, (48...57).contains(bytes[cursor]), cursor - index < 12 {
+                    number = number * 10 + Int(bytes[cursor] - 48)
+                    cursor += 1
+                }
+                guard cursor > index + 3, number < leaves, let closing = marker(at: cursor),
+                    closing == 0x81 || closing == 0x82
+                else { return nil }
+                segments.append(Segment(text: text, leaf: number, escaped: closing == 0x82))
+                index = cursor + 3
+                start = index
+            }
+            let tail = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+            return Cut(segments: segments, tail: tail)
+        }
+    }
+
+    /// The page: the cut text with each string put back, escaped where the template escaped it.
+    package static func fill(_ cut: Cut, with leaves: [String]) -> String {
+        var size = cut.tail.utf8.count
+        for segment in cut.segments {
+            size += segment.text.utf8.count + leaves[segment.leaf].utf8.count + 8
+        }
+        var out = ""
+        out.reserveCapacity(size)
+        let escape = FastHTMLEscape()
+        for segment in cut.segments {
+            out += segment.text
+            let value = leaves[segment.leaf]
+            out += segment.escaped ? escape.escapeText(value) : value
+        }
+        out += cut.tail
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+/// What a set of Mustache templates does with the values it is given, found by reading their tags.
+///
+/// Pages that share a context shape are rendered once with placeholders and then filled in
+/// (`ShapeCache`). That is only the same as rendering each page if no template looks at what a
+/// string says: a transform such as `uppercased` or `sorted`, a partial named by a value, another
+/// content type or changed delimiters would. This scan finds those, so that a site whose own
+/// templates use them is simply rendered page by page.
+package struct TemplateScan: Sendable, Equatable {
+    /// Whether filling placeholders gives the same bytes as rendering each page.
+    package var fillable = true
+    /// The last part of every name printed by a variable tag (`{{a.b}}` gives `b`). A name that
+    /// holds a list or a map would print Swift's description of it, which depends on the text.
+    package var printedNames: Set<String> = []
+    /// The sections inside which `{{.}}` is printed: there `.` must be a string, not a map.
+    package var dotSections: Set<String> = []
+
+    /// Transforms whose result depends only on a value's shape: emptiness, counts, positions
+    /// and numbers, all part of the shape (`ContextShape`).
+    static let shapeTransforms: Set<String> = [
+        "empty", "count", "first", "last", "index", "even", "odd", "equalzero", "plusone",
+        "minusone",
+    ]
+
+    /// Scans the text of every template that can be rendered together.
+    package init(sources: [String]) {
+        for source in sources { scan(source) }
+    }
+
+    private mutating func scan(_ text: String) {
+        if PlaceholderText.containsMarker(text) { fillable = false }
+        var sections: [(name: String, plain: Bool)] = []
+        var rest = Substring(text)
+        while let open = rest.firstRange(ofASCII: "{{") {
+            let afterOpen = rest[open.upperBound...]
+            let triple = afterOpen.first == "{"
+            let closing = triple ? "}}}" : "}}"
+            guard let close = afterOpen.firstRange(ofASCII: closing) else { return }
+            var tag = afterOpen[afterOpen.startIndex..<close.lowerBound]
+            rest = afterOpen[close.upperBound...]
+            if triple {
+                printed(check(tag.dropFirst()), in: sections)
+                continue
+            }
+            guard let kind = tag.first else { continue }
+            let body = tag.dropFirst()
+            switch kind {
+            case "!":
+                continue
+            case "=", "%":
+                // Changed delimiters hide the tags that follow from this scan; another content
+                // type escapes differently. Neither is in the built-in templates.
+                fillable = false
+                return
+            case ">":
+                if String(body).trimmingWhitespace().hasPrefix("*") { fillable = false }
+            case "#", "^", "$", "<":
+                let name = check(body)
+                sections.append((name.variable, kind == "#" && name.transforms.isEmpty))
+            case "/":
+                _ = check(body)
+                if !sections.isEmpty { sections.removeLast() }
+            case "&":
+                printed(check(body), in: sections)
+            default:
+                printed(check(tag), in: sections)
+            }
+        }
+    }
+
+    private mutating func printed(
+        _ name: (variable: String, transforms: [String]), in sections: [(name: String, plain: Bool)]
+    ) {
+        if name.variable == "." {
+            guard let innermost = sections.last, innermost.plain else {
+                // `.` at the top prints the whole context; in a transformed or inverted section
+                // it is not clear what it is. Both are mistakes in a template, rendered as such.
+                fillable = false
+                return
+            }
+            dotSections.insert(Self.lastPart(innermost.name))
+        } else {
+            printedNames.insert(Self.lastPart(name.variable))
+        }
+    }
+
+    /// Splits `a(b(name))` into the name and its transforms, and rules out transforms that read
+    /// text and names that reach into Swift values (`_guts`).
+    private mutating func check(_ tag: Substring) -> (variable: String, transforms: [String]) {
+        var text = String(tag).trimmingWhitespace()
+        var transforms: [String] = []
+        while let open = text.firstIndex(of: "("), text.last == ")" {
+            transforms.append(String(text[..<open]).trimmingWhitespace())
+            text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+                .trimmingWhitespace()
+        }
+        for transform in transforms where !Self.shapeTransforms.contains(transform) {
+            fillable = false
+        }
+        if text.contains("(") || text.contains(")")
+            || text.split(separator: ".").contains(where: { $0.hasPrefix("_") })
+        {
+            fillable = false
+        }
+        return (text, transforms)
+    }
+
+    private static func lastPart(_ name: String) -> String {
+        name.split(separator: ".").last.map(String.init) ?? name
+    }
+}
