@@ -26,6 +26,7 @@ let package = Package(
             resources: [
                 .embedInCode("layout.mustache"), .embedInCode("home.mustache"),
                 .embedInCode("org.mustache"), .embedInCode("record.mustache"),
+                .embedInCode("record-item.mustache"),
                 .embedInCode("system.mustache"), .embedInCode("posts.mustache"),
                 .embedInCode("page.mustache"), .embedInCode("notfound.mustache"),
                 .embedInCode("status.mustache"), .embedInCode("zhibu.css"),

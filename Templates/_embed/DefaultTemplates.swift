@@ -9,6 +9,7 @@ package enum DefaultTemplates {
         "home.mustache": PackageResources.home_mustache,
         "org.mustache": PackageResources.org_mustache,
         "record.mustache": PackageResources.record_mustache,
+        "record-item.mustache": PackageResources.record_item_mustache,
         "system.mustache": PackageResources.system_mustache,
         "posts.mustache": PackageResources.posts_mustache,
         "page.mustache": PackageResources.page_mustache,

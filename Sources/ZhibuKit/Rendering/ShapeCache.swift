@@ -28,28 +28,8 @@ final class ShapeCache: @unchecked Sendable {
     private let lock = Lock()
     private var entries: [Key: Entry] = [:]
     private var shared: [Language: Shared] = [:]
-    /// Shapes met again and shapes met first, per template: a template whose pages never
-    /// share a shape (the status pages) is not worth cutting.
-    private var reuse: [String: (hits: Int, misses: Int)] = [:]
-
     func entry(_ key: Key) -> Entry? {
-        lock.withLock {
-            let entry = entries[key]
-            if entry == nil {
-                reuse[key.template, default: (0, 0)].misses += 1
-            } else {
-                reuse[key.template, default: (0, 0)].hits += 1
-            }
-            return entry
-        }
-    }
-
-    /// Whether pages of a template have shown any sign of sharing shapes.
-    func worthCutting(_ template: String) -> Bool {
-        lock.withLock {
-            guard let counts = reuse[template] else { return true }
-            return counts.hits > 0 || counts.misses < 8
-        }
+        lock.withLock { entries[key] }
     }
 
     func store(_ entry: Entry, for key: Key) {

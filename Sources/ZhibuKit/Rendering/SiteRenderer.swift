@@ -108,7 +108,7 @@ extension SiteRenderer {
             return try page(
                 folder: urls.home(language), language: language, template: "home",
                 title: site.config.title.text(in: language), crumbs: [],
-                context: homeContext(language))
+                context: homeContext(language), reuse: false)
         case .feed(let language):
             return RenderedFile(
                 path: AtomFeed.path(language, urls: urls),
@@ -147,7 +147,7 @@ extension SiteRenderer {
             return try page(
                 folder: urls.org(path, language), language: language, template: "org",
                 title: org.name.text(in: language), crumbs: crumbs(above: org, language),
-                context: orgContext(org, language))
+                context: try orgContext(org, language), reuse: false)
         case .record(let path, let index, let language):
             guard let org = site.organization(path) else { throw .missing(path) }
             let record = org.records[index]
@@ -196,10 +196,10 @@ extension SiteRenderer {
 
     fileprivate func page(
         folder: String, language: Language, template: String, title: String,
-        crumbs: [[String: Any]], context: [String: Any]
+        crumbs: [[String: Any]], context: [String: Any], reuse: Bool = true
     ) throws(RenderError) -> RenderedFile {
         let content = try templates.render(
-            base: base(language), own: context, with: template, in: language)
+            base: base(language), own: context, with: template, in: language, reuse: reuse)
         let text = try layout(
             folder: folder, language: language, title: title, crumbs: crumbs, content: content)
         return RenderedFile(path: folder + "index.html", text: text)
@@ -308,7 +308,9 @@ extension SiteRenderer {
         }
     }
 
-    fileprivate func orgContext(_ org: Organization, _ language: Language) -> [String: Any] {
+    fileprivate func orgContext(_ org: Organization, _ language: Language) throws(RenderError)
+        -> [String: Any]
+    {
         let people = names(of: org)
         func name(_ id: Located<String>?) -> String? { id.map { people[$0.value] ?? $0.value } }
         var context = present([
@@ -381,10 +383,20 @@ extension SiteRenderer {
                 "state": itemState.context(language),
             ])
         }
-        context["records"] = org.records.sorted {
+        let items = org.records.sorted {
             ($0.date.value, $0.file) > ($1.date.value, $1.file)
         }
         .map { recordItem($0, org: org, language) }
+        context["records"] = items
+        // A branch may hold hundreds of records: each list item is its own small template
+        // (`record-item.mustache`, no final line break: items are joined as they are), so
+        // items of one shape are filled in rather than looked up tag by tag.
+        var list = ""
+        for item in items {
+            list += try templates.render(
+                base: base(language), own: item, with: "record-item", in: language)
+        }
+        context["recordList"] = list
         if !org.posts.isEmpty { context["postsHref"] = urls.link(urls.posts(org.path, language)) }
         context["systems"] = systems(for: org).map { owner, system -> [String: Any] in
             [

@@ -112,12 +112,13 @@ package struct TemplateSet: Sendable {
     /// shares (`base`, the same dictionary for every page of a language).
     ///
     /// Pages whose own values have a shape already met are filled in from that shape's
-    /// rendering; the bytes are the same as swift-mustache's for the page (tested on every page
+    /// rendering (`reuse: false` for pages that are one of a kind, such as status pages); the bytes are the same as swift-mustache's for the page (tested on every page
     /// of the example site and on generated contexts).
     package func render(
-        base: [String: Any], own: [String: Any], with name: String, in language: Language
+        base: [String: Any], own: [String: Any], with name: String, in language: Language,
+        reuse: Bool = true
     ) throws(RenderError) -> String {
-        if reusesShapes, shapes.worthCutting(name), let shape = ContextShape(own) {
+        if reusesShapes, reuse, let shape = ContextShape(own) {
             let key = ShapeCache.Key(template: name, language: language, signature: shape.signature)
             let entry =
                 shapes.entry(key)
