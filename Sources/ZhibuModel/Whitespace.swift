@@ -11,6 +11,18 @@ extension String {
 
     /// The string without leading and trailing whitespace, as cells and scalars are compared.
     package func trimmingWhitespace() -> String {
+        // Fastest path, on bytes: a scalar can only be whitespace if it is ASCII space or
+        // control, or if it starts with one of the lead bytes C2, E1, E2, E3.
+        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, var lead = bytes.last else { return true }
+            var index = bytes.count - 1
+            while lead & 0xC0 == 0x80, index > 0 {
+                index -= 1
+                lead = bytes[index]
+            }
+            return !Self.mayStartSpace(first) && !Self.mayStartSpace(lead)
+        }
+        if plain == true { return self }
         let scalars = unicodeScalars
         // Fast path: most values start and end with a visible character.
         guard let head = scalars.first, let tail = scalars.last else { return self }
@@ -19,6 +31,12 @@ extension String {
             let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
         return String(scalars[first...last])
+    }
+
+    /// Whether a scalar starting with this byte may be whitespace.
+    private static func mayStartSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x7F || byte == 0xC2 || (0xE1...0xE3).contains(byte)
+            || (0x80...0xBF).contains(byte)
     }
 }
 

@@ -372,4 +372,16 @@ import ZhibuModel
         #expect(PlainText.characters("党支部工作条例", 3) == "党支部")
         #expect(PlainText.characters("党支e\u{301}部", 3) == "党支e\u{301}")
     }
+
+    /// The search index's shortcut (collapse only one scalar more than it keeps) against the
+    /// long way, on texts that hit both its fast path and its fallback.
+    @Test func leadingAgreesWithCollapseThenCharacters() {
+        for parts in Self.texts(5_000) {
+            for length in [0, 1, 2, 5, 9, 100] {
+                let expected = PlainText.characters(
+                    PlainText.collapse(parts, limit: 2 * length + 2), length)
+                #expect(PlainText.leading(parts, characters: length) == expected, "\(parts)")
+            }
+        }
+    }
 }

@@ -66,4 +66,29 @@ import ZhibuModel
         #expect(" \u{3000}".isBlank)
         #expect(!" 甲 ".isBlank)
     }
+
+    /// The byte-level shortcut of `trimmingWhitespace` against trimming scalar by scalar, with
+    /// every whitespace scalar and some of their byte neighbours at either end.
+    @Test func trimmingAgreesWithScalarTrimmingAtEveryEdge() {
+        let spaces = (0...0x3000).compactMap(Unicode.Scalar.init).filter(\.isSpace)
+        let edges: [Unicode.Scalar] =
+            spaces + ["a", "甲", "\u{7F}", "\u{A1}", "\u{1681}", "\u{2030}", "\u{3001}", "é", "😀"]
+        func reference(_ text: String) -> String {
+            let scalars = Array(text.unicodeScalars)
+            guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+                let last = scalars.lastIndex(where: { !$0.isSpace })
+            else { return "" }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: scalars[first...last])
+            return String(out)
+        }
+        var failures: [String] = []
+        for head in edges {
+            for tail in edges {
+                let text = String(head) + "第一党支部" + String(tail)
+                if text.trimmingWhitespace() != reference(text) { failures.append(text) }
+            }
+        }
+        #expect(failures.isEmpty)
+    }
 }

@@ -185,31 +185,35 @@ package struct FileParser: Sendable {
     static func locate(_ needle: String, in source: String, fromLine: Int, lines: Int)
         -> (line: Int, column: Int)
     {
-        let bytes = Array(source.utf8)
-        let pattern = Array(needle.utf8)
-        var line = 1
-        var index = 0
-        while line < fromLine, index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-            index += 1
-        }
-        let startLine = line
-        var lineStart = index
-        while index < bytes.count, line < startLine + lines, !pattern.isEmpty {
-            if bytes[index] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-            } else if bytes[index] == pattern[0], index + pattern.count <= bytes.count,
-                bytes[index..<index + pattern.count].elementsEqual(pattern)
-            {
-                let column = bytes[lineStart..<index].reduce(1) { count, byte in
-                    byte & 0xC0 == 0x80 ? count : count + 1
-                }
-                return (line, column)
+        // On the text's own bytes: copying every record's minutes into an array for the one
+        // link it holds cost more than finding the link.
+        var source = source
+        return source.withUTF8 { bytes -> (line: Int, column: Int) in
+            let pattern = Array(needle.utf8)
+            var line = 1
+            var index = 0
+            while line < fromLine, index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+                index += 1
             }
-            index += 1
+            let startLine = line
+            var lineStart = index
+            while index < bytes.count, line < startLine + lines, !pattern.isEmpty {
+                if bytes[index] == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                } else if bytes[index] == pattern[0], index + pattern.count <= bytes.count,
+                    bytes[index..<index + pattern.count].elementsEqual(pattern)
+                {
+                    let column = bytes[lineStart..<index].reduce(1) { count, byte in
+                        byte & 0xC0 == 0x80 ? count : count + 1
+                    }
+                    return (line, column)
+                }
+                index += 1
+            }
+            return (startLine, 0)
         }
-        return (startLine, 0)
     }
 
     private func emptyFile(_ path: String) -> Diagnostic {

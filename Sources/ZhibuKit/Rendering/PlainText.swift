@@ -69,6 +69,23 @@ package enum PlainText {
     /// while the text is made of such scalars (ASCII letters and signs, CJK ideographs and
     /// punctuation, full-width forms), a scalar is a character and counting scalars suffices.
     package static func characters(_ text: String, _ length: Int) -> String {
+        standaloneCharacters(text, length) ?? String(text.prefix(length))
+    }
+
+    /// The first `length` characters of the collapsed `parts`, as
+    /// `characters(collapse(parts, limit: 2 * length + 2), length)` gives them.
+    ///
+    /// Collapses only `length + 1` scalars first: when those are all standalone, that is enough
+    /// to know the cut, and the search index needs this for every record.
+    package static func leading(_ parts: [String], characters length: Int) -> String {
+        if let cut = standaloneCharacters(collapse(parts, limit: length + 1), length) {
+            return cut
+        }
+        return characters(collapse(parts, limit: 2 * length + 2), length)
+    }
+
+    /// `characters` when every scalar up to the cut stands alone; nil otherwise.
+    private static func standaloneCharacters(_ text: String, _ length: Int) -> String? {
         var copy = text
         let cut: Int? = copy.withUTF8 { bytes in
             var scalars = 0
@@ -83,9 +100,9 @@ package enum PlainText {
             }
             return bytes.count
         }
-        guard let cut else { return String(text.prefix(length)) }
+        guard let cut else { return nil }
         if cut == text.utf8.count { return text }
-        return String(text.utf8.prefix(cut)) ?? String(text.prefix(length))
+        return String(text.utf8.prefix(cut))
     }
 
     /// The value of the scalar whose `size` bytes start at `index` (valid UTF-8).

@@ -85,11 +85,10 @@ package enum SearchIndex {
         func add(
             _ folder: String, _ title: String, _ org: String, _ date: LocalDate?, _ parts: [String]
         ) {
-            let text = PlainText.collapse(parts, limit: 2 * textLength + 2)
             documents.append(
                 Document(
                     url: urls.link(folder), title: title, org: org, date: date?.description ?? "",
-                    text: PlainText.characters(text, textLength)))
+                    text: PlainText.leading(parts, characters: textLength)))
         }
         for page in site.pages {
             add(
@@ -144,9 +143,7 @@ package enum SearchIndex {
                         url: urls.link(urls.home(language)),
                         title: notice.title.text(in: language), org: name,
                         date: notice.date.value.description,
-                        text: PlainText.characters(
-                            PlainText.collapse(notice.body.text, limit: 2 * textLength + 2),
-                            textLength)))
+                        text: PlainText.leading([notice.body.text], characters: textLength)))
             }
         }
         return documents
