@@ -345,6 +345,7 @@ import ZhibuModel
         let pieces = [
             "党", "支部", "a", " ", "\n", "\u{3000}", "\u{00A0}", "\u{2029}", "e\u{301}", "👍🏽",
             "〃", "\u{302A}", "，", "Ａ", "1", "\"", "\\", "\u{1F1E8}\u{1F1F3}", "\r\n", "\t",
+            "“", "”", "—", "…", "·", "é", "\u{AD}", "\u{200D}", "\u{2028}", "㐀", "가",
         ]
         return (0..<count).map { _ in
             (0..<next(4)).map { _ in (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
@@ -371,6 +372,29 @@ import ZhibuModel
         }
         #expect(PlainText.characters("党支部工作条例", 3) == "党支部")
         #expect(PlainText.characters("党支e\u{301}部", 3) == "党支e\u{301}")
+    }
+
+    /// Every scalar the fast path counts as a character on its own, before and after others:
+    /// the count must agree with Swift's grapheme breaking.
+    @Test func standaloneScalarsAgreeWithGraphemeBreaking() {
+        let ranges: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0xA1...0xFF, 0x2010...0x205E, 0x3000...0x303F, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xFF01...0xFF5E,
+        ]
+        let partners: [String] = ["a", "甲", "“", " ", "\u{301}", "\u{200D}", "👍"]
+        var failures: [UInt32] = []
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for partner in partners {
+                for text in [String(scalar) + partner, partner + String(scalar)] {
+                    for length in 1...2
+                    where PlainText.characters(text, length) != String(text.prefix(length)) {
+                        failures.append(value)
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(20).map { String($0, radix: 16) })")
     }
 
     /// The search index's shortcut (collapse only one scalar more than it keeps) against the

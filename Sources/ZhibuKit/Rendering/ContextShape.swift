@@ -21,10 +21,11 @@ struct ContextShape {
 
     private mutating func map(_ context: [String: Any]) -> Bool {
         signature.append(UInt8(ascii: "{"))
-        for key in context.keys.sorted() {
+        // Sorting the pairs, not the keys, spares looking each key up again.
+        for (key, value) in context.sorted(by: { $0.key < $1.key }) {
             signature += key.utf8
             signature.append(0)
-            guard let value = context[key], self.value(value) else { return false }
+            guard self.value(value) else { return false }
         }
         signature.append(UInt8(ascii: "}"))
         return true
@@ -88,8 +89,7 @@ extension ContextShape {
         _ context: [String: Any], _ counter: inout Int, _ kinds: inout [String: Kinds]
     ) -> [String: Any] {
         var result: [String: Any] = [:]
-        for key in context.keys.sorted() {
-            guard let value = context[key] else { continue }
+        for (key, value) in context.sorted(by: { $0.key < $1.key }) {
             let (replaced, kind) = placeholderValue(value, &counter, &kinds)
             kinds[key, default: []].insert(kind)
             result[key] = replaced

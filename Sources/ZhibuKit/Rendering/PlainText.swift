@@ -66,8 +66,9 @@ package enum PlainText {
     ///
     /// Counting characters runs Unicode's segmentation rules for every Chinese character. A
     /// character boundary always falls between two scalars that neither combine nor join, so
-    /// while the text is made of such scalars (ASCII letters and signs, CJK ideographs and
-    /// punctuation, full-width forms), a scalar is a character and counting scalars suffices.
+    /// while the text is made of such scalars (ASCII and Latin-1, Chinese quotes and dashes,
+    /// CJK ideographs and punctuation, full-width forms), a scalar is a character and counting
+    /// scalars suffices.
     package static func characters(_ text: String, _ length: Int) -> String {
         standaloneCharacters(text, length) ?? String(text.prefix(length))
     }
@@ -125,7 +126,11 @@ package enum PlainText {
     /// Scalars that form a character on their own whatever surrounds them.
     private static func isStandalone(_ value: UInt32) -> Bool {
         switch value {
-        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E:
+        // ASCII and Latin-1 signs and letters (not the soft hyphen), general punctuation such
+        // as “ ” — … (not the zero-width and joining controls before U+2010), CJK ideographs
+        // and punctuation, full-width forms.
+        case 0x20...0x7E, 0xA1...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E:
             true
         default:
             false
