@@ -32,33 +32,81 @@ struct ContextShape {
     }
 
     private mutating func value(_ value: Any) -> Bool {
-        if let text = value as? String {
-            if text.isEmpty {
-                signature.append(UInt8(ascii: "e"))
-            } else {
-                signature.append(UInt8(ascii: "s"))
-                leaves.append(text)
-            }
-        } else if let map = value as? [String: Any] {
+        guard let value = Value(value) else { return false }
+        switch value {
+        case .text(let text):
+            self.text(text)
+        case .map(let map):
             return self.map(map)
-        } else if let list = value as? [[String: Any]] {
+        case .mapList(let list):
             signature.append(UInt8(ascii: "["))
             for item in list where !map(item) { return false }
             signature.append(UInt8(ascii: "]"))
-        } else if let list = value as? [String] {
+        case .textList(let list):
             signature.append(UInt8(ascii: "("))
-            for text in list { self.value(text) }
+            for text in list { self.text(text) }
             signature.append(UInt8(ascii: ")"))
-        } else if let flag = value as? Bool {
+        case .flag(let flag):
             signature.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
-        } else if let number = value as? Int {
+        case .number(let number):
             signature.append(UInt8(ascii: "i"))
             signature += String(number).utf8
             signature.append(UInt8(ascii: ";"))
-        } else {
-            return false
         }
         return true
+    }
+
+    private mutating func text(_ text: String) {
+        if text.isEmpty {
+            signature.append(UInt8(ascii: "e"))
+        } else {
+            signature.append(UInt8(ascii: "s"))
+            leaves.append(text)
+        }
+    }
+}
+
+extension ContextShape {
+    /// The kinds of value a context may hold, told apart in one place for every walk over it:
+    /// the signature, the placeholders and the survey must agree on what a value is.
+    enum Value {
+        case text(String)
+        case map([String: Any])
+        /// A list of maps, never empty: an empty list casts to any list type and is taken as a
+        /// list of texts, which holds no map for `{{.}}` to print.
+        case mapList([[String: Any]])
+        case textList([String])
+        case flag(Bool)
+        case number(Int)
+
+        init?(_ value: Any) {
+            if let text = value as? String {
+                self = .text(text)
+            } else if let map = value as? [String: Any] {
+                self = .map(map)
+            } else if let list = value as? [[String: Any]] {
+                self = list.isEmpty ? .textList([]) : .mapList(list)
+            } else if let list = value as? [String] {
+                self = .textList(list)
+            } else if let flag = value as? Bool {
+                self = .flag(flag)
+            } else if let number = value as? Int {
+                self = .number(number)
+            } else {
+                return nil
+            }
+        }
+
+        var kind: Kinds {
+            switch self {
+            case .text: .text
+            case .map: .map
+            case .mapList: .mapList
+            case .textList: .textList
+            case .flag: .flag
+            case .number: .number
+            }
+        }
     }
 }
 
@@ -100,30 +148,20 @@ extension ContextShape {
     private static func placeholderValue(
         _ value: Any, _ counter: inout Int, _ kinds: inout [String: Kinds]
     ) -> (Any, Kinds) {
-        if let text = value as? String {
-            guard !text.isEmpty else { return ("", .text) }
+        // The shape walk has already accepted every value of this context.
+        guard let known = Value(value) else { return (value, .number) }
+        func marker(_ text: String) -> String {
+            guard !text.isEmpty else { return "" }
             counter += 1
-            return (PlaceholderText.marker(counter - 1), .text)
-        } else if let map = value as? [String: Any] {
-            return (placeholderMap(map, &counter, &kinds), .map)
-        } else if let list = value as? [[String: Any]] {
-            // An empty list casts to any list type; it holds no map for `{{.}}` to print.
-            return (
-                list.map { placeholderMap($0, &counter, &kinds) },
-                list.isEmpty ? .textList : .mapList
-            )
-        } else if let list = value as? [String] {
-            return (
-                list.map { text -> String in
-                    guard !text.isEmpty else { return "" }
-                    counter += 1
-                    return PlaceholderText.marker(counter - 1)
-                }, .textList
-            )
-        } else if value is Bool {
-            return (value, .flag)
-        } else {
-            return (value, .number)
+            return PlaceholderText.marker(counter - 1)
+        }
+        switch known {
+        case .text(let text): return (marker(text), .text)
+        case .map(let map): return (placeholderMap(map, &counter, &kinds), .map)
+        case .mapList(let list):
+            return (list.map { placeholderMap($0, &counter, &kinds) }, .mapList)
+        case .textList(let list): return (list.map(marker), .textList)
+        case .flag, .number: return (value, known.kind)
         }
     }
 }
@@ -135,27 +173,23 @@ extension ContextShape {
         var kinds: [String: Kinds] = [:]
         var marked = false
         func walk(_ value: Any) -> Kinds? {
-            if let text = value as? String {
+            guard let known = Value(value) else { return nil }
+            switch known {
+            case .text(let text):
                 if PlaceholderText.containsMarker(text) { marked = true }
-                return .text
-            } else if let map = value as? [String: Any] {
+            case .map(let map):
                 for (key, item) in map {
                     guard let kind = walk(item) else { return nil }
                     kinds[key, default: []].insert(kind)
                 }
-                return .map
-            } else if let list = value as? [[String: Any]] {
+            case .mapList(let list):
                 for item in list where walk(item) == nil { return nil }
-                return list.isEmpty ? .textList : .mapList
-            } else if let list = value as? [String] {
-                for item in list where PlaceholderText.containsMarker(item) { marked = true }
-                return .textList
-            } else if value is Bool {
-                return .flag
-            } else if value is Int {
-                return .number
+            case .textList(let list):
+                if list.contains(where: PlaceholderText.containsMarker) { marked = true }
+            case .flag, .number:
+                break
             }
-            return nil
+            return known.kind
         }
         guard walk(context) != nil else { return nil }
         return (kinds, marked)

@@ -11,23 +11,18 @@ struct FastHTMLEscape: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: ZHIBU_HTML}}"
 
     func escapeText(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard bytes.contains(where: { FastHTMLEscape.needsEscape($0) }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-                default: out.append(byte)
-                }
+        // Most values (names, dates, Chinese titles) need no escaping: hand them back as they are.
+        guard text.utf8.contains(where: FastHTMLEscape.needsEscape) else { return text }
+        return UTF8Rewriter.rewrite(text) { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "<"): .replace("&lt;", consumed: 1)
+            case UInt8(ascii: ">"): .replace("&gt;", consumed: 1)
+            case UInt8(ascii: "&"): .replace("&amp;", consumed: 1)
+            case UInt8(ascii: "\""): .replace("&quot;", consumed: 1)
+            case UInt8(ascii: "'"): .replace("&#39;", consumed: 1)
+            default: .keep
             }
-            return String(decoding: out, as: UTF8.self)
-        } ?? text
+        }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

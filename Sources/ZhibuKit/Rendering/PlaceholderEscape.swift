@@ -12,10 +12,10 @@ struct PlaceholderEscape: MustacheContentType {
 
     func escapeText(_ text: String) -> String {
         if let leaf = PlaceholderText.leaf(of: text) {
-            return "\u{E000}\(leaf)\u{E002}"
+            return PlaceholderText.marker(leaf, escaped: true)
         }
         if PlaceholderText.containsMarker(text) {
-            return "\u{E003}"
+            return String(PlaceholderText.poison)
         }
         return FastHTMLEscape().escapeText(text)
     }

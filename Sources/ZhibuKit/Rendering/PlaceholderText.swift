@@ -18,15 +18,13 @@ package enum PlaceholderText {
         package var tail: String
     }
 
-    static let open: Unicode.Scalar = "\u{E000}"
-    static let raw: Unicode.Scalar = "\u{E001}"
-    static let escaped: Unicode.Scalar = "\u{E002}"
     /// Written by the placeholder escape when a value holds a placeholder inside other text: the
     /// cut then fails and the pages of that shape are rendered one by one.
     static let poison: Unicode.Scalar = "\u{E003}"
 
-    static func marker(_ index: Int) -> String {
-        "\u{E000}\(index)\u{E001}"
+    /// The placeholder of a page's string; `escaped` marks it as escaped by the template.
+    static func marker(_ index: Int, escaped: Bool = false) -> String {
+        "\u{E000}\(index)" + (escaped ? "\u{E002}" : "\u{E001}")
     }
 
     /// Whether a text holds any of the four characters, which would confuse the cut.
@@ -45,17 +43,12 @@ package enum PlaceholderText {
         }
     }
 
-    /// If a whole value is one placeholder, its number.
+    /// If a whole value is one placeholder, its number: read by the same cut as the page.
     static func leaf(of text: String) -> Int? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > 2, scalars.count < 12, scalars.first == open, scalars.last == raw
+        guard let cut = cut(text, leaves: .max), cut.tail.isEmpty, cut.segments.count == 1,
+            let only = cut.segments.first, only.text.isEmpty, !only.escaped
         else { return nil }
-        var number = 0
-        for scalar in scalars.dropFirst().dropLast() {
-            guard (48...57).contains(scalar.value) else { return nil }
-            number = number * 10 + Int(scalar.value - 48)
-        }
-        return number
+        return only.leaf
     }
 
     /// Cuts a text rendered with placeholders; nil if any marker is out of place or names a

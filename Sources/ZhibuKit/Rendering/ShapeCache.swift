@@ -28,6 +28,7 @@ final class ShapeCache: @unchecked Sendable {
     private let lock = Lock()
     private var entries: [Key: Entry] = [:]
     private var shared: [Language: Shared] = [:]
+
     func entry(_ key: Key) -> Entry? {
         lock.withLock { entries[key] }
     }

@@ -391,10 +391,11 @@ extension SiteRenderer {
         // A branch may hold hundreds of records: each list item is its own small template
         // (`record-item.mustache`, no final line break: items are joined as they are), so
         // items of one shape are filled in rather than looked up tag by tag.
+        let shared = base(language)
         var list = ""
         for item in items {
             list += try templates.render(
-                base: base(language), own: item, with: "record-item", in: language)
+                base: shared, own: item, with: "record-item", in: language)
         }
         context["recordList"] = list
         if !org.posts.isEmpty { context["postsHref"] = urls.link(urls.posts(org.path, language)) }

@@ -35,7 +35,7 @@ package struct TemplateScan: Sendable, Equatable {
             let triple = afterOpen.first == "{"
             let closing = triple ? "}}}" : "}}"
             guard let close = afterOpen.firstRange(ofASCII: closing) else { return }
-            var tag = afterOpen[afterOpen.startIndex..<close.lowerBound]
+            let tag = afterOpen[afterOpen.startIndex..<close.lowerBound]
             rest = afterOpen[close.upperBound...]
             if triple {
                 printed(check(tag.dropFirst()), in: sections)

@@ -53,10 +53,7 @@ package struct TemplateSet: Sendable {
             set.libraries[language] = try library(texts, pragma: FastHTMLEscape.pragma)
             set.placeholderLibraries[language] = try library(
                 texts, pragma: PlaceholderEscape.pragma)
-            set.scans[language] = TemplateScan(
-                sources: texts.keys.sorted().compactMap {
-                    texts[$0]?.text
-                })
+            set.scans[language] = TemplateScan(sources: texts.values.map(\.text))
         }
         return set
     }
@@ -112,8 +109,9 @@ package struct TemplateSet: Sendable {
     /// shares (`base`, the same dictionary for every page of a language).
     ///
     /// Pages whose own values have a shape already met are filled in from that shape's
-    /// rendering (`reuse: false` for pages that are one of a kind, such as status pages); the bytes are the same as swift-mustache's for the page (tested on every page
-    /// of the example site and on generated contexts).
+    /// rendering; the bytes are the same as swift-mustache's for the page (tested on every page
+    /// of the example site and on generated contexts). `reuse: false` is for pages that are one
+    /// of a kind, such as status pages, where rendering with placeholders would be wasted.
     package func render(
         base: [String: Any], own: [String: Any], with name: String, in language: Language,
         reuse: Bool = true
