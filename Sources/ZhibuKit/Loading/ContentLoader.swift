@@ -28,7 +28,7 @@ package enum ContentLoader {
             basePath: basePath(of: config.baseURL?.value), renderBodies: renderBodies)
         let contentFiles = tree.files.filter { $0.path.hasPrefix("Content/") }
         let start = Date()
-        let parsed = Parallel.map(contentFiles, jobs: jobs) { file in
+        let parsed = Parallel.map(contentFiles, jobs: jobs, grain: 1) { file in
             parser.parse(file, as: ContentPath.classify(file.path))
         }
         let parseTime = Date().timeIntervalSince(start)

@@ -37,7 +37,7 @@ package enum DocumentReader {
         let title = fields.text("title", required: true)
         let date = fields.date("date", required: true)
         let time = fields.string("time")
-        if let time, !isTimeRange(time.value) {
+        if let time, TimeSpan(parsing: time.value) == nil {
             fields.bag.add(
                 .fieldType, .error, at: time.location,
                 zh: "`time` 应写作 \"14:30\" 或 \"14:30-16:00\"，而不是 `\(time.value)`",
@@ -143,35 +143,5 @@ extension DocumentReader {
             return ActivityRecord.Absence(
                 member: member, reason: entry.string("reason"), location: entry.location)
         }
-    }
-
-    /// `14:30` or `14:30-16:00` (also with `–`, `~` or `～` between the times).
-    fileprivate static func isTimeRange(_ text: String) -> Bool {
-        let separators: [Character] = ["-", "–", "~", "～"]
-        guard let cut = text.firstIndex(where: separators.contains) else {
-            return isClockTime(Substring(text).utf8)
-        }
-        return isClockTime(text[..<cut].utf8) && isClockTime(text[text.index(after: cut)...].utf8)
-    }
-
-    /// `H:MM` or `HH:MM`, surrounding spaces allowed.
-    fileprivate static func isClockTime(_ text: Substring.UTF8View) -> Bool {
-        var digits = 0
-        var colonAt = -1
-        var hour = 0
-        var minute = 0
-        for byte in text where byte != UInt8(ascii: " ") {
-            if byte == UInt8(ascii: ":"), colonAt < 0 {
-                colonAt = digits
-            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                let digit = Int(byte - UInt8(ascii: "0"))
-                if colonAt < 0 { hour = hour * 10 + digit } else { minute = minute * 10 + digit }
-                digits += 1
-            } else {
-                return false
-            }
-        }
-        guard colonAt == 1 || colonAt == 2, digits == colonAt + 2 else { return false }
-        return hour <= 24 && minute <= 59
     }
 }

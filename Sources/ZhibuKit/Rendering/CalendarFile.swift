@@ -20,55 +20,47 @@ package enum CalendarFile {
         let zone = site.config.timezone.value
         let china = chinaZones.contains(zone)
         let host = SiteLinks.host(of: site.config.baseURL?.value) ?? "zhibu"
-        var lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//zhibu//zhibu portal//ZH",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape(org.name.zh.value),
-        ]
+        var out = ContentLines()
+        out.add("BEGIN:VCALENDAR")
+        out.add("VERSION:2.0")
+        out.add("PRODID:-//zhibu//zhibu portal//ZH")
+        out.add("CALSCALE:GREGORIAN")
+        out.add("METHOD:PUBLISH")
+        out.add("X-WR-CALNAME:", escaping: org.name.zh.value)
         if china {
-            lines += [
-                "X-WR-TIMEZONE:Asia/Shanghai",
-                "BEGIN:VTIMEZONE",
-                "TZID:Asia/Shanghai",
-                "BEGIN:STANDARD",
-                "DTSTART:19700101T000000",
-                "TZOFFSETFROM:+0800",
-                "TZOFFSETTO:+0800",
-                "TZNAME:CST",
-                "END:STANDARD",
-                "END:VTIMEZONE",
-            ]
+            for line in [
+                "X-WR-TIMEZONE:Asia/Shanghai", "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai",
+                "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0800",
+                "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE",
+            ] {
+                out.add(line)
+            }
         }
-        let stamp = compact(asOf) + "T000000Z"
+        let stamp = "DTSTAMP:" + compact(asOf) + "T000000Z"
+        // The site's address, looked up once: with it, a record's link is one concatenation.
+        let linkBase = SiteLinks.absolute("", site: site)
         let records = org.records.filter { $0.status.value != .cancelled }
             .sorted { ($0.date.value, $0.slug, $0.year) < ($1.date.value, $1.slug, $1.year) }
         for record in records {
-            lines.append("BEGIN:VEVENT")
-            lines.append("UID:\(org.path)/\(record.year)/\(record.slug)@\(host)")
-            lines.append("DTSTAMP:" + stamp)
-            lines += times(of: record, china: china)
-            lines.append("SUMMARY:" + escape(record.title.zh.value))
+            out.add("BEGIN:VEVENT")
+            out.add("UID:\(org.path)/\(record.year)/\(record.slug)@\(host)")
+            out.add(stamp)
+            for line in times(of: record, china: china) { out.add(line) }
+            out.add("SUMMARY:", escaping: record.title.zh.value)
             if let location = record.location?.zh.value, !location.isEmpty {
-                lines.append("LOCATION:" + escape(location))
+                out.add("LOCATION:", escaping: location)
             }
-            lines.append("DESCRIPTION:" + escape(description(of: record)))
-            lines.append("CATEGORIES:" + escape(record.type.value.label.zh))
-            if let link = SiteLinks.absolute(
-                urls.record(org.path, record, urls.defaultLanguage), site: site)
-            {
-                lines.append("URL:" + link)
+            out.add("DESCRIPTION:", escaping: description(of: record))
+            out.add("CATEGORIES:", escaping: record.type.value.label.zh)
+            if let linkBase {
+                out.add("URL:" + linkBase + urls.record(org.path, record, urls.defaultLanguage))
             }
-            lines.append("STATUS:" + (record.status.value == .held ? "CONFIRMED" : "TENTATIVE"))
-            lines.append("TRANSP:OPAQUE")
-            lines.append("END:VEVENT")
+            out.add("STATUS:" + (record.status.value == .held ? "CONFIRMED" : "TENTATIVE"))
+            out.add("TRANSP:OPAQUE")
+            out.add("END:VEVENT")
         }
-        lines.append("END:VCALENDAR")
-        var out = ""
-        for line in lines { out += fold(line) }
-        return out
+        out.add("END:VCALENDAR")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// The type of the activity and its topics, what a member wants to see in the event.
@@ -91,8 +83,13 @@ package enum CalendarFile {
         }
         let parameter = china ? ";TZID=Asia/Shanghai" : ""
         var lines = ["DTSTART\(parameter):\(compact(date))T\(span.start.compact)"]
-        if let end = span.end {
-            let endDate = end.minutes <= span.start.minutes ? date.addingDays(1) : date
+        if var end = span.end {
+            var endDate = end.minutes <= span.start.minutes ? date.addingDays(1) : date
+            // 24:00 is written as midnight of the next day: RFC 5545 hours stop at 23.
+            if end.hour == 24 {
+                endDate = date.addingDays(1)
+                end.hour = 0
+            }
             lines.append("DTEND\(parameter):\(compact(endDate))T\(end.compact)")
         }
         return lines
@@ -102,105 +99,69 @@ package enum CalendarFile {
     static func compact(_ date: LocalDate) -> String {
         String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
-
-    /// TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks.
-    static func escape(_ text: String) -> String {
-        UTF8Rewriter.rewrite(text) { bytes, index in
-            switch bytes[index] {
-            case UInt8(ascii: "\\"): .replace("\\\\", consumed: 1)
-            case UInt8(ascii: ";"): .replace("\\;", consumed: 1)
-            case UInt8(ascii: ","): .replace("\\,", consumed: 1)
-            case UInt8(ascii: "\n"): .replace("\\n", consumed: 1)
-            case UInt8(ascii: "\r"): .drop(consumed: 1)
-            // Other control characters are not allowed in TEXT values at all.
-            case 0x00..<0x20, 0x7F: .replace(" ", consumed: 1)
-            default: .keep
-            }
-        }
-    }
-
-    /// One content line with CRLF, folded so that no line exceeds 75 octets (RFC 5545 §3.1).
-    ///
-    /// Folding happens between characters, never inside a UTF-8 sequence, so every physical line
-    /// is valid UTF-8 on its own; a continuation line starts with one space, which counts.
-    static func fold(_ line: String) -> String {
-        var line = line
-        return line.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 36 + 2)
-            var width = 0
-            var index = 0
-            var spanStart = 0
-            while index < bytes.count {
-                let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
-                if width + size > 75 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<index]))
-                    out.append(contentsOf: [0x0D, 0x0A, 0x20])
-                    spanStart = index
-                    width = 1
-                }
-                width += size
-                index += size
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<bytes.count]))
-            out.append(contentsOf: [0x0D, 0x0A])
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
 }
 
-/// A meeting's `time` field: `14:30-16:00` or just `14:30`.
-struct TimeSpan: Equatable {
-    struct Clock: Equatable {
-        var hour: Int
-        var minute: Int
+/// The content lines of a calendar, written as bytes: escaping and folding every event's lines
+/// through `String`s cost more than the rest of a branch's calendar.
+private struct ContentLines {
+    private(set) var bytes: [UInt8] = []
+    /// The line being written, reused from line to line.
+    private var line: [UInt8] = []
 
-        var minutes: Int { hour * 60 + minute }
-        /// `143000`: the time part of an RFC 5545 local date-time.
-        var compact: String {
-            (hour < 10 ? "0" : "") + "\(hour)" + (minute < 10 ? "0" : "") + "\(minute)" + "00"
-        }
-
-        init?(_ text: Substring) {
-            // `H:MM` or `HH:MM` with spaces around, read on bytes.
-            let trimmed = String(text).trimmingWhitespace()
-            let parts = trimmed.utf8.split(
-                separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-            func number(_ digits: String.UTF8View.SubSequence) -> Int? {
-                guard !digits.isEmpty, digits.count <= 2 else { return nil }
-                var value = 0
-                for digit in digits {
-                    guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-                    value = value * 10 + Int(digit - UInt8(ascii: "0"))
-                }
-                return value
-            }
-            guard parts.count == 2, let hour = number(parts[0]), let minute = number(parts[1]),
-                (0...23).contains(hour), (0...59).contains(minute), parts[1].count == 2
-            else { return nil }
-            self.hour = hour
-            self.minute = minute
-        }
+    mutating func add(_ text: String) {
+        line.append(contentsOf: text.utf8)
+        finish()
     }
 
-    var start: Clock
-    var end: Clock?
-
-    /// The ASCII hyphen and the dashes and tildes people type in Chinese text.
-    private static let separators: Set<Character> = ["-", "–", "—", "~", "～", "至"]
-
-    /// Accepts any of `separators` between the two times.
-    init?(parsing text: String) {
-        let pieces = text.split(omittingEmptySubsequences: false) {
-            TimeSpan.separators.contains($0)
+    /// A property whose TEXT value needs escaping (RFC 5545 §3.3.11).
+    mutating func add(_ name: StaticString, escaping value: String) {
+        name.withUTF8Buffer { line.append(contentsOf: $0) }
+        var value = value
+        value.withUTF8 { input in
+            var runStart = 0
+            for index in input.indices {
+                let byte = input[index]
+                // Everything above the controls but the backslash, the semicolon, the comma and
+                // DEL is copied as it is.
+                if byte >= 0x20 && byte != 0x5C && byte != 0x3B && byte != 0x2C && byte != 0x7F {
+                    continue
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 0x5C, 0x3B, 0x2C: line.append(contentsOf: [0x5C, byte])
+                case UInt8(ascii: "\n"): line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): break
+                // Other control characters are not allowed in TEXT values at all.
+                default: line.append(UInt8(ascii: " "))
+                }
+            }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<input.count]))
         }
-        guard (1...2).contains(pieces.count), let start = Clock(pieces[0]) else { return nil }
-        self.start = start
-        if pieces.count == 2 {
-            guard let end = Clock(pieces[1]) else { return nil }
-            self.end = end
-        } else {
-            self.end = nil
+        finish()
+    }
+
+    /// Ends the line with CRLF, folded so that no line exceeds 75 octets (RFC 5545 §3.1).
+    ///
+    /// Folding happens between characters, never inside a UTF-8 sequence, so every physical
+    /// line is valid UTF-8 on its own; a continuation line starts with one space, which counts.
+    private mutating func finish() {
+        var width = 0
+        var index = 0
+        var spanStart = 0
+        while index < line.count {
+            let size = min(UTF8Rewriter.sequenceLength(line[index]), line.count - index)
+            if width + size > 75 {
+                bytes.append(contentsOf: line[spanStart..<index])
+                bytes.append(contentsOf: [0x0D, 0x0A, 0x20])
+                spanStart = index
+                width = 1
+            }
+            width += size
+            index += size
         }
+        bytes.append(contentsOf: line[spanStart..<line.count])
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        line.removeAll(keepingCapacity: true)
     }
 }

@@ -76,13 +76,62 @@ package enum PlainText {
     /// The first `length` characters of the collapsed `parts`, as
     /// `characters(collapse(parts, limit: 2 * length + 2), length)` gives them.
     ///
-    /// Collapses only `length + 1` scalars first: when those are all standalone, that is enough
-    /// to know the cut, and the search index needs this for every record.
+    /// The search index needs this for every page, so it collapses and counts in one pass over
+    /// the bytes, stopping at the scalar after the cut; only when a scalar up to there might
+    /// combine with its neighbours does it take the long way.
     package static func leading(_ parts: [String], characters length: Int) -> String {
-        if let cut = standaloneCharacters(collapse(parts, limit: length + 1), length) {
-            return cut
-        }
+        if let cut = standaloneLeading(parts, length) { return cut }
         return characters(collapse(parts, limit: 2 * length + 2), length)
+    }
+
+    /// `leading` when the first `length + 1` collapsed scalars all stand alone; nil otherwise.
+    private static func standaloneLeading(_ parts: [String], _ length: Int) -> String? {
+        var out: [UInt8] = []
+        var count = 0
+        var done = false
+        for part in parts where !part.isEmpty {
+            // The space that joins parts is whitespace like any other.
+            var space = !out.isEmpty
+            var part = part
+            let standalone = part.withUTF8 { bytes -> Bool in
+                var index = 0
+                while index < bytes.count {
+                    let whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                    if whitespace > 0 {
+                        space = !out.isEmpty
+                        index += whitespace
+                        continue
+                    }
+                    // A space is a scalar of its own, standalone like the next one.
+                    if space {
+                        if count == length {
+                            done = true
+                            return true
+                        }
+                        out.append(UInt8(ascii: " "))
+                        count += 1
+                        space = false
+                    }
+                    let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
+                    guard isStandalone(scalarValue(bytes, at: index, size: size)) else {
+                        return false
+                    }
+                    // The scalar after the cut stands alone too: the cut is a boundary.
+                    if count == length {
+                        done = true
+                        return true
+                    }
+                    out.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + size]))
+                    count += 1
+                    index += size
+                }
+                return true
+            }
+            if !standalone { return nil }
+            if done { break }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `characters` when every scalar up to the cut stands alone; nil otherwise.

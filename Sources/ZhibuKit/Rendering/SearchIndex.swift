@@ -64,23 +64,74 @@ package enum SearchIndex {
         ]
     }
 
+    /// The whole index of a language; what the renderer assembles from its parts.
     package static func render(site: Site, urls: SiteURLs, language: Language) -> String {
-        let documents = collect(site: site, urls: urls, language: language)
-            .sorted { ($0.url, $0.title) < ($1.url, $1.title) }
-        var out = "["
-        out.reserveCapacity(documents.count * (3 * textLength + 200))
-        for (index, document) in documents.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "{\"u\":" + JSON.string(document.url)
-            out += ",\"t\":" + JSON.string(document.title)
-            out += ",\"o\":" + JSON.string(document.org)
-            out += ",\"d\":" + JSON.string(document.date)
-            out += ",\"x\":" + JSON.string(document.text) + "}"
+        let entries = parts(of: site).flatMap {
+            self.entries($0, site: site, urls: urls, language: language)
         }
-        return out + "\n]\n"
+        return String(decoding: join(entries), as: UTF8.self)
     }
 
-    static func collect(site: Site, urls: SiteURLs, language: Language) -> [Document] {
+    /// A slice of the site indexed by one rendering job: the free pages, or one organization
+    /// with its records. The index of a large site is as much work as a thousand pages; in
+    /// slices it spreads over the cores with them.
+    package enum Part: Sendable {
+        case pages
+        case org(Int)
+    }
+
+    /// Every slice of the site, in the order the documents had before sorting.
+    package static func parts(of site: Site) -> [Part] {
+        [.pages] + site.organizations.indices.map { .org($0) }
+    }
+
+    /// One document, already written as a JSON object, with what it is sorted by.
+    package struct Entry: Sendable {
+        var url: String
+        var title: String
+        var json: [UInt8]
+    }
+
+    /// The documents of one slice.
+    package static func entries(_ part: Part, site: Site, urls: SiteURLs, language: Language)
+        -> [Entry]
+    {
+        collect(part, site: site, urls: urls, language: language).map { document in
+            var json: [UInt8] = []
+            json.reserveCapacity(document.text.utf8.count + 200)
+            json.append(contentsOf: Array("{\"u\":".utf8))
+            JSON.append(document.url, to: &json)
+            json.append(contentsOf: Array(",\"t\":".utf8))
+            JSON.append(document.title, to: &json)
+            json.append(contentsOf: Array(",\"o\":".utf8))
+            JSON.append(document.org, to: &json)
+            json.append(contentsOf: Array(",\"d\":".utf8))
+            JSON.append(document.date, to: &json)
+            json.append(contentsOf: Array(",\"x\":".utf8))
+            JSON.append(document.text, to: &json)
+            json.append(UInt8(ascii: "}"))
+            return Entry(url: document.url, title: document.title, json: json)
+        }
+    }
+
+    /// The file: every document sorted by URL (then title), one per line.
+    package static func join(_ entries: [Entry]) -> [UInt8] {
+        let sorted = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
+        var out: [UInt8] = []
+        out.reserveCapacity(sorted.reduce(8) { $0 + $1.json.count + 2 })
+        out.append(UInt8(ascii: "["))
+        for (index, entry) in sorted.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: entry.json)
+        }
+        out.append(contentsOf: Array("\n]\n".utf8))
+        return out
+    }
+
+    static func collect(_ part: Part, site: Site, urls: SiteURLs, language: Language)
+        -> [Document]
+    {
         var documents: [Document] = []
         func add(
             _ folder: String, _ title: String, _ org: String, _ date: LocalDate?, _ parts: [String]
@@ -90,61 +141,63 @@ package enum SearchIndex {
                     url: urls.link(folder), title: title, org: org, date: date?.description ?? "",
                     text: PlainText.leading(parts, characters: textLength)))
         }
-        for page in site.pages {
-            add(
-                urls.page(page.slug, language), page.title.text(in: language), "", nil,
-                [page.body.text])
+        guard case .org(let orgIndex) = part else {
+            for page in site.pages {
+                add(
+                    urls.page(page.slug, language), page.title.text(in: language), "", nil,
+                    [page.body.text])
+            }
+            return documents
         }
-        for org in site.organizations {
-            let name = org.name.text(in: language)
-            let units = (language == .en && !org.unitsEn.isEmpty ? org.unitsEn : org.units).map(
-                \.value)
+        let org = site.organizations[orgIndex]
+        let name = org.name.text(in: language)
+        let units = (language == .en && !org.unitsEn.isEmpty ? org.unitsEn : org.units).map(
+            \.value)
+        add(
+            urls.org(org.path, language), name, "", nil,
+            [
+                org.kind.value.label.text(in: language),
+                org.description?.text(in: language) ?? "",
+            ]
+                + units)
+        for record in org.records {
+            var parts = [record.type.value.label.text(in: language)]
+            parts += record.topics.map(\.value)
+            parts.append(record.body.text)
+            parts += record.decisions.map(\.value)
             add(
-                urls.org(org.path, language), name, "", nil,
-                [
-                    org.kind.value.label.text(in: language),
-                    org.description?.text(in: language) ?? "",
-                ]
-                    + units)
-            for record in org.records {
-                var parts = [record.type.value.label.text(in: language)]
-                parts += record.topics.map(\.value)
-                parts.append(record.body.text)
-                parts += record.decisions.map(\.value)
-                add(
-                    urls.record(org.path, record, language), record.title.text(in: language), name,
-                    record.date.value, parts)
+                urls.record(org.path, record, language), record.title.text(in: language), name,
+                record.date.value, parts)
+        }
+        for system in org.systems {
+            add(
+                urls.system(org.path, system.slug, language), system.title.text(in: language),
+                name,
+                system.revised?.value ?? system.adopted?.value,
+                [system.category.value.label.text(in: language), system.body.text])
+        }
+        if !org.posts.isEmpty {
+            var parts: [String] = []
+            for post in org.posts.sorted(by: { $0.slug < $1.slug }) {
+                parts.append(post.title.text(in: language))
+                parts.append(post.location?.text(in: language) ?? "")
+                parts.append(post.commitment?.text(in: language) ?? "")
+                parts.append(post.body.text)
             }
-            for system in org.systems {
-                add(
-                    urls.system(org.path, system.slug, language), system.title.text(in: language),
-                    name,
-                    system.revised?.value ?? system.adopted?.value,
-                    [system.category.value.label.text(in: language), system.body.text])
-            }
-            if !org.posts.isEmpty {
-                var parts: [String] = []
-                for post in org.posts.sorted(by: { $0.slug < $1.slug }) {
-                    parts.append(post.title.text(in: language))
-                    parts.append(post.location?.text(in: language) ?? "")
-                    parts.append(post.commitment?.text(in: language) ?? "")
-                    parts.append(post.body.text)
-                }
-                let title = LocalizedText(
-                    zh: "党员先锋岗与责任区", en: "Pioneer posts and responsibility zones"
-                )
-                .text(in: language)
-                add(urls.posts(org.path, language), title, name, nil, parts)
-            }
-            for notice in org.notices {
-                // A notice has no page of its own: the home page lists it.
-                documents.append(
-                    Document(
-                        url: urls.link(urls.home(language)),
-                        title: notice.title.text(in: language), org: name,
-                        date: notice.date.value.description,
-                        text: PlainText.leading([notice.body.text], characters: textLength)))
-            }
+            let title = LocalizedText(
+                zh: "党员先锋岗与责任区", en: "Pioneer posts and responsibility zones"
+            )
+            .text(in: language)
+            add(urls.posts(org.path, language), title, name, nil, parts)
+        }
+        for notice in org.notices {
+            // A notice has no page of its own: the home page lists it.
+            documents.append(
+                Document(
+                    url: urls.link(urls.home(language)),
+                    title: notice.title.text(in: language), org: name,
+                    date: notice.date.value.description,
+                    text: PlainText.leading([notice.body.text], characters: textLength)))
         }
         return documents
     }

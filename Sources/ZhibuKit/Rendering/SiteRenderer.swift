@@ -36,6 +36,12 @@ package struct SiteRenderer: Sendable {
 
     /// One unit of rendering work, so that pages can be spread over threads.
     enum Job: Sendable {
+        case file(FileJob)
+        case searchPart(SearchIndex.Part, Language)
+    }
+
+    /// A job that makes one file.
+    enum FileJob: Sendable {
         case home(Language)
         case org(String, Language)
         case record(String, Int, Language)
@@ -45,27 +51,39 @@ package struct SiteRenderer: Sendable {
         case notFound(Language)
         case search(Language)
         case feed(Language)
-        case searchIndex(Language)
         case calendar(String)
     }
 
+    /// What a job makes: a file, or a slice of a language's search index.
+    enum Output: Sendable {
+        case file(RenderedFile)
+        case search(Language, [SearchIndex.Entry])
+    }
+
     package func render(jobs: Int = Parallel.defaultJobs) throws(RenderError) -> [RenderedFile] {
-        // The long single jobs go first, so they overlap with the many small pages.
-        var work: [Job] = site.config.languages.flatMap { [Job.searchIndex($0), .feed($0)] }
-        work += site.organizations.map { Job.calendar($0.path) }
-        for language in site.config.languages {
-            work.append(.home(language))
-            work.append(.notFound(language))
-            work.append(.search(language))
-            for (index, _) in site.pages.enumerated() { work.append(.page(index, language)) }
-            for org in site.organizations {
-                work.append(.org(org.path, language))
-                for index in org.records.indices { work.append(.record(org.path, index, language)) }
-                for index in org.systems.indices { work.append(.system(org.path, index, language)) }
-                if !org.posts.isEmpty { work.append(.posts(org.path, language)) }
-            }
+        // The long jobs go first, so they overlap with the many small pages.
+        var work: [Job] = site.config.languages.flatMap { language in
+            SearchIndex.parts(of: site).map { Job.searchPart($0, language) }
+                + [.file(.feed(language))]
         }
-        let pages = Parallel.map(work, jobs: jobs) { job -> Result<RenderedFile, RenderError> in
+        work += site.organizations.map { Job.file(.calendar($0.path)) }
+        for language in site.config.languages {
+            var files: [FileJob] = [.home(language), .notFound(language), .search(language)]
+            for (index, _) in site.pages.enumerated() { files.append(.page(index, language)) }
+            for org in site.organizations {
+                files.append(.org(org.path, language))
+                for index in org.records.indices {
+                    files.append(.record(org.path, index, language))
+                }
+                for index in org.systems.indices {
+                    files.append(.system(org.path, index, language))
+                }
+                if !org.posts.isEmpty { files.append(.posts(org.path, language)) }
+            }
+            work += files.map(Job.file)
+        }
+        let outputs = Parallel.map(work, jobs: jobs, grain: 1) {
+            job -> Result<Output, RenderError> in
             do throws(RenderError) {
                 return .success(try render(job))
             } catch {
@@ -73,11 +91,20 @@ package struct SiteRenderer: Sendable {
             }
         }
         var files: [RenderedFile] = []
-        for page in pages {
-            switch page {
-            case .success(let file): files.append(file)
+        var searchEntries: [Language: [SearchIndex.Entry]] = [:]
+        for output in outputs {
+            switch output {
+            case .success(.file(let file)): files.append(file)
+            case .success(.search(let language, let entries)):
+                searchEntries[language, default: []] += entries
             case .failure(let error): throw error
             }
+        }
+        for language in site.config.languages {
+            files.append(
+                RenderedFile(
+                    path: SearchIndex.path(language, urls: urls),
+                    bytes: SearchIndex.join(searchEntries[language] ?? [])))
         }
         // Assets are hashed as they become files: in parallel, since images can be large.
         files += Parallel.map(site.assets, jobs: jobs) {
@@ -102,7 +129,15 @@ package struct SiteRenderer: Sendable {
 // MARK: - Pages
 
 extension SiteRenderer {
-    fileprivate func render(_ job: Job) throws(RenderError) -> RenderedFile {
+    fileprivate func render(_ job: Job) throws(RenderError) -> Output {
+        switch job {
+        case .searchPart(let part, let language):
+            .search(language, SearchIndex.entries(part, site: site, urls: urls, language: language))
+        case .file(let job): .file(try renderFile(job))
+        }
+    }
+
+    fileprivate func renderFile(_ job: FileJob) throws(RenderError) -> RenderedFile {
         switch job {
         case .home(let language):
             return try page(
@@ -113,10 +148,6 @@ extension SiteRenderer {
             return RenderedFile(
                 path: AtomFeed.path(language, urls: urls),
                 text: AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf))
-        case .searchIndex(let language):
-            return RenderedFile(
-                path: SearchIndex.path(language, urls: urls),
-                text: SearchIndex.render(site: site, urls: urls, language: language))
         case .calendar(let path):
             guard let org = site.organization(path) else { throw .missing(path) }
             return RenderedFile(
