@@ -43,17 +43,42 @@ package enum Pipeline {
         environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date(),
         renderBodies: Bool = false
     ) -> CheckReport {
-        let start = Date()
+        let loaded = load(
+            tree, asOf: asOf, jobs: jobs, environment: environment, now: now,
+            renderBodies: renderBodies)
+        return report(loaded, validate(loaded, jobs: jobs))
+    }
+
+    /// The loaded site and the date its periodic rules are evaluated at.
+    struct Loaded: Sendable {
+        var result: ContentLoader.Result
+        var asOf: LocalDate
+        var tree: FileTree
+    }
+
+    static func load(
+        _ tree: FileTree, asOf: LocalDate?, jobs: Int, environment: [String: String], now: Date,
+        renderBodies: Bool
+    ) -> Loaded {
         let loaded = ContentLoader.load(tree, jobs: jobs, renderBodies: renderBodies)
         let date = AsOf.resolve(
             option: asOf, config: loaded.site.config, environment: environment, now: now)
-        let loadTime = Date().timeIntervalSince(start)
-        let validation = Validator.validate(loaded.site, asOf: date, jobs: jobs)
-        return CheckReport(
-            site: loaded.site,
-            diagnostics: (loaded.diagnostics + validation.diagnostics).sortedForOutput(),
-            due: validation.due, asOf: date, tree: tree,
-            timings: loaded.timings + [("validate", Date().timeIntervalSince(start) - loadTime)])
+        return Loaded(result: loaded, asOf: date, tree: tree)
+    }
+
+    /// The rules' findings, and how long they took.
+    static func validate(_ loaded: Loaded, jobs: Int) -> (Validator.Result, Double) {
+        let start = Date()
+        let validation = Validator.validate(loaded.result.site, asOf: loaded.asOf, jobs: jobs)
+        return (validation, Date().timeIntervalSince(start))
+    }
+
+    static func report(_ loaded: Loaded, _ validation: (Validator.Result, Double)) -> CheckReport {
+        CheckReport(
+            site: loaded.result.site,
+            diagnostics: (loaded.result.diagnostics + validation.0.diagnostics).sortedForOutput(),
+            due: validation.0.due, asOf: loaded.asOf, tree: loaded.tree,
+            timings: loaded.result.timings + [("validate", validation.1)])
     }
 }
 
@@ -85,7 +110,9 @@ package struct CheckReport: Sendable {
 
     package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     /// True when a file could not be read: `build` then publishes nothing.
-    package var hasLoadErrors: Bool {
+    package var hasLoadErrors: Bool { Self.hasLoadErrors(diagnostics) }
+
+    package static func hasLoadErrors(_ diagnostics: [Diagnostic]) -> Bool {
         diagnostics.contains { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }
     }
     package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -166,10 +193,14 @@ extension Pipeline {
         }
         let read = Date().timeIntervalSince(start)
         let environment = ProcessInfo.processInfo.environment
-        let digest = BuildCache.digest(
-            of: tree, asOfOption: options.asOf, environment: environment, now: start,
-            version: zhibuVersion)
-        if !renderToMemory, let cached = BuildCache.load(siteRoot: options.siteRoot),
+        // The digest only serves publishing: a build to memory neither reuses nor stores it.
+        let digest =
+            renderToMemory
+            ? nil
+            : BuildCache.digest(
+                of: tree, asOfOption: options.asOf, environment: environment, now: start,
+                version: zhibuVersion)
+        if let digest, let cached = BuildCache.load(siteRoot: options.siteRoot),
             cached.digest == digest, Publisher.hasPublished(siteRoot: options.siteRoot),
             let asOf = LocalDate(parsing: cached.asOf)
         {
@@ -187,27 +218,54 @@ extension Pipeline {
                 report: report, files: [], stats: Publisher.Stats(), published: true,
                 unchanged: true)
         }
-        var report = check(
+        // Templates compile while the content loads: they need only the site's languages.
+        let languages = SiteConfigReader.read(
+            tree.file("Content/site.yml"), bag: DiagnosticBag()
+        ).languages
+        let compiling = Background { () -> Result<TemplateSet, RenderError> in
+            Result { () throws(RenderError) in try TemplateSet.load(tree, languages: languages) }
+        }
+        let loaded = load(
             tree, asOf: options.asOf, jobs: options.jobs, environment: environment, now: start,
             renderBodies: true)
-        report.timings.insert(("read", read), at: 0)
-        guard !report.hasLoadErrors else {
+        guard !CheckReport.hasLoadErrors(loaded.result.diagnostics) else {
+            var report = report(loaded, validate(loaded, jobs: options.jobs))
+            report.timings.insert(("read", read), at: 0)
             return BuildResult(report: report, files: [], stats: nil, published: false)
         }
 
+        // The rules run beside the first pass of rendering, which shows no finding.
         let renderStart = Date()
+        let validating = Background { validate(loaded, jobs: options.jobs) }
+        var report: CheckReport
         let files: [RenderedFile]
-        do {
-            let templates = try TemplateSet.load(tree, languages: report.site.config.languages)
-            files = try SiteRenderer(
-                site: report.site, diagnostics: report.diagnostics, due: report.due,
-                asOf: report.asOf, templates: templates
-            ).render(jobs: options.jobs)
+        do throws(RenderError) {
+            var templates = try compiling.wait().get()
+            if languages != loaded.result.site.config.languages {
+                templates = try TemplateSet.load(
+                    tree, languages: loaded.result.site.config.languages)
+            }
+            var renderer = SiteRenderer(
+                site: loaded.result.site, diagnostics: [], due: [], asOf: loaded.asOf,
+                templates: templates)
+            let early: [SiteRenderer.Output]
+            do throws(RenderError) {
+                early = try renderer.render(.withoutFindings, jobs: options.jobs)
+            } catch {
+                _ = validating.wait()
+                throw error
+            }
+            report = Self.report(loaded, validating.wait())
+            renderer.diagnostics = report.diagnostics
+            renderer.due = report.due
+            let late = try renderer.render(.withFindings, jobs: options.jobs)
+            files = renderer.finish(early + late, jobs: options.jobs)
         } catch {
             throw .render(error)
         }
+        report.timings.insert(("read", read), at: 0)
         report.timings.append(("render", Date().timeIntervalSince(renderStart)))
-        if renderToMemory {
+        guard let digest else {
             return BuildResult(report: report, files: files, stats: nil, published: false)
         }
         let publishStart = Date()

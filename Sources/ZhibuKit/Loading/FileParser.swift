@@ -2,6 +2,12 @@ import Yams
 import ZhibuMarkdown
 import ZhibuModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads one content file into model values; pure, so files are parsed on all cores at once.
 package struct FileParser: Sendable {
     /// The path part of `base_url` (`/` or `/dangjian/`), put before root-relative links.
@@ -192,10 +198,14 @@ package struct FileParser: Sendable {
             let pattern = Array(needle.utf8)
             var line = 1
             var index = 0
-            while line < fromLine, index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-                index += 1
+            // Whole lines skipped with memchr: the link is usually far down the minutes.
+            while line < fromLine, index < bytes.count, let base = bytes.baseAddress,
+                let newline = memchr(base + index, Int32(UInt8(ascii: "\n")), bytes.count - index)
+            {
+                index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
             }
+            if line < fromLine { index = bytes.count }
             let startLine = line
             var lineStart = index
             while index < bytes.count, line < startLine + lines, !pattern.isEmpty {

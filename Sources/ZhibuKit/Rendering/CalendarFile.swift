@@ -17,6 +17,12 @@ package enum CalendarFile {
     package static func render(org: Organization, site: Site, urls: SiteURLs, asOf: LocalDate)
         -> String
     {
+        String(decoding: bytes(org: org, site: site, urls: urls, asOf: asOf), as: UTF8.self)
+    }
+
+    /// The file's bytes, as the renderer publishes them: UTF-8 by construction, so they are
+    /// not decoded into a `String` only to be encoded again.
+    static func bytes(org: Organization, site: Site, urls: SiteURLs, asOf: LocalDate) -> [UInt8] {
         let zone = site.config.timezone.value
         let china = chinaZones.contains(zone)
         let host = SiteLinks.host(of: site.config.baseURL?.value) ?? "zhibu"
@@ -60,7 +66,7 @@ package enum CalendarFile {
             out.add("END:VEVENT")
         }
         out.add("END:VCALENDAR")
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// The type of the activity and its topics, what a member wants to see in the event.
@@ -97,7 +103,16 @@ package enum CalendarFile {
 
     /// `20261105`: the basic format of RFC 5545 dates.
     static func compact(_ date: LocalDate) -> String {
-        String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(8)
+        for (value, width) in [(date.year, 4), (date.month, 2), (date.day, 2)] {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 }
 

@@ -55,12 +55,48 @@ package struct SiteRenderer: Sendable {
     }
 
     /// What a job makes: a file, or a slice of a language's search index.
-    enum Output: Sendable {
+    package enum Output: Sendable {
         case file(RenderedFile)
         case search(Language, [SearchIndex.Entry])
     }
 
+    /// The two passes of a build. Pages that show no finding of the rules (records, systems,
+    /// posts, free pages, calendars, feeds, the search index: nearly all the work) need only the
+    /// loaded site, so `build` renders them while the rules still run; the home page, the
+    /// status pages and `status.json` follow once the findings are known.
+    package enum Pass: Sendable {
+        case withoutFindings
+        case withFindings
+    }
+
+    /// Every page and file, both passes in one go.
     package func render(jobs: Int = Parallel.defaultJobs) throws(RenderError) -> [RenderedFile] {
+        let early = try render(.withoutFindings, jobs: jobs)
+        return finish(early + (try render(.withFindings, jobs: jobs)), jobs: jobs)
+    }
+
+    /// The pages of one pass, rendered on all cores; what `finish` turns into the site.
+    package func render(_ pass: Pass, jobs: Int = Parallel.defaultJobs) throws(RenderError)
+        -> [Output]
+    {
+        let outputs = Parallel.map(work(pass), jobs: jobs, grain: 1) {
+            job -> Result<Output, RenderError> in
+            do throws(RenderError) {
+                return .success(try render(job))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outputs.map { output throws(RenderError) in try output.get() }
+    }
+
+    private func work(_ pass: Pass) -> [Job] {
+        guard pass == .withoutFindings else {
+            return site.config.languages.flatMap { language in
+                [Job.file(.home(language))]
+                    + site.organizations.map { Job.file(.org($0.path, language)) }
+            }
+        }
         // The long jobs go first, so they overlap with the many small pages.
         var work: [Job] = site.config.languages.flatMap { language in
             SearchIndex.parts(of: site).map { Job.searchPart($0, language) }
@@ -68,10 +104,9 @@ package struct SiteRenderer: Sendable {
         }
         work += site.organizations.map { Job.file(.calendar($0.path)) }
         for language in site.config.languages {
-            var files: [FileJob] = [.home(language), .notFound(language), .search(language)]
+            var files: [FileJob] = [.notFound(language), .search(language)]
             for (index, _) in site.pages.enumerated() { files.append(.page(index, language)) }
             for org in site.organizations {
-                files.append(.org(org.path, language))
                 for index in org.records.indices {
                     files.append(.record(org.path, index, language))
                 }
@@ -82,22 +117,19 @@ package struct SiteRenderer: Sendable {
             }
             work += files.map(Job.file)
         }
-        let outputs = Parallel.map(work, jobs: jobs, grain: 1) {
-            job -> Result<Output, RenderError> in
-            do throws(RenderError) {
-                return .success(try render(job))
-            } catch {
-                return .failure(error)
-            }
-        }
+        return work
+    }
+
+    /// The site from the pages of both passes: the search indexes joined, then the assets,
+    /// the stylesheet and script, `robots.txt`, `sitemap.xml`, `status.json` and `build.json`.
+    package func finish(_ outputs: [Output], jobs: Int = Parallel.defaultJobs) -> [RenderedFile] {
         var files: [RenderedFile] = []
         var searchEntries: [Language: [SearchIndex.Entry]] = [:]
         for output in outputs {
             switch output {
-            case .success(.file(let file)): files.append(file)
-            case .success(.search(let language, let entries)):
+            case .file(let file): files.append(file)
+            case .search(let language, let entries):
                 searchEntries[language, default: []] += entries
-            case .failure(let error): throw error
             }
         }
         for language in site.config.languages {
@@ -152,7 +184,7 @@ extension SiteRenderer {
             guard let org = site.organization(path) else { throw .missing(path) }
             return RenderedFile(
                 path: CalendarFile.path(org: org),
-                text: CalendarFile.render(org: org, site: site, urls: urls, asOf: asOf))
+                bytes: CalendarFile.bytes(org: org, site: site, urls: urls, asOf: asOf))
         case .search(let language):
             let context = SearchIndex.pageContext(urls: urls, language: language)
             return try page(

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs independent work on all cores.
 ///
@@ -106,14 +107,13 @@ private final class ResultBuffer<Element>: @unchecked Sendable {
 }
 
 /// A counter shared by the worker threads to take the next chunk.
-private final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = Lock()
+///
+/// A hardware atomic, not a lock: with one page per take, ten thousand takes from two threads
+/// made the lock contended often enough to cost system calls.
+private final class AtomicCounter: Sendable {
+    private let value = Atomic<Int>(0)
 
     func increment() -> Int {
-        lock.withLock {
-            defer { value += 1 }
-            return value
-        }
+        value.wrappingAdd(1, ordering: .relaxed).oldValue
     }
 }
