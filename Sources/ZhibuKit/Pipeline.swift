@@ -60,16 +60,21 @@ package enum Pipeline {
         _ tree: FileTree, asOf: LocalDate?, jobs: Int, environment: [String: String], now: Date,
         renderBodies: Bool
     ) -> Loaded {
-        let loaded = ContentLoader.load(tree, jobs: jobs, renderBodies: renderBodies)
+        let loaded = ContentLoader.load(
+            tree, jobs: jobs, renderBodies: renderBodies, checkReferences: false)
         let date = AsOf.resolve(
             option: asOf, config: loaded.site.config, environment: environment, now: now)
         return Loaded(result: loaded, asOf: date, tree: tree)
     }
 
     /// The rules' findings, and how long they took.
+    ///
+    /// References between files (members, groups, assets) are checked here too, not while
+    /// loading: they are `load.*` errors, but `build` can render its first pass meanwhile.
     static func validate(_ loaded: Loaded, jobs: Int) -> (Validator.Result, Double) {
         let start = Date()
-        let validation = Validator.validate(loaded.result.site, asOf: loaded.asOf, jobs: jobs)
+        var validation = Validator.validate(loaded.result.site, asOf: loaded.asOf, jobs: jobs)
+        validation.diagnostics += ReferenceChecker.check(loaded.result.site)
         return (validation, Date().timeIntervalSince(start))
     }
 
@@ -256,8 +261,14 @@ extension Pipeline {
                 throw error
             }
             report = Self.report(loaded, validating.wait())
+            // A broken reference is a load error too: it stops the build here, unpublished.
+            if report.hasLoadErrors {
+                report.timings.insert(("read", read), at: 0)
+                return BuildResult(report: report, files: [], stats: nil, published: false)
+            }
             renderer.diagnostics = report.diagnostics
             renderer.due = report.due
+            renderer.keepSearchEntries(early)
             let late = try renderer.render(.withFindings, jobs: options.jobs)
             files = renderer.finish(early + late, jobs: options.jobs)
         } catch {

@@ -122,6 +122,74 @@ import ZhibuModel
         }
     }
 
+    /// Typed values as the record pages and the layout write them: strings that may be absent
+    /// or empty, lists of strings, flags, and lists of such maps.
+    struct TypedValues: TemplateValues {
+        var texts: [(String, String?)] = []
+        var lists: [(String, [String])] = []
+        var flag: Bool?
+        var items: [TypedValues]?
+
+        init(_ generator: inout Generator, depth: Int) {
+            for key in ["title", "name", "status", "html"] {
+                texts.append((key, generator.next(3) > 0 ? generator.text() : nil))
+            }
+            for key in ["tags", "topics"] where generator.next(3) > 0 {
+                lists.append((key, (0..<generator.next(4)).map { _ in generator.text() }))
+            }
+            if generator.next(3) > 0 { flag = generator.next(2) == 0 }
+            if depth < 2, generator.next(3) > 0 {
+                items = (0..<generator.next(4)).map { _ in TypedValues(&generator, depth: depth + 1)
+                }
+            }
+        }
+
+        func write(to writer: inout ValueWriter) {
+            for (key, value) in texts { writer.text(key, value) }
+            for (key, values) in lists { writer.texts(key, values) }
+            if let flag { writer.flag("flag", flag) }
+            if let items { writer.list("items", items) { $0.write(to: &$1) } }
+        }
+
+        /// The same values as a dictionary context, the way the other pages build theirs.
+        var dictionary: [String: Any] {
+            var map: [String: Any] = [:]
+            for (key, value) in texts { map[key] = value }
+            for (key, values) in lists { map[key] = values }
+            if let flag { map["flag"] = flag }
+            if let items { map["items"] = items.map(\.dictionary) }
+            return map
+        }
+    }
+
+    /// The typed path's shape walk, placeholders and plain values, against the dictionary path
+    /// rendered page by page. (Not through the templates that print whole maps: two dictionaries
+    /// with the same pairs print them in different orders.)
+    @Test(arguments: [0, 1, 4, 5, 6, 7, 8])
+    func generatedTypedValuesAreTheSameFilledIn(_ index: Int) throws {
+        let tree = FileTree(files: [
+            SourceFile(path: "Templates/page.mustache", text: Self.templates[index])
+        ])
+        var filled = try TemplateSet.load(tree, languages: [.zh])
+        var direct = filled
+        direct.reusesShapes = false
+        filled.reusesShapes = true
+        let base: [String: Any] = [
+            "siteTitle": "示例党委 & <站点>", "shared": ["label": "共享"] as [String: Any],
+        ]
+        var generator = Generator(state: UInt64(index) + 2026)
+        for round in 0..<400 {
+            let values = TypedValues(&generator, depth: 0)
+            let one = try filled.render(base: base, values: values, with: "page", in: .zh)
+            let plain = try direct.render(base: base, values: values, with: "page", in: .zh)
+            let other = try direct.render(
+                base: base, own: values.dictionary, with: "page", in: .zh)
+            #expect(one == other, "template \(index), values \(round): \(values.dictionary)")
+            #expect(plain == other, "template \(index), values \(round): \(values.dictionary)")
+            if one != other || plain != other { return }
+        }
+    }
+
     @Test func theScanRefusesWhatReadsTheText() {
         func fillable(_ text: String) -> Bool { TemplateScan(sources: [text]).fillable }
         #expect(

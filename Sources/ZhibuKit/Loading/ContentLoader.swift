@@ -14,9 +14,13 @@ package enum ContentLoader {
         package var timings: [(stage: String, seconds: Double)] = []
     }
 
-    /// - Parameter renderBodies: false for `check`, which never shows Markdown as HTML or text.
+    /// - Parameters:
+    ///   - renderBodies: false for `check`, which never shows Markdown as HTML or text.
+    ///   - checkReferences: false when the caller checks references itself, beside other work
+    ///     (`Pipeline`).
     package static func load(
-        _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderBodies: Bool = true
+        _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderBodies: Bool = true,
+        checkReferences: Bool = true
     ) -> Result {
         var diagnostics = tree.problems
         let siteBag = DiagnosticBag()
@@ -50,7 +54,7 @@ package enum ContentLoader {
         assembler.add(parsed)
         let site = assembler.assemble()
         diagnostics += assembler.diagnostics
-        diagnostics += ReferenceChecker.check(site)
+        if checkReferences { diagnostics += ReferenceChecker.check(site) }
         return Result(
             site: site, diagnostics: diagnostics.sortedForOutput(),
             timings: [

@@ -12,6 +12,8 @@ package struct SiteRenderer: Sendable {
     package var asOf: LocalDate
     package var templates: TemplateSet
     package var urls: SiteURLs
+    /// The search index's documents from the first pass, by language, for the second.
+    package var searchEntries: [Language: [SearchIndex.Entry]] = [:]
     private let baseContexts = ContextCache()
 
     package init(
@@ -52,6 +54,9 @@ package struct SiteRenderer: Sendable {
         case search(Language)
         case feed(Language)
         case calendar(String)
+        /// A language's whole index, joined in the second pass from the first pass's slices.
+        case searchIndex(Language)
+        case status
     }
 
     /// What a job makes: a file, or a slice of a language's search index.
@@ -71,8 +76,10 @@ package struct SiteRenderer: Sendable {
 
     /// Every page and file, both passes in one go.
     package func render(jobs: Int = Parallel.defaultJobs) throws(RenderError) -> [RenderedFile] {
-        let early = try render(.withoutFindings, jobs: jobs)
-        return finish(early + (try render(.withFindings, jobs: jobs)), jobs: jobs)
+        var renderer = self
+        let early = try renderer.render(.withoutFindings, jobs: jobs)
+        renderer.keepSearchEntries(early)
+        return renderer.finish(early + (try renderer.render(.withFindings, jobs: jobs)), jobs: jobs)
     }
 
     /// The pages of one pass, rendered on all cores; what `finish` turns into the site.
@@ -92,10 +99,13 @@ package struct SiteRenderer: Sendable {
 
     private func work(_ pass: Pass) -> [Job] {
         guard pass == .withoutFindings else {
-            return site.config.languages.flatMap { language in
-                [Job.file(.home(language))]
-                    + site.organizations.map { Job.file(.org($0.path, language)) }
+            // Status pages are the longest jobs of this pass: first, then the joins.
+            let pages = site.config.languages.flatMap { language in
+                site.organizations.map { Job.file(.org($0.path, language)) }
+                    + [Job.file(.home(language))]
             }
+            return pages + site.config.languages.map { Job.file(.searchIndex($0)) }
+                + [.file(.status)]
         }
         // The long jobs go first, so they overlap with the many small pages.
         var work: [Job] = site.config.languages.flatMap { language in
@@ -120,24 +130,19 @@ package struct SiteRenderer: Sendable {
         return work
     }
 
-    /// The site from the pages of both passes: the search indexes joined, then the assets,
-    /// the stylesheet and script, `robots.txt`, `sitemap.xml`, `status.json` and `build.json`.
+    /// Keeps the first pass's slices of the search index for the second pass to join.
+    package mutating func keepSearchEntries(_ outputs: [Output]) {
+        searchEntries = [:]
+        for case .search(let language, let entries) in outputs {
+            searchEntries[language, default: []] += entries
+        }
+    }
+
+    /// The site from the files of both passes, with the assets, the stylesheet and script,
+    /// `robots.txt`, `sitemap.xml` and `build.json`.
     package func finish(_ outputs: [Output], jobs: Int = Parallel.defaultJobs) -> [RenderedFile] {
         var files: [RenderedFile] = []
-        var searchEntries: [Language: [SearchIndex.Entry]] = [:]
-        for output in outputs {
-            switch output {
-            case .file(let file): files.append(file)
-            case .search(let language, let entries):
-                searchEntries[language, default: []] += entries
-            }
-        }
-        for language in site.config.languages {
-            files.append(
-                RenderedFile(
-                    path: SearchIndex.path(language, urls: urls),
-                    bytes: SearchIndex.join(searchEntries[language] ?? [])))
-        }
+        for case .file(let file) in outputs { files.append(file) }
         // Assets are hashed as they become files: in parallel, since images can be large.
         files += Parallel.map(site.assets, jobs: jobs) {
             RenderedFile(path: "assets/" + $0.path, bytes: $0.bytes)
@@ -148,7 +153,6 @@ package struct SiteRenderer: Sendable {
             RenderedFile(path: SearchIndex.scriptPath(urls: urls), bytes: templates.script))
         files.append(RenderedFile(path: "robots.txt", text: robots()))
         files.append(RenderedFile(path: "sitemap.xml", text: sitemap(files)))
-        files.append(RenderedFile(path: "status.json", text: statusJSON()))
         files.sort { $0.path < $1.path }
         files.append(
             RenderedFile(
@@ -176,6 +180,12 @@ extension SiteRenderer {
                 folder: urls.home(language), language: language, template: "home",
                 title: site.config.title.text(in: language), crumbs: [],
                 context: homeContext(language), reuse: false)
+        case .searchIndex(let language):
+            return RenderedFile(
+                path: SearchIndex.path(language, urls: urls),
+                bytes: SearchIndex.join(searchEntries[language] ?? []))
+        case .status:
+            return RenderedFile(path: "status.json", text: statusJSON())
         case .feed(let language):
             return RenderedFile(
                 path: AtomFeed.path(language, urls: urls),
@@ -214,11 +224,14 @@ extension SiteRenderer {
         case .record(let path, let index, let language):
             guard let org = site.organization(path) else { throw .missing(path) }
             let record = org.records[index]
-            return try page(
-                folder: urls.record(path, record, language), language: language,
-                template: "record", title: record.title.text(in: language),
-                crumbs: crumbs(above: org, language) + [crumb(org, language)],
-                context: recordContext(record, org: org, language))
+            let folder = urls.record(path, record, language)
+            let content = try templates.render(
+                base: base(language), values: recordValues(record, org: org, language),
+                with: "record", in: language)
+            let text = try layout(
+                folder: folder, language: language, title: record.title.text(in: language),
+                crumbs: crumbs(above: org, language) + [crumb(org, language)], content: content)
+            return RenderedFile(path: folder + "index.html", text: text)
         case .system(let path, let index, let language):
             guard let org = site.organization(path) else { throw .missing(path) }
             let system = org.systems[index]
@@ -259,7 +272,7 @@ extension SiteRenderer {
 
     fileprivate func page(
         folder: String, language: Language, template: String, title: String,
-        crumbs: [[String: Any]], context: [String: Any], reuse: Bool = true
+        crumbs: [LayoutValues.Crumb], context: [String: Any], reuse: Bool = true
     ) throws(RenderError) -> RenderedFile {
         let content = try templates.render(
             base: base(language), own: context, with: template, in: language, reuse: reuse)
@@ -269,23 +282,20 @@ extension SiteRenderer {
     }
 
     fileprivate func layout(
-        folder: String, language: Language, title: String, crumbs: [[String: Any]],
+        folder: String, language: Language, title: String, crumbs: [LayoutValues.Crumb],
         content: String
     ) throws(RenderError) -> String {
-        var values: [String: Any] = [:]
-        let stripped = String(folder.dropFirst(urls.prefix(language).count))
-        values["title"] = title
-        values["content"] = content
-        values["breadcrumbs"] = crumbs
-        values["description"] = site.config.title.text(in: language)
-        values["alternates"] = site.config.languages.map { other -> [String: Any] in
-            [
-                "lang": other.rawValue, "label": other == .zh ? "中文" : "English",
-                "href": urls.link(urls.prefix(other) + stripped), "current": other == language,
-            ]
-        }
+        let stripped = folder.dropFirst(urls.prefix(language).count)
+        let values = LayoutValues(
+            title: title, content: content, breadcrumbs: crumbs,
+            description: site.config.title.text(in: language),
+            alternates: site.config.languages.map { other in
+                LayoutValues.Alternate(
+                    lang: other.rawValue, label: other == .zh ? "中文" : "English",
+                    href: urls.link(urls.prefix(other) + stripped), current: other == language)
+            })
         return try templates.render(
-            base: base(language), own: values, with: "layout", in: language)
+            base: base(language), values: values, with: "layout", in: language)
     }
 
     /// What every template may use: the language, strings, the home link and the footer.
@@ -472,45 +482,42 @@ extension SiteRenderer {
         return context
     }
 
-    fileprivate func recordContext(
+    fileprivate func recordValues(
         _ record: ActivityRecord, org: Organization, _ language: Language
-    )
-        -> [String: Any]
-    {
+    ) -> RecordPageValues {
         let people = names(of: org)
         func name(_ id: Located<String>?) -> String? { id.map { people[$0.value] ?? $0.value } }
         let separator = language == .zh ? "、" : ", "
-        var context = present([
-            "title": record.title.text(in: language),
-            "type": record.type.value.label.text(in: language),
-            "date": DateText.format(record.date.value, language),
-            "dateISO": record.date.value.description,
-            "time": record.time?.value,
-            "location": record.location?.text(in: language),
-            "host": name(record.host), "recorder": name(record.recorder),
-            "lecturer": name(record.lecturer),
-            "topics": record.topics.map(\.value), "decisions": record.decisions.map(\.value),
-            "html": record.body.html,
-        ])
+        var values = RecordPageValues(
+            title: record.title.text(in: language),
+            type: record.type.value.label.text(in: language),
+            date: DateText.format(record.date.value, language),
+            dateISO: record.date.value.description,
+            time: record.time?.value,
+            location: record.location?.text(in: language),
+            host: name(record.host), recorder: name(record.recorder),
+            lecturer: name(record.lecturer),
+            topics: record.topics.map(\.value), decisions: record.decisions.map(\.value),
+            html: record.body.html)
         if record.status.value != .held {
-            context["status"] = UIStrings.table[record.status.value.rawValue + ".status"]?
+            values.status = UIStrings.table[record.status.value.rawValue + ".status"]?
                 .text(in: language)
         }
         if !record.attendees.isEmpty {
-            context["attendees"] = record.attendees.compactMap { name($0) }.joined(
+            values.attendees = record.attendees.compactMap { name($0) }.joined(
                 separator: separator)
         }
         if !record.absent.isEmpty {
-            context["absent"] = record.absent.map { absence in
+            values.absent = record.absent.map { absence in
                 let who = people[absence.member.value] ?? absence.member.value
                 guard let reason = absence.reason?.value else { return who }
                 return language == .zh ? "\(who)（\(reason)）" : "\(who) (\(reason))"
             }.joined(separator: separator)
         }
         if let hours = record.studyHours?.value {
-            context["hours"] = hours == hours.rounded() ? String(Int(hours)) : String(hours)
+            values.hours = hours == hours.rounded() ? String(Int(hours)) : String(hours)
         }
-        return context
+        return values
     }
 
     fileprivate func recordItem(_ record: ActivityRecord, org: Organization, _ language: Language)
@@ -652,21 +659,22 @@ extension SiteRenderer {
         return names
     }
 
-    fileprivate func crumb(_ org: Organization, _ language: Language) -> [String: Any] {
-        ["name": org.name.text(in: language), "href": urls.link(urls.org(org.path, language))]
+    fileprivate func crumb(_ org: Organization, _ language: Language) -> LayoutValues.Crumb {
+        LayoutValues.Crumb(
+            name: org.name.text(in: language), href: urls.link(urls.org(org.path, language)))
     }
 
-    fileprivate func crumbs(above org: Organization, _ language: Language) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    fileprivate func crumbs(above org: Organization, _ language: Language) -> [LayoutValues.Crumb] {
+        var result: [LayoutValues.Crumb] = []
         var parent = org.parentPath
         while let path = parent, let ancestor = site.organization(path) {
             result.insert(crumb(ancestor, language), at: 0)
             parent = ancestor.parentPath
         }
         return [
-            ["name": site.config.title.text(in: language), "href": urls.link(urls.home(language))]
-        ]
-            + result
+            LayoutValues.Crumb(
+                name: site.config.title.text(in: language), href: urls.link(urls.home(language)))
+        ] + result
     }
 }
 

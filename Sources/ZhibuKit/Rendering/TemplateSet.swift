@@ -137,10 +137,49 @@ package struct TemplateSet: Sendable {
         return text
     }
 
+    /// Renders a page's typed values the same way: the shape walk reads the struct directly.
+    package func render(
+        base: [String: Any], values: some TemplateValues, with name: String,
+        in language: Language
+    ) throws(RenderError) -> String {
+        if reusesShapes {
+            var shape = ValueWriter(.shape)
+            values.write(to: &shape)
+            let key = ShapeCache.Key(template: name, language: language, signature: shape.signature)
+            let entry =
+                shapes.entry(key)
+                ?? {
+                    var placeholders = ValueWriter(.placeholders)
+                    values.write(to: &placeholders)
+                    let made = cut(
+                        base: base,
+                        placeholders: (placeholders.dictionary, placeholders.kinds),
+                        leaves: shape.leaves.count, key: key)
+                    shapes.store(made, for: key)
+                    return made
+                }()
+            if case .cut(let cut) = entry {
+                return PlaceholderText.fill(cut, with: shape.leaves)
+            }
+        }
+        var plain = ValueWriter(.values)
+        values.write(to: &plain)
+        return try render(base: base, own: plain.dictionary, with: name, in: language, reuse: false)
+    }
+
     /// Renders a shape once with placeholders, or says why its pages must be rendered one by one.
     private func cut(base: [String: Any], own: [String: Any], leaves: Int, key: ShapeCache.Key)
         -> ShapeCache.Entry
     {
+        cut(base: base, placeholders: ContextShape.placeholders(own), leaves: leaves, key: key)
+    }
+
+    /// The same, from a context whose strings are already placeholders, and its kinds.
+    private func cut(
+        base: [String: Any],
+        placeholders: (context: [String: Any], kinds: [String: ContextShape.Kinds]),
+        leaves: Int, key: ShapeCache.Key
+    ) -> ShapeCache.Entry {
         guard let scan = scans[key.language], scan.fillable,
             let library = placeholderLibraries[key.language]
         else { return .direct }
@@ -151,7 +190,7 @@ package struct TemplateSet: Sendable {
             return ShapeCache.Shared(kinds: survey.kinds)
         }
         guard let sharedKinds = shared.kinds else { return .direct }
-        let (values, kinds) = ContextShape.placeholders(own)
+        let (values, kinds) = placeholders
         let structured: ContextShape.Kinds = [.textList, .mapList, .map]
         for name in scan.printedNames where !(kinds[name] ?? []).isDisjoint(with: structured) {
             return .direct
