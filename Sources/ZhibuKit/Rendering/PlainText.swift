@@ -75,63 +75,98 @@ package enum PlainText {
 
     /// The first `length` characters of the collapsed `parts`, as
     /// `characters(collapse(parts, limit: 2 * length + 2), length)` gives them.
-    ///
-    /// The search index needs this for every page, so it collapses and counts in one pass over
-    /// the bytes, stopping at the scalar after the cut; only when a scalar up to there might
-    /// combine with its neighbours does it take the long way.
     package static func leading(_ parts: [String], characters length: Int) -> String {
+        String(decoding: leadingUTF8(parts, characters: length), as: UTF8.self)
+    }
+
+    /// `leading` as UTF-8 bytes, for the search index, which writes them out as JSON.
+    ///
+    /// The index needs this for every page, so it collapses and counts in one pass over the
+    /// bytes, copying runs of text whole and stopping at the scalar after the cut; only when a
+    /// scalar up to there might combine with its neighbours does it take the long way.
+    package static func leadingUTF8(_ parts: [String], characters length: Int) -> [UInt8] {
         if let cut = standaloneLeading(parts, length) { return cut }
-        return characters(collapse(parts, limit: 2 * length + 2), length)
+        return Array(characters(collapse(parts, limit: 2 * length + 2), length).utf8)
+    }
+
+    /// How a part ended in `standaloneLeading`.
+    private enum PartEnd {
+        /// The part is used up; the next one goes on.
+        case more
+        /// The cut is found.
+        case done
+        /// A scalar that may combine: take the long way.
+        case fallback
     }
 
     /// `leading` when the first `length + 1` collapsed scalars all stand alone; nil otherwise.
-    private static func standaloneLeading(_ parts: [String], _ length: Int) -> String? {
+    private static func standaloneLeading(_ parts: [String], _ length: Int) -> [UInt8]? {
         var out: [UInt8] = []
+        out.reserveCapacity(3 * length + 4)
         var count = 0
-        var done = false
         for part in parts where !part.isEmpty {
             // The space that joins parts is whitespace like any other.
             var space = !out.isEmpty
             var part = part
-            let standalone = part.withUTF8 { bytes -> Bool in
+            let end = part.withUTF8 { bytes -> PartEnd in
+                // `bytes[runStart..<index]` is counted text not copied yet.
+                var runStart = 0
                 var index = 0
                 while index < bytes.count {
-                    let whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                    let lead = bytes[index]
+                    var size = 1
+                    var whitespace = 0
+                    if lead < 0x80 {
+                        if lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) {
+                            whitespace = 1
+                        } else if lead < 0x21 || lead > 0x7E {
+                            return .fallback
+                        }
+                    } else {
+                        if lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3) {
+                            whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                        }
+                        if whitespace == 0 {
+                            size = min(UTF8Rewriter.sequenceLength(lead), bytes.count - index)
+                            guard isStandalone(scalarValue(bytes, at: index, size: size)) else {
+                                return .fallback
+                            }
+                        }
+                    }
                     if whitespace > 0 {
+                        out.append(
+                            contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                         space = !out.isEmpty
                         index += whitespace
+                        runStart = index
                         continue
                     }
                     // A space is a scalar of its own, standalone like the next one.
                     if space {
-                        if count == length {
-                            done = true
-                            return true
-                        }
+                        if count == length { return .done }
                         out.append(UInt8(ascii: " "))
                         count += 1
                         space = false
                     }
-                    let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
-                    guard isStandalone(scalarValue(bytes, at: index, size: size)) else {
-                        return false
-                    }
                     // The scalar after the cut stands alone too: the cut is a boundary.
                     if count == length {
-                        done = true
-                        return true
+                        out.append(
+                            contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                        return .done
                     }
-                    out.append(
-                        contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + size]))
                     count += 1
                     index += size
                 }
-                return true
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                return .more
             }
-            if !standalone { return nil }
-            if done { break }
+            switch end {
+            case .more: continue
+            case .done: return out
+            case .fallback: return nil
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `characters` when every scalar up to the cut stands alone; nil otherwise.

@@ -17,7 +17,8 @@ package enum SearchIndex {
         var title: String
         var org: String
         var date: String
-        var text: String
+        /// The leading plain text, as UTF-8.
+        var text: [UInt8]
     }
 
     /// Where the index of a language lives below `Site/`.
@@ -98,7 +99,7 @@ package enum SearchIndex {
     {
         collect(part, site: site, urls: urls, language: language).map { document in
             var json: [UInt8] = []
-            json.reserveCapacity(document.text.utf8.count + 200)
+            json.reserveCapacity(document.text.count + 200)
             json.append(contentsOf: Array("{\"u\":".utf8))
             JSON.append(document.url, to: &json)
             json.append(contentsOf: Array(",\"t\":".utf8))
@@ -108,7 +109,7 @@ package enum SearchIndex {
             json.append(contentsOf: Array(",\"d\":".utf8))
             JSON.append(document.date, to: &json)
             json.append(contentsOf: Array(",\"x\":".utf8))
-            JSON.append(document.text, to: &json)
+            document.text.withUnsafeBufferPointer { JSON.append(utf8: $0, to: &json) }
             json.append(UInt8(ascii: "}"))
             return Entry(url: document.url, title: document.title, json: json)
         }
@@ -139,7 +140,7 @@ package enum SearchIndex {
             documents.append(
                 Document(
                     url: urls.link(folder), title: title, org: org, date: date?.description ?? "",
-                    text: PlainText.leading(parts, characters: textLength)))
+                    text: PlainText.leadingUTF8(parts, characters: textLength)))
         }
         guard case .org(let orgIndex) = part else {
             for page in site.pages {
@@ -197,7 +198,7 @@ package enum SearchIndex {
                     url: urls.link(urls.home(language)),
                     title: notice.title.text(in: language), org: name,
                     date: notice.date.value.description,
-                    text: PlainText.leading([notice.body.text], characters: textLength)))
+                    text: PlainText.leadingUTF8([notice.body.text], characters: textLength)))
         }
         return documents
     }

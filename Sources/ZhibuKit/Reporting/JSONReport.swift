@@ -57,48 +57,51 @@ package enum JSON {
     /// need nothing are skipped with one comparison each and copied as whole runs.
     package static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { input in
-            out.append(UInt8(ascii: "\""))
-            var runStart = 0
-            var index = 0
-            while index < input.count {
-                let byte = input[index]
-                // Everything at or above the space except the quote, the backslash and the
-                // lead byte of U+2028 and U+2029 is copied as it is.
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                var consumed = 1
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0xE2:
-                    // U+2028 and U+2029 are valid in JSON but end a line in JavaScript.
-                    if index + 2 < input.count, input[index + 1] == 0x80,
-                        input[index + 2] == 0xA8 || input[index + 2] == 0xA9
-                    {
-                        out.append(contentsOf: Array("\\u202".utf8))
-                        out.append(input[index + 2] == 0xA8 ? 0x38 : 0x39)
-                        consumed = 3
-                    } else {
-                        out.append(byte)
-                    }
-                default:
-                    // Other control characters: \u00XX in lower-case hexadecimal.
-                    out.append(contentsOf: Array("\\u00".utf8))
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0x0F)])
-                }
-                index += consumed
-                runStart = index
+        text.withUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    /// Appends valid UTF-8 text as a quoted JSON string.
+    package static func append(utf8 input: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            // Everything at or above the space except the quote, the backslash and the
+            // lead byte of U+2028 and U+2029 is copied as it is.
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                index += 1
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<input.count]))
-            out.append(UInt8(ascii: "\""))
+            var consumed = 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0xE2:
+                // U+2028 and U+2029 are valid in JSON but end a line in JavaScript.
+                if index + 2 < input.count, input[index + 1] == 0x80,
+                    input[index + 2] == 0xA8 || input[index + 2] == 0xA9
+                {
+                    out.append(contentsOf: Array("\\u202".utf8))
+                    out.append(input[index + 2] == 0xA8 ? 0x38 : 0x39)
+                    consumed = 3
+                } else {
+                    out.append(byte)
+                }
+            default:
+                // Other control characters: \u00XX in lower-case hexadecimal.
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            }
+            index += consumed
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<input.count]))
+        out.append(UInt8(ascii: "\""))
     }
 }
