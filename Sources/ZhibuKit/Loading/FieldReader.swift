@@ -41,7 +41,9 @@ package final class FieldReader {
         names.reserveCapacity(mapping.count)
         keys.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
+        // By index: Yams' iterator copies every pair into a new array first.
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
             guard let name = key.scalar?.string else { continue }
             if allowed.contains(name) {
                 names.append(name)

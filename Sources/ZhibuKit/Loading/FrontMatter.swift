@@ -1,5 +1,11 @@
 import ZhibuModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A Markdown file split into its YAML front matter and its body.
 ///
 /// The split works on UTF-8 bytes, without building lines as strings, because it runs for every
@@ -21,55 +27,70 @@ package struct FrontMatter: Sendable, Equatable {
 
     /// Splits `text`; the front matter must start on the first line and end with a line `---`.
     package static func split(_ text: String) -> Result<FrontMatter, SplitError> {
-        let bytes = text.utf8
-        let dash = UInt8(ascii: "-")
-        let newline = UInt8(ascii: "\n")
-        let carriage = UInt8(ascii: "\r")
-        var index = bytes.startIndex
-        // The opening line: exactly `---`, then optional spaces, then the end of the line.
-        for _ in 0..<3 {
-            guard index != bytes.endIndex, bytes[index] == dash else { return .failure(.missing) }
-            index = bytes.index(after: index)
-        }
-        while index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") {
-            index = bytes.index(after: index)
-        }
-        if index != bytes.endIndex, bytes[index] == carriage { index = bytes.index(after: index) }
-        guard index != bytes.endIndex, bytes[index] == newline else {
-            return .failure(index == bytes.endIndex ? .unclosed : .missing)
-        }
-        index = bytes.index(after: index)
-        let yamlStart = index
-        var line = 2
-        // Look at the start of each following line for a closing `---` (or `...`).
-        while index != bytes.endIndex {
-            let lineStart = index
-            var end = index
-            while end != bytes.endIndex, bytes[end] != newline { end = bytes.index(after: end) }
-            if isFence(bytes[lineStart..<end]) {
-                let yaml = String(text[yamlStart..<lineStart])
-                let bodyStart = end == bytes.endIndex ? end : bytes.index(after: end)
-                return .success(
-                    FrontMatter(
-                        yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]),
-                        bodyFirstLine: line + 1))
+        var copy = text
+        // Byte offsets of the YAML and the closing fence, found on the raw bytes with memchr.
+        let found = copy.withUTF8 {
+            bytes -> Result<(yamlStart: Int, fence: Int, body: Int, line: Int), SplitError> in
+            let count = bytes.count
+            var index = 0
+            // The opening line: exactly `---`, then optional spaces, then the end of the line.
+            for _ in 0..<3 {
+                guard index < count, bytes[index] == UInt8(ascii: "-") else {
+                    return .failure(.missing)
+                }
+                index += 1
             }
-            index = end == bytes.endIndex ? end : bytes.index(after: end)
-            line += 1
+            while index < count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            if index < count, bytes[index] == UInt8(ascii: "\r") { index += 1 }
+            guard index < count, bytes[index] == UInt8(ascii: "\n") else {
+                return .failure(index == count ? .unclosed : .missing)
+            }
+            index += 1
+            let yamlStart = index
+            var line = 2
+            // Look at the start of each following line for a closing `---` (or `...`).
+            while index < count {
+                let lineStart = index
+                var end = count
+                if let base = bytes.baseAddress,
+                    let newline = memchr(base + index, Int32(UInt8(ascii: "\n")), count - index)
+                {
+                    end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                }
+                if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<end])) {
+                    return .success((yamlStart, lineStart, end == count ? end : end + 1, line))
+                }
+                index = end == count ? end : end + 1
+                line += 1
+            }
+            return .failure(.unclosed)
         }
-        return .failure(.unclosed)
+        switch found {
+        case .failure(let error): return .failure(error)
+        case .success(let cut):
+            let utf8 = text.utf8
+            let yamlStart = utf8.index(utf8.startIndex, offsetBy: cut.yamlStart)
+            let fence = utf8.index(utf8.startIndex, offsetBy: cut.fence)
+            let body = utf8.index(utf8.startIndex, offsetBy: cut.body)
+            return .success(
+                FrontMatter(
+                    yaml: String(text[yamlStart..<fence]), yamlFirstLine: 2,
+                    body: String(text[body...]), bodyFirstLine: cut.line + 1))
+        }
     }
 
-    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         // Most lines are fields: decide on the first byte before looking further.
         guard let first = line.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
         else { return false }
-        var content = line
-        while let last = content.last,
-            last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
+        var end = line.count
+        while end > 0,
+            line[end - 1] == UInt8(ascii: "\r") || line[end - 1] == UInt8(ascii: " ")
+                || line[end - 1] == UInt8(ascii: "\t")
         {
-            content = content.dropLast()
+            end -= 1
         }
-        return content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8)
+        guard end == 3 else { return false }
+        return (line[1] == first && line[2] == first)
     }
 }

@@ -45,9 +45,15 @@ package enum CalendarFile {
         let stamp = "DTSTAMP:" + compact(asOf) + "T000000Z"
         // The site's address, looked up once: with it, a record's link is one concatenation.
         let linkBase = SiteLinks.absolute("", site: site)
-        let records = org.records.filter { $0.status.value != .cancelled }
-            .sorted { ($0.date.value, $0.slug, $0.year) < ($1.date.value, $1.slug, $1.year) }
-        for record in records {
+        // Sorted as indices: moving whole records around cost more than comparing them.
+        let all = org.records
+        let order = all.indices.filter { all[$0].status.value != .cancelled }
+            .sorted {
+                (all[$0].date.value, all[$0].slug, all[$0].year)
+                    < (all[$1].date.value, all[$1].slug, all[$1].year)
+            }
+        for index in order {
+            let record = all[index]
             out.add("BEGIN:VEVENT")
             out.add("UID:\(org.path)/\(record.year)/\(record.slug)@\(host)")
             out.add(stamp)
@@ -161,6 +167,13 @@ private struct ContentLines {
     /// Folding happens between characters, never inside a UTF-8 sequence, so every physical
     /// line is valid UTF-8 on its own; a continuation line starts with one space, which counts.
     private mutating func finish() {
+        // Most lines fit: no UTF-8 sequence to keep whole, nothing to fold.
+        if line.count <= 75 {
+            bytes.append(contentsOf: line)
+            bytes.append(contentsOf: [0x0D, 0x0A])
+            line.removeAll(keepingCapacity: true)
+            return
+        }
         var width = 0
         var index = 0
         var spanStart = 0

@@ -347,7 +347,9 @@ extension SiteRenderer {
             }
         return [
             "tree": tree,
-            "recent": records.map { org, record in recordItem(record, org: org, language) },
+            "recent": records.map { org, record in
+                recordItem(record, org: org, language).dictionary
+            },
             "notices": notices.map { org, notice -> [String: Any] in
                 [
                     "title": notice.title.text(in: language), "pinned": notice.pinned,
@@ -456,11 +458,12 @@ extension SiteRenderer {
                 "state": itemState.context(language),
             ])
         }
-        let items = org.records.sorted {
-            ($0.date.value, $0.file) > ($1.date.value, $1.file)
+        let all = org.records
+        let items = all.indices.sorted {
+            (all[$0].date.value, all[$0].file) > (all[$1].date.value, all[$1].file)
         }
-        .map { recordItem($0, org: org, language) }
-        context["records"] = items
+        .map { recordItem(all[$0], org: org, language) }
+        context["records"] = items.map(\.dictionary)
         // A branch may hold hundreds of records: each list item is its own small template
         // (`record-item.mustache`, no final line break: items are joined as they are), so
         // items of one shape are filled in rather than looked up tag by tag.
@@ -468,7 +471,7 @@ extension SiteRenderer {
         var list = ""
         for item in items {
             list += try templates.render(
-                base: shared, own: item, with: "record-item", in: language)
+                base: shared, values: item, with: "record-item", in: language)
         }
         context["recordList"] = list
         if !org.posts.isEmpty { context["postsHref"] = urls.link(urls.posts(org.path, language)) }
@@ -521,21 +524,18 @@ extension SiteRenderer {
     }
 
     fileprivate func recordItem(_ record: ActivityRecord, org: Organization, _ language: Language)
-        -> [String: Any]
+        -> RecordItemValues
     {
-        var item: [String: Any] = [
-            "title": record.title.text(in: language),
-            "href": urls.link(urls.record(org.path, record, language)),
-            "date": DateText.format(record.date.value, language),
-            "dateISO": record.date.value.description,
-            "type": record.type.value.label.text(in: language),
-            "org": org.name.text(in: language),
-        ]
-        if record.status.value != .held {
-            item["status"] = UIStrings.table[record.status.value.rawValue + ".status"]?.text(
-                in: language)
-        }
-        return item
+        RecordItemValues(
+            title: record.title.text(in: language),
+            href: urls.link(urls.record(org.path, record, language)),
+            date: DateText.format(record.date.value, language),
+            dateISO: record.date.value.description,
+            type: record.type.value.label.text(in: language),
+            org: org.name.text(in: language),
+            status: record.status.value == .held
+                ? nil
+                : UIStrings.table[record.status.value.rawValue + ".status"]?.text(in: language))
     }
 
     /// The window as words, for the headings of the heat-map and the chart.
