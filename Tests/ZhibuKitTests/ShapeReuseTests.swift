@@ -100,8 +100,8 @@ import ZhibuModel
         }
     }
 
-    @Test(arguments: 0..<templates.count)
-    func generatedContextsAreTheSameFilledIn(_ index: Int) throws {
+    /// One of `templates`, loaded twice: filling in shapes, and rendering page by page.
+    func templateSets(_ index: Int) throws -> (filled: TemplateSet, direct: TemplateSet) {
         let tree = FileTree(files: [
             SourceFile(path: "Templates/page.mustache", text: Self.templates[index])
         ])
@@ -109,9 +109,20 @@ import ZhibuModel
         var direct = filled
         direct.reusesShapes = false
         filled.reusesShapes = true
-        let base: [String: Any] = [
+        return (filled, direct)
+    }
+
+    /// The shared context every generated page is rendered over.
+    static var base: [String: Any] {
+        [
             "siteTitle": "示例党委 & <站点>", "shared": ["label": "共享"] as [String: Any],
         ]
+    }
+
+    @Test(arguments: 0..<templates.count)
+    func generatedContextsAreTheSameFilledIn(_ index: Int) throws {
+        let (filled, direct) = try templateSets(index)
+        let base = Self.base
         var generator = Generator(state: UInt64(index) + 1921)
         for round in 0..<400 {
             let own = generator.map(depth: 0)
@@ -167,16 +178,8 @@ import ZhibuModel
     /// with the same pairs print them in different orders.)
     @Test(arguments: [0, 1, 4, 5, 6, 7, 8])
     func generatedTypedValuesAreTheSameFilledIn(_ index: Int) throws {
-        let tree = FileTree(files: [
-            SourceFile(path: "Templates/page.mustache", text: Self.templates[index])
-        ])
-        var filled = try TemplateSet.load(tree, languages: [.zh])
-        var direct = filled
-        direct.reusesShapes = false
-        filled.reusesShapes = true
-        let base: [String: Any] = [
-            "siteTitle": "示例党委 & <站点>", "shared": ["label": "共享"] as [String: Any],
-        ]
+        let (filled, direct) = try templateSets(index)
+        let base = Self.base
         var generator = Generator(state: UInt64(index) + 2026)
         for round in 0..<400 {
             let values = TypedValues(&generator, depth: 0)

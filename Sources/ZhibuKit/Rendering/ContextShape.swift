@@ -57,6 +57,12 @@ struct ContextShape {
     }
 
     private mutating func text(_ text: String) {
+        Self.add(text, signature: &signature, leaves: &leaves)
+    }
+
+    /// A string's part of a signature: whether it is empty, the string itself as a leaf if not.
+    /// Shared with `ValueWriter`, whose signatures follow the same rules.
+    static func add(_ text: String, signature: inout [UInt8], leaves: inout [String]) {
         if text.isEmpty {
             signature.append(UInt8(ascii: "e"))
         } else {

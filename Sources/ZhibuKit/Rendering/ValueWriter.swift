@@ -114,12 +114,7 @@ package struct ValueWriter {
     }
 
     private mutating func shapeText(_ value: String) {
-        if value.isEmpty {
-            signature.append(UInt8(ascii: "e"))
-        } else {
-            signature.append(UInt8(ascii: "s"))
-            leaves.append(value)
-        }
+        ContextShape.add(value, signature: &signature, leaves: &leaves)
     }
 
     private mutating func marker(_ value: String) -> String {
