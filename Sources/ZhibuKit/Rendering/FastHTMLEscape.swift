@@ -13,16 +13,7 @@ struct FastHTMLEscape: MustacheContentType {
     func escapeText(_ text: String) -> String {
         // Most values (names, dates, Chinese titles) need no escaping: hand them back as they are.
         guard Self.needsEscape(text) else { return text }
-        return UTF8Rewriter.rewrite(text) { bytes, index in
-            switch bytes[index] {
-            case UInt8(ascii: "<"): .replace("&lt;", consumed: 1)
-            case UInt8(ascii: ">"): .replace("&gt;", consumed: 1)
-            case UInt8(ascii: "&"): .replace("&amp;", consumed: 1)
-            case UInt8(ascii: "\""): .replace("&quot;", consumed: 1)
-            case UInt8(ascii: "'"): .replace("&#39;", consumed: 1)
-            default: .keep
-            }
-        }
+        return XML.escape(text, apostrophe: "&#39;")
     }
 
     /// Whether any byte of `text` is one of the five, on the text's own storage: a filled page

@@ -744,13 +744,19 @@ func present(_ values: [String: Any?]) -> [String: Any] {
 /// XML escaping for text and attribute values.
 package enum XML {
     package static func escape(_ text: String) -> String {
+        escape(text, apostrophe: "&apos;")
+    }
+
+    /// The five markup characters replaced; HTML pages spell the apostrophe `&#39;` (as
+    /// swift-mustache does), XML files `&apos;`.
+    static func escape(_ text: String, apostrophe: StaticString) -> String {
         UTF8Rewriter.rewrite(text) { bytes, index in
             switch bytes[index] {
             case UInt8(ascii: "&"): .replace("&amp;", consumed: 1)
             case UInt8(ascii: "<"): .replace("&lt;", consumed: 1)
             case UInt8(ascii: ">"): .replace("&gt;", consumed: 1)
             case UInt8(ascii: "\""): .replace("&quot;", consumed: 1)
-            case UInt8(ascii: "'"): .replace("&apos;", consumed: 1)
+            case UInt8(ascii: "'"): .replace(apostrophe, consumed: 1)
             default: .keep
             }
         }
