@@ -1,5 +1,10 @@
 /// One activity record (`activities/<YYYY>/<slug>.md`): a meeting, lesson, themed day and so on.
-package struct ActivityRecord: Sendable, Hashable {
+///
+/// A class, not a struct: a record has some thirty reference-counted fields, and every rule, page
+/// and calendar walks all of an organization's records. As a struct each walk copied every field
+/// of every record (a sixteenth of a 10,000-record build went to those copies); a shared, immutable
+/// instance costs one reference count. Equality still compares the contents.
+package final class ActivityRecord: Sendable, Hashable {
     /// A member recorded as absent, with the reason if one was given.
     package struct Absence: Sendable, Hashable {
         package var member: Located<String>
@@ -13,27 +18,27 @@ package struct ActivityRecord: Sendable, Hashable {
         }
     }
 
-    package var slug: String
+    package let slug: String
     /// The year folder the file is in, which is also the year in its URL.
-    package var year: Int
-    package var file: String
-    package var type: Located<ActivityType>
-    package var title: BilingualText
-    package var date: Located<LocalDate>
-    package var time: Located<String>?
-    package var location: BilingualText?
-    package var status: Located<ActivityStatus>
-    package var host: Located<String>?
-    package var recorder: Located<String>?
-    package var lecturer: Located<String>?
-    package var group: Located<String>?
-    package var attendees: [Located<String>]
-    package var absent: [Absence]
-    package var studyHours: Located<Double>?
-    package var topics: [Located<String>]
-    package var decisions: [Located<String>]
-    package var also: [Located<ActivityType>]
-    package var body: MarkdownBody
+    package let year: Int
+    package let file: String
+    package let type: Located<ActivityType>
+    package let title: BilingualText
+    package let date: Located<LocalDate>
+    package let time: Located<String>?
+    package let location: BilingualText?
+    package let status: Located<ActivityStatus>
+    package let host: Located<String>?
+    package let recorder: Located<String>?
+    package let lecturer: Located<String>?
+    package let group: Located<String>?
+    package let attendees: [Located<String>]
+    package let absent: [Absence]
+    package let studyHours: Located<Double>?
+    package let topics: [Located<String>]
+    package let decisions: [Located<String>]
+    package let also: [Located<ActivityType>]
+    package let body: MarkdownBody
 
     package init(
         slug: String, year: Int, file: String, type: Located<ActivityType>, title: BilingualText,
@@ -71,5 +76,25 @@ package struct ActivityRecord: Sendable, Hashable {
     /// Asked for every record by every periodic rule, so it allocates nothing.
     package func counts(as kind: ActivityType) -> Bool {
         type.value == kind || also.contains { $0.value == kind }
+    }
+
+    package static func == (lhs: ActivityRecord, rhs: ActivityRecord) -> Bool {
+        if lhs === rhs { return true }
+        return lhs.slug == rhs.slug && lhs.year == rhs.year && lhs.file == rhs.file
+            && lhs.type == rhs.type && lhs.title == rhs.title && lhs.date == rhs.date
+            && lhs.time == rhs.time && lhs.location == rhs.location && lhs.status == rhs.status
+            && lhs.host == rhs.host && lhs.recorder == rhs.recorder && lhs.lecturer == rhs.lecturer
+            && lhs.group == rhs.group && lhs.attendees == rhs.attendees && lhs.absent == rhs.absent
+            && lhs.studyHours == rhs.studyHours && lhs.topics == rhs.topics
+            && lhs.decisions == rhs.decisions && lhs.also == rhs.also && lhs.body == rhs.body
+    }
+
+    /// Hashes the fields that tell records apart; equal records hash alike because `==` compares
+    /// these among the rest.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(slug)
+        hasher.combine(date)
+        hasher.combine(type)
     }
 }
