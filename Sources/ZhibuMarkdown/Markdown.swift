@@ -27,14 +27,14 @@ package enum Markdown {
     ) -> MarkdownDocument {
         var source = source
         if linksOnly, !mayContainLink(&source) {
-            return MarkdownDocument(html: "", text: "", links: [])
+            return MarkdownDocument(html: [], text: "", links: [])
         }
         let root: OpaquePointer? = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        guard let root else { return MarkdownDocument(html: "", text: "", links: []) }
+        guard let root else { return MarkdownDocument(html: [], text: "", links: []) }
         defer { cmark_node_free(root) }
 
         // The plain text is gathered as bytes and decoded once: a `String` per text node cost
@@ -78,9 +78,9 @@ package enum Markdown {
             }
         }
 
-        var html = ""
+        var html: [UInt8] = []
         if !linksOnly, let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) {
-            html = String(cString: rendered)
+            append(rendered, to: &html)
             free(rendered)
         }
         return MarkdownDocument(

@@ -16,12 +16,13 @@ package struct MarkdownDocument: Sendable, Hashable {
         }
     }
 
-    package var html: String
+    /// UTF-8 bytes as libcmark rendered them; a `String` would be validated once more.
+    package var html: [UInt8]
     /// The words of the document without markup, blocks separated by newlines.
     package var text: String
     package var links: [Link]
 
-    package init(html: String, text: String, links: [Link]) {
+    package init(html: [UInt8], text: String, links: [Link]) {
         self.html = html
         self.text = text
         self.links = links

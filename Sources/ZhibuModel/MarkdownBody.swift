@@ -6,14 +6,15 @@
 /// be reported at its line. `check` loads bodies without HTML and text, which it never shows.
 package struct MarkdownBody: Sendable, Hashable {
     package var source: String
-    package var html: String
+    /// UTF-8, as libcmark wrote it: record pages copy it into the page as bytes.
+    package var html: [UInt8]
     package var text: String
     package var links: [Located<String>]
     /// The line of the file on which the body starts (after the front matter).
     package var firstLine: Int
 
     package init(
-        source: String, html: String, text: String, links: [Located<String>], firstLine: Int
+        source: String, html: [UInt8], text: String, links: [Located<String>], firstLine: Int
     ) {
         self.source = source
         self.html = html
@@ -21,6 +22,9 @@ package struct MarkdownBody: Sendable, Hashable {
         self.links = links
         self.firstLine = firstLine
     }
+
+    /// The HTML as a string, for the few pages rendered from a dictionary context.
+    package var htmlText: String { String(decoding: html, as: UTF8.self) }
 
     /// True when the body has no words at all, only whitespace.
     package var isBlank: Bool {

@@ -293,9 +293,11 @@ import ZhibuModel
     @Test func searchPageTemplateRenders() throws {
         let templates = try TemplateSet.load(FileTree(files: []))
         let urls = SiteURLs(basePath: "/dangjian/", defaultLanguage: .zh)
-        let html = try templates.render(
-            base: [:], own: SearchIndex.pageContext(urls: urls, language: .en), with: "search",
-            in: .en)
+        let html = String(
+            decoding: try templates.render(
+                base: [:], own: SearchIndex.pageContext(urls: urls, language: .en),
+                with: "search", in: .en),
+            as: UTF8.self)
         #expect(html.contains("data-index=\"/dangjian/en/search-index.json\""))
         #expect(html.contains("<script src=\"/dangjian/_z/search.js\" defer></script>"))
         #expect(html.contains("<label for=\"search-q\">"))

@@ -156,7 +156,15 @@ import ZhibuModel
         }
 
         func write(to writer: inout ValueWriter) {
-            for (key, value) in texts { writer.text(key, value) }
+            // The minutes' HTML and the rendered content go in as bytes; `status` is printed
+            // escaped by template 0, which escapes bytes the way it escapes strings.
+            for (key, value) in texts {
+                if key == "html" || key == "status", let value {
+                    writer.bytes(key, Array(value.utf8))
+                } else {
+                    writer.text(key, value)
+                }
+            }
             for (key, values) in lists { writer.texts(key, values) }
             if let flag { writer.flag("flag", flag) }
             if let items { writer.list("items", items) { $0.write(to: &$1) } }
@@ -223,7 +231,13 @@ import ZhibuModel
         #expect(cut.segments.map(\.text) == ["a", "b"])
         #expect(cut.segments.map(\.escaped) == [false, true])
         #expect(cut.tail == "c")
-        #expect(PlaceholderText.fill(cut, with: ["<x>", "<y>"]) == "a<x>b&lt;y&gt;c")
+        #expect(
+            PlaceholderText.fill(cut, with: [.text("<x>"), .text("<y>")])
+                == Array("a<x>b&lt;y&gt;c".utf8))
+        #expect(
+            PlaceholderText.fill(
+                cut, with: [.bytes(Array("<x>".utf8)), .bytes(Array("'&\"".utf8))])
+                == Array("a<x>b&#39;&amp;&quot;c".utf8))
         #expect(PlaceholderText.cut("\u{E000}2\u{E001}", leaves: 2) == nil)
         #expect(PlaceholderText.cut("\u{E000}\u{E001}", leaves: 2) == nil)
         #expect(PlaceholderText.cut("\u{E000}0", leaves: 2) == nil)

@@ -93,21 +93,20 @@ package enum PlaceholderText {
         }
     }
 
-    /// The page: the cut text with each string put back, escaped where the template escaped it.
-    package static func fill(_ cut: Cut, with leaves: [String]) -> String {
+    /// The page: the cut text with each string put back, escaped where the template escaped it,
+    /// as the bytes the page is written with.
+    package static func fill(_ cut: Cut, with leaves: [TemplateLeaf]) -> [UInt8] {
         var size = cut.tail.utf8.count
         for segment in cut.segments {
-            size += segment.text.utf8.count + leaves[segment.leaf].utf8.count + 8
+            size += segment.text.utf8.count + leaves[segment.leaf].count + 8
         }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(size)
-        let escape = FastHTMLEscape()
         for segment in cut.segments {
-            out += segment.text
-            let value = leaves[segment.leaf]
-            out += segment.escaped ? escape.escapeText(value) : value
+            out.append(contentsOf: segment.text.utf8)
+            leaves[segment.leaf].append(to: &out, escaped: segment.escaped)
         }
-        out += cut.tail
+        out.append(contentsOf: cut.tail.utf8)
         return out
     }
 }

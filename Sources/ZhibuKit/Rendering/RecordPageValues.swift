@@ -11,8 +11,8 @@ struct RecordPageValues: TemplateValues {
     var lecturer: String?
     var topics: [String]
     var decisions: [String]
-    /// The minutes as HTML, from libcmark.
-    var html: String
+    /// The minutes as HTML, the bytes libcmark wrote.
+    var html: [UInt8]
     /// Shown for planned and cancelled records only.
     var status: String?
     /// Names joined with the language's list separator.
@@ -32,7 +32,7 @@ struct RecordPageValues: TemplateValues {
         writer.text("lecturer", lecturer)
         writer.texts("topics", topics)
         writer.texts("decisions", decisions)
-        writer.text("html", html)
+        writer.bytes("html", html)
         writer.text("status", status)
         writer.text("attendees", attendees)
         writer.text("absent", absent)

@@ -202,19 +202,19 @@ extension SiteRenderer {
                 template: "search", title: context["title"] as? String ?? "", crumbs: [],
                 context: context)
         case .notFound(let language):
-            let text = try layout(
+            let bytes = try layout(
                 folder: urls.home(language), language: language,
                 title: UIStrings.table["notFound"]?.text(in: language) ?? "",
                 crumbs: [],
                 content: try templates.render(
                     base: base(language), own: [:], with: "notfound", in: language))
-            return RenderedFile(path: urls.prefix(language) + "404.html", text: text)
+            return RenderedFile(path: urls.prefix(language) + "404.html", bytes: bytes)
         case .page(let index, let language):
             let page = site.pages[index]
             return try self.page(
                 folder: urls.page(page.slug, language), language: language, template: "page",
                 title: page.title.text(in: language), crumbs: [],
-                context: ["title": page.title.text(in: language), "html": page.body.html])
+                context: ["title": page.title.text(in: language), "html": page.body.htmlText])
         case .org(let path, let language):
             guard let org = site.organization(path) else { throw .missing(path) }
             return try page(
@@ -228,10 +228,10 @@ extension SiteRenderer {
             let content = try templates.render(
                 base: base(language), values: recordValues(record, org: org, language),
                 with: "record", in: language)
-            let text = try layout(
+            let bytes = try layout(
                 folder: folder, language: language, title: record.title.text(in: language),
                 crumbs: crumbs(above: org, language) + [crumb(org, language)], content: content)
-            return RenderedFile(path: folder + "index.html", text: text)
+            return RenderedFile(path: folder + "index.html", bytes: bytes)
         case .system(let path, let index, let language):
             guard let org = site.organization(path) else { throw .missing(path) }
             let system = org.systems[index]
@@ -244,7 +244,7 @@ extension SiteRenderer {
                     "category": system.category.value.label.text(in: language),
                     "adopted": system.adopted.map { DateText.format($0.value, language) },
                     "revised": system.revised.map { DateText.format($0.value, language) },
-                    "html": system.body.html,
+                    "html": system.body.htmlText,
                 ]))
         case .posts(let path, let language):
             guard let org = site.organization(path) else { throw .missing(path) }
@@ -263,7 +263,7 @@ extension SiteRenderer {
                                 .joined(separator: "、"),
                             "location": post.location?.text(in: language),
                             "commitment": post.commitment?.text(in: language),
-                            "html": post.body.html,
+                            "html": post.body.htmlText,
                         ])
                     },
                 ])
@@ -276,15 +276,15 @@ extension SiteRenderer {
     ) throws(RenderError) -> RenderedFile {
         let content = try templates.render(
             base: base(language), own: context, with: template, in: language, reuse: reuse)
-        let text = try layout(
+        let bytes = try layout(
             folder: folder, language: language, title: title, crumbs: crumbs, content: content)
-        return RenderedFile(path: folder + "index.html", text: text)
+        return RenderedFile(path: folder + "index.html", bytes: bytes)
     }
 
     fileprivate func layout(
         folder: String, language: Language, title: String, crumbs: [LayoutValues.Crumb],
-        content: String
-    ) throws(RenderError) -> String {
+        content: [UInt8]
+    ) throws(RenderError) -> [UInt8] {
         let stripped = folder.dropFirst(urls.prefix(language).count)
         let values = LayoutValues(
             title: title, content: content, breadcrumbs: crumbs,
@@ -468,12 +468,12 @@ extension SiteRenderer {
         // (`record-item.mustache`, no final line break: items are joined as they are), so
         // items of one shape are filled in rather than looked up tag by tag.
         let shared = base(language)
-        var list = ""
+        var list: [UInt8] = []
         for item in items {
             list += try templates.render(
                 base: shared, values: item, with: "record-item", in: language)
         }
-        context["recordList"] = list
+        context["recordList"] = String(decoding: list, as: UTF8.self)
         if !org.posts.isEmpty { context["postsHref"] = urls.link(urls.posts(org.path, language)) }
         context["systems"] = systems(for: org).map { owner, system -> [String: Any] in
             [

@@ -112,10 +112,11 @@ package struct TemplateSet: Sendable {
     /// rendering; the bytes are the same as swift-mustache's for the page (tested on every page
     /// of the example site and on generated contexts). `reuse: false` is for pages that are one
     /// of a kind, such as status pages, where rendering with placeholders would be wasted.
+    /// Returns the UTF-8 bytes, which is what pages are made of and written as.
     package func render(
         base: [String: Any], own: [String: Any], with name: String, in language: Language,
         reuse: Bool = true
-    ) throws(RenderError) -> String {
+    ) throws(RenderError) -> [UInt8] {
         if reusesShapes, reuse, let shape = ContextShape(own) {
             let key = ShapeCache.Key(template: name, language: language, signature: shape.signature)
             let entry =
@@ -134,14 +135,14 @@ package struct TemplateSet: Sendable {
         guard let text = libraries[language]?.render(values, withTemplate: name) else {
             throw .missing(name + ".mustache")
         }
-        return text
+        return Array(text.utf8)
     }
 
     /// Renders a page's typed values the same way: the shape walk reads the struct directly.
     package func render(
         base: [String: Any], values: some TemplateValues, with name: String,
         in language: Language
-    ) throws(RenderError) -> String {
+    ) throws(RenderError) -> [UInt8] {
         if reusesShapes {
             var shape = ValueWriter(.shape)
             values.write(to: &shape)

@@ -16,7 +16,7 @@ package struct ValueWriter {
     /// `.shape`: equal for two pages exactly when their shapes are equal.
     private(set) var signature: [UInt8] = []
     /// `.shape`: the non-empty strings, in write order.
-    private(set) var leaves: [String] = []
+    private(set) var leaves: [TemplateLeaf] = []
     /// `.placeholders` and `.values`: the context for swift-mustache.
     private(set) var dictionary: [String: Any] = [:]
     /// `.placeholders`: the kinds each key holds anywhere in the context.
@@ -45,6 +45,21 @@ package struct ValueWriter {
             dictionary[key] = marker(value)
         case .values:
             dictionary[key] = value
+        }
+    }
+
+    /// A string held as UTF-8 bytes (libcmark's HTML, a page's rendered content); an empty one
+    /// is present, as an empty `text` is.
+    package mutating func bytes(_ key: String, _ value: [UInt8]) {
+        switch mode {
+        case .shape:
+            name(key)
+            ContextShape.add(.bytes(value), signature: &signature, leaves: &leaves)
+        case .placeholders:
+            kinds[key, default: []].insert(.text)
+            dictionary[key] = value.isEmpty ? "" : nextMarker()
+        case .values:
+            dictionary[key] = String(decoding: value, as: UTF8.self)
         }
     }
 
@@ -119,6 +134,10 @@ package struct ValueWriter {
 
     private mutating func marker(_ value: String) -> String {
         guard !value.isEmpty else { return "" }
+        return nextMarker()
+    }
+
+    private mutating func nextMarker() -> String {
         counter += 1
         return PlaceholderText.marker(counter - 1)
     }
