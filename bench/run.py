@@ -6,7 +6,7 @@
 1. generates the data set into DIR (default /tmp/zhibu-bench) with bench/generate.py, unless
    DIR already holds one of N records made by the same generator;
 2. builds zhibu in release mode if .build/release/zhibu is missing (`swift build -c release
-   --product zhibu` at the repository root);
+   --static-swift-stdlib --product zhibu` at the repository root, as the README builds it);
 3. runs R interleaved rounds of every benchmark, each command as a child process whose wall time
    and peak RSS (ru_maxrss from wait4) are recorded;
 4. prints a Markdown report (medians, minima, peak RSS, zhibu/Hugo ratios against the targets of
@@ -180,9 +180,10 @@ class Bench:
             elif shutil.which("swift") is None:
                 self.zhibu_reason = f"not built ({self.zhibu} missing, swift not on PATH)"
             else:
-                log("building zhibu: swift build -c release --product zhibu …")
+                log("building zhibu: swift build -c release --static-swift-stdlib --product zhibu …")
                 start = time.perf_counter()
-                proc = subprocess.run(["swift", "build", "-c", "release", "--product", "zhibu"],
+                proc = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib",
+                                       "--product", "zhibu"],
                                       cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
                 if proc.returncode != 0:
                     tail = "\n".join(proc.stdout.strip().splitlines()[-15:])
