@@ -3,30 +3,64 @@
 /// Used wherever zhibu needs to know whether bytes changed (the published manifest, the build
 /// cache, `build.json`) or to name a finding stably (GitLab fingerprints).
 package enum Fingerprint {
-    /// The hash of a file's bytes, eight bytes per step.
+    /// The hash of a file's bytes, sixty-four bytes per step.
     ///
-    /// Every rendered page and every input file is hashed on each build; the byte-at-a-time
-    /// FNV-1a this replaced spent more time on them than writing the pages.
+    /// Every rendered page and every input file is hashed on each build. Four lanes each fold
+    /// sixteen bytes into their state with one 64×64→128-bit multiply; the lanes do not wait on
+    /// each other, so the processor runs them side by side (a single lane eight bytes at a time
+    /// took four times as long, and was a fiftieth of a build).
     package static func hex(bytes: [UInt8]) -> String {
-        var first: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+            0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0,
+            0x082E_FA98_EC4E_6C89
+        )
+        var first: UInt64 = 0
+        var second: UInt64 = 0
         bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words {
-                let word = UInt64(
-                    littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-                first = rotate((first ^ word) &* 0xFF51_AFD7_ED55_8CCD, 29)
-                second = (second &+ word) &* 0xC4CE_B9FE_1A85_EC53
-                second ^= second >> 31
+            func word(_ offset: Int) -> UInt64 {
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             }
-            var tail: UInt64 = 0
-            for (shift, byte) in raw[(words * 8)...].enumerated() {
-                tail |= UInt64(byte) << UInt64(shift * 8)
+            let blocks = raw.count / 64
+            for block in 0..<blocks {
+                let base = block * 64
+                lanes.0 = fold(word(base) ^ prime.0, word(base + 8) ^ lanes.0)
+                lanes.1 = fold(word(base + 16) ^ prime.1, word(base + 24) ^ lanes.1)
+                lanes.2 = fold(word(base + 32) ^ prime.2, word(base + 40) ^ lanes.2)
+                lanes.3 = fold(word(base + 48) ^ prime.3, word(base + 56) ^ lanes.3)
             }
-            first = rotate((first ^ tail) &* 0xFF51_AFD7_ED55_8CCD, 29)
-            second = (second &+ tail) &* 0xC4CE_B9FE_1A85_EC53
+            // What is left (under 64 bytes), sixteen bytes at a time into the first lane; the
+            // last partial pair padded with zeros, the length telling the padding apart.
+            var offset = blocks * 64
+            while offset + 16 <= raw.count {
+                lanes.0 = fold(word(offset) ^ prime.0, word(offset + 8) ^ lanes.0)
+                offset += 16
+            }
+            var tail: (UInt64, UInt64) = (0, 0)
+            for (index, byte) in raw[offset...].enumerated() {
+                if index < 8 {
+                    tail.0 |= UInt64(byte) << UInt64(index * 8)
+                } else {
+                    tail.1 |= UInt64(byte) << UInt64((index - 8) * 8)
+                }
+            }
+            let length = UInt64(raw.count)
+            let merged = fold(lanes.0 ^ prime.1, lanes.1 ^ tail.0) ^ fold(lanes.2 ^ tail.1, lanes.3)
+            first = fold(merged ^ prime.2, length ^ prime.3)
+            second = fold(merged ^ prime.0, first ^ lanes.2)
         }
-        return padded(mix(first ^ rotate(second, 17))) + padded(mix(second &+ first))
+        return padded(mix(first)) + padded(mix(second))
+    }
+
+    /// Odd constants that keep a lane's multiplier from being zero for ordinary input.
+    private static let prime: (UInt64, UInt64, UInt64, UInt64) = (
+        0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3,
+        0x5899_65CC_7537_4CC3
+    )
+
+    /// Both halves of the full product, folded: every bit of each input reaches the result.
+    private static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+        let (high, low) = left.multipliedFullWidth(by: right)
+        return high ^ low
     }
 
     /// The hash of a short text, byte by byte (FNV-1a in two lanes). Kept as it was so that
@@ -40,10 +74,6 @@ package enum Fingerprint {
             second = (second << 17) | (second >> 47)
         }
         return padded(first) + padded(second)
-    }
-
-    private static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
-        (value << bits) | (value >> (64 - bits))
     }
 
     /// MurmurHash3's 64-bit finalizer: every input bit reaches every output bit.
