@@ -99,12 +99,14 @@ package struct SiteRenderer: Sendable {
 
     private func work(_ pass: Pass) -> [Job] {
         guard pass == .withoutFindings else {
-            // Status pages are the longest jobs of this pass: first, then the joins.
+            // Joining a language's search index (megabytes, sorted) is the longest job of this
+            // pass: first, so that it overlaps with the status pages instead of ending the
+            // build alone on one core.
             let pages = site.config.languages.flatMap { language in
                 site.organizations.map { Job.file(.org($0.path, language)) }
                     + [Job.file(.home(language))]
             }
-            return pages + site.config.languages.map { Job.file(.searchIndex($0)) }
+            return site.config.languages.map { Job.file(.searchIndex($0)) } + pages
                 + [.file(.status)]
         }
         // The long jobs go first, so they overlap with the many small pages.
@@ -139,9 +141,13 @@ package struct SiteRenderer: Sendable {
     }
 
     /// The site from the files of both passes, with the assets, the stylesheet and script,
-    /// `robots.txt`, `sitemap.xml` and `build.json`.
+    /// `robots.txt`, `sitemap.xml` and `build.json`, sorted by path.
+    ///
+    /// This runs on one core after everything else, so it sorts once and writes the sitemap
+    /// and the digest as bytes.
     package func finish(_ outputs: [Output], jobs: Int = Parallel.defaultJobs) -> [RenderedFile] {
         var files: [RenderedFile] = []
+        files.reserveCapacity(outputs.count + site.assets.count + 5)
         for case .file(let file) in outputs { files.append(file) }
         // Assets are hashed as they become files: in parallel, since images can be large.
         files += Parallel.map(site.assets, jobs: jobs) {
@@ -152,13 +158,24 @@ package struct SiteRenderer: Sendable {
         files.append(
             RenderedFile(path: SearchIndex.scriptPath(urls: urls), bytes: templates.script))
         files.append(RenderedFile(path: "robots.txt", text: robots()))
-        files.append(RenderedFile(path: "sitemap.xml", text: sitemap(files)))
         files.sort { $0.path < $1.path }
-        files.append(
-            RenderedFile(
-                path: "build.json",
-                text: "{\"version\": \"\(Fingerprint.hex(bytes: Array(digest(files).utf8)))\"}\n"))
-        return files.sorted { $0.path < $1.path }
+        Self.insert(RenderedFile(path: "sitemap.xml", bytes: sitemap(files)), into: &files)
+        let version = Fingerprint.hex(bytes: digest(files))
+        Self.insert(
+            RenderedFile(path: "build.json", text: "{\"version\": \"\(version)\"}\n"),
+            into: &files)
+        return files
+    }
+
+    /// Puts a file into the sorted list at its place.
+    private static func insert(_ file: RenderedFile, into files: inout [RenderedFile]) {
+        var low = 0
+        var high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < file.path { low = middle + 1 } else { high = middle }
+        }
+        files.insert(file, at: low)
     }
 }
 
@@ -690,17 +707,36 @@ extension SiteRenderer {
         return text
     }
 
-    fileprivate func sitemap(_ files: [RenderedFile]) -> String {
+    /// Every page's address, from the files sorted by path.
+    fileprivate func sitemap(_ files: [RenderedFile]) -> [UInt8] {
         let base = site.config.baseURL?.value ?? "/"
         let root = base.hasSuffix("/") ? String(base.dropLast()) : base
-        let pages = files.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages {
-            let folder = String(page.dropLast("index.html".count))
-            xml += "  <url><loc>\(XML.escape(root + "/" + folder))</loc></url>\n"
+        var xml: [UInt8] = []
+        xml.reserveCapacity(files.count * (root.utf8.count + 40) + 120)
+        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+        for file in files where file.path.hasSuffix("index.html") {
+            let folder = file.path.utf8.dropLast("index.html".utf8.count)
+            xml += "  <url><loc>".utf8
+            var address = root
+            address += "/"
+            address += Substring(folder)
+            address.withUTF8 { bytes in
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "&"): xml += "&amp;".utf8
+                    case UInt8(ascii: "<"): xml += "&lt;".utf8
+                    case UInt8(ascii: ">"): xml += "&gt;".utf8
+                    case UInt8(ascii: "\""): xml += "&quot;".utf8
+                    case UInt8(ascii: "'"): xml += "&apos;".utf8
+                    default: xml.append(byte)
+                    }
+                }
+            }
+            xml += "</loc></url>\n".utf8
         }
-        return xml + "</urlset>\n"
+        xml += "</urlset>\n".utf8
+        return xml
     }
 
     /// Every organization's state, scorecard and findings: the JSON of SPEC §2.1 per org.
@@ -725,12 +761,15 @@ extension SiteRenderer {
     }
 
     /// A digest of every published file, for `build.json`: boards reload when it changes.
-    fileprivate func digest(_ files: [RenderedFile]) -> String {
-        var text = ""
+    /// What `build.json`'s version hashes: every file's path and fingerprint, in path order.
+    fileprivate func digest(_ files: [RenderedFile]) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(files.count * 96)
         for file in files {
-            text +=
-                file.path + "\u{0}" + file.fingerprint
-                + "\n"
+            text += file.path.utf8
+            text.append(0)
+            text += file.fingerprint.utf8
+            text.append(UInt8(ascii: "\n"))
         }
         return text
     }
