@@ -241,20 +241,24 @@ private func readFile(siteRoot: String, entry: FoundFile) -> Result<SourceFile, 
     if !entry.isAsset && size > FileTree.textSizeLimit {
         return .success(SourceFile(path: entry.path, bytes: [], skippedSize: size))
     }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var total = 0
-    while total < size {
-        let count = bytes.withUnsafeMutableBytes { buffer in
-            read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+    // Read straight into the array's storage: zero-filling it first cost a pass over every
+    // byte of the site.
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        var total = 0
+        while total < size {
+            let count = read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                break
+            }
+            if count == 0 { break }
+            total += count
         }
-        if count < 0 {
-            if errno == EINTR { continue }
-            return .failure(unreadable(entry.path))
-        }
-        if count == 0 { break }
-        total += count
+        initialized = total
     }
-    if total < size { bytes.removeLast(size - total) }
+    guard !failed else { return .failure(unreadable(entry.path)) }
     return .success(SourceFile(path: entry.path, bytes: bytes))
 }
 

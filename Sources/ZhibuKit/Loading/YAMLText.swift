@@ -56,12 +56,15 @@ package enum YAMLText {
         // newline. This runs for every value of every file.
         var count = 0
         var multiline = false
-        for byte in scalar.string.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                multiline = true
-                break
+        var text = scalar.string
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == UInt8(ascii: "\n") {
+                    multiline = true
+                    return
+                }
+                if byte & 0xC0 != 0x80 { count += 1 }
             }
-            if byte & 0xC0 != 0x80 { count += 1 }
         }
         var length = 1
         if !multiline {

@@ -122,6 +122,9 @@ package enum PlainText {
                         } else if lead < 0x21 || lead > 0x7E {
                             return .fallback
                         }
+                    } else if lead >= 0xE5 && lead <= 0xE9 && index + 2 < bytes.count {
+                        // U+5000 … U+9FFF, the common CJK ideographs: standalone, three bytes.
+                        size = 3
                     } else {
                         if lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3) {
                             whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
