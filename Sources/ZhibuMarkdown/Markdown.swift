@@ -27,18 +27,18 @@ package enum Markdown {
     ) -> MarkdownDocument {
         var source = source
         if linksOnly, !mayContainLink(&source) {
-            return MarkdownDocument(html: [], text: "", links: [])
+            return MarkdownDocument(html: [], text: [], links: [])
         }
         let root: OpaquePointer? = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        guard let root else { return MarkdownDocument(html: [], text: "", links: []) }
+        guard let root else { return MarkdownDocument(html: [], text: [], links: []) }
         defer { cmark_node_free(root) }
 
-        // The plain text is gathered as bytes and decoded once: a `String` per text node cost
-        // more than libcmark's parse of the node.
+        // The plain text is gathered as bytes and kept so: a `String` per text node cost more
+        // than libcmark's parse of the node, and one for the whole text a validation pass.
         var text: [UInt8] = []
         var links: [MarkdownDocument.Link] = []
         var blockLine = 1
@@ -83,8 +83,7 @@ package enum Markdown {
             append(rendered, to: &html)
             free(rendered)
         }
-        return MarkdownDocument(
-            html: html, text: String(decoding: text, as: UTF8.self), links: links)
+        return MarkdownDocument(html: html, text: text, links: links)
     }
 }
 

@@ -19,10 +19,10 @@ package struct MarkdownDocument: Sendable, Hashable {
     /// UTF-8 bytes as libcmark rendered them; a `String` would be validated once more.
     package var html: [UInt8]
     /// The words of the document without markup, blocks separated by newlines.
-    package var text: String
+    package var text: [UInt8]
     package var links: [Link]
 
-    package init(html: [UInt8], text: String, links: [Link]) {
+    package init(html: [UInt8], text: [UInt8], links: [Link]) {
         self.html = html
         self.text = text
         self.links = links

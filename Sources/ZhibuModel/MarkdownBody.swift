@@ -8,13 +8,15 @@ package struct MarkdownBody: Sendable, Hashable {
     package var source: String
     /// UTF-8, as libcmark wrote it: record pages copy it into the page as bytes.
     package var html: [UInt8]
-    package var text: String
+    /// The words without markup, as libcmark's UTF-8 bytes: summaries and the search index
+    /// read them as bytes.
+    package var text: [UInt8]
     package var links: [Located<String>]
     /// The line of the file on which the body starts (after the front matter).
     package var firstLine: Int
 
     package init(
-        source: String, html: [UInt8], text: String, links: [Located<String>], firstLine: Int
+        source: String, html: [UInt8], text: [UInt8], links: [Located<String>], firstLine: Int
     ) {
         self.source = source
         self.html = html

@@ -407,6 +407,16 @@ import ZhibuModel
                 let expected = PlainText.characters(
                     PlainText.collapse(parts, limit: 2 * length + 2), length)
                 #expect(PlainText.leading(parts, characters: length) == expected, "\(parts)")
+                // Markdown's plain text comes as bytes; mixed with strings it reads the same.
+                let mixed = parts.enumerated().map { index, part in
+                    index % 2 == 0 ? UTF8Text.bytes(Array(part.utf8)) : .text(part)
+                }
+                #expect(
+                    PlainText.leadingUTF8(mixed, characters: length) == Array(expected.utf8),
+                    "\(parts)")
+                #expect(
+                    PlainText.collapse(mixed, limit: 2 * length + 2)
+                        == PlainText.collapse(parts, limit: 2 * length + 2))
             }
         }
     }

@@ -11,7 +11,7 @@ import ZhibuMarkdown
 
     @Test func extractsPlainTextWithoutMarkup() {
         let document = Markdown.parse("# 标题\n\n正文*强调*，`代码`。\n第二行\n")
-        #expect(document.text == "标题\n正文强调，代码。\n第二行\n")
+        #expect(document.text == Array("标题\n正文强调，代码。\n第二行\n".utf8))
     }
 
     @Test func collectsLinksAndImagesWithTheirBlockLine() {

@@ -164,7 +164,7 @@ package struct FileParser: Sendable {
     package func markdown(_ source: String, firstLine: Int, file: String) -> MarkdownBody {
         if !renderBodies, !ReferenceChecker.mayLinkToAsset(source) {
             // `check` looks only at links to assets; this text has none to look at.
-            return MarkdownBody(source: source, html: [], text: "", links: [], firstLine: firstLine)
+            return MarkdownBody(source: source, html: [], text: [], links: [], firstLine: firstLine)
         }
         let base = basePath
         let document = Markdown.parse(source, linksOnly: !renderBodies) { url, _ in

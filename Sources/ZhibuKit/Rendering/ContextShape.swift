@@ -9,7 +9,7 @@ struct ContextShape {
     /// The signature of the shape, equal for two contexts exactly when their shapes are equal.
     var signature: [UInt8] = []
     /// The non-empty strings in walk order: keys sorted, lists in order.
-    var leaves: [TemplateLeaf] = []
+    var leaves: [UTF8Text] = []
 
     /// Walks a context; nil if it holds a kind of value the walk does not know, in which case the
     /// page is rendered directly.
@@ -62,11 +62,11 @@ struct ContextShape {
 
     /// A string's part of a signature: whether it is empty, the string itself as a leaf if not.
     /// Shared with `ValueWriter`, whose signatures follow the same rules.
-    static func add(_ text: String, signature: inout [UInt8], leaves: inout [TemplateLeaf]) {
+    static func add(_ text: String, signature: inout [UInt8], leaves: inout [UTF8Text]) {
         add(.text(text), signature: &signature, leaves: &leaves)
     }
 
-    static func add(_ leaf: TemplateLeaf, signature: inout [UInt8], leaves: inout [TemplateLeaf]) {
+    static func add(_ leaf: UTF8Text, signature: inout [UInt8], leaves: inout [UTF8Text]) {
         if leaf.isEmpty {
             signature.append(UInt8(ascii: "e"))
         } else {

@@ -95,7 +95,7 @@ package enum PlaceholderText {
 
     /// The page: the cut text with each string put back, escaped where the template escaped it,
     /// as the bytes the page is written with.
-    package static func fill(_ cut: Cut, with leaves: [TemplateLeaf]) -> [UInt8] {
+    package static func fill(_ cut: Cut, with leaves: [UTF8Text]) -> [UInt8] {
         var size = cut.tail.utf8.count
         for segment in cut.segments {
             size += segment.text.utf8.count + leaves[segment.leaf].count + 8

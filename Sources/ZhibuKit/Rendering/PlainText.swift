@@ -6,21 +6,29 @@ package enum PlainText {
     /// Runs of whitespace (line breaks included) become one space; stops after `limit`
     /// scalars, since feeds and the search index keep only the start of a text.
     package static func collapse(_ text: String, limit: Int = .max) -> String {
-        collapse([text], limit: limit)
+        collapse([.text(text)], limit: limit)
+    }
+
+    /// The same for the plain text of Markdown, which stays libcmark's bytes.
+    package static func collapse(_ bytes: [UInt8], limit: Int = .max) -> String {
+        collapse([.bytes(bytes)], limit: limit)
+    }
+
+    package static func collapse(_ parts: [String], limit: Int = .max) -> String {
+        collapse(parts.map(UTF8Text.text), limit: limit)
     }
 
     /// The non-empty `parts` joined by a space and collapsed, without building the joined text:
     /// a record's whole minutes are seldom needed when only the first few hundred characters
     /// are kept.
-    package static func collapse(_ parts: [String], limit: Int = .max) -> String {
+    package static func collapse(_ parts: [UTF8Text], limit: Int = .max) -> String {
         var out: [UInt8] = []
         var space = false
         var count = 0
         parts: for part in parts where !part.isEmpty {
             // The space that joins parts is whitespace like any other.
             space = !out.isEmpty
-            var part = part
-            let full = part.withUTF8 { bytes -> Bool in
+            let full = part.withBytes { bytes -> Bool in
                 var index = 0
                 while index < bytes.count {
                     let whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
@@ -76,7 +84,7 @@ package enum PlainText {
     /// The first `length` characters of the collapsed `parts`, as
     /// `characters(collapse(parts, limit: 2 * length + 2), length)` gives them.
     package static func leading(_ parts: [String], characters length: Int) -> String {
-        String(decoding: leadingUTF8(parts, characters: length), as: UTF8.self)
+        String(decoding: leadingUTF8(parts.map(UTF8Text.text), characters: length), as: UTF8.self)
     }
 
     /// `leading` as UTF-8 bytes, for the search index, which writes them out as JSON.
@@ -84,7 +92,7 @@ package enum PlainText {
     /// The index needs this for every page, so it collapses and counts in one pass over the
     /// bytes, copying runs of text whole and stopping at the scalar after the cut; only when a
     /// scalar up to there might combine with its neighbours does it take the long way.
-    package static func leadingUTF8(_ parts: [String], characters length: Int) -> [UInt8] {
+    package static func leadingUTF8(_ parts: [UTF8Text], characters length: Int) -> [UInt8] {
         if let cut = standaloneLeading(parts, length) { return cut }
         return Array(characters(collapse(parts, limit: 2 * length + 2), length).utf8)
     }
@@ -100,15 +108,14 @@ package enum PlainText {
     }
 
     /// `leading` when the first `length + 1` collapsed scalars all stand alone; nil otherwise.
-    private static func standaloneLeading(_ parts: [String], _ length: Int) -> [UInt8]? {
+    private static func standaloneLeading(_ parts: [UTF8Text], _ length: Int) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(3 * length + 4)
         var count = 0
         for part in parts where !part.isEmpty {
             // The space that joins parts is whitespace like any other.
             var space = !out.isEmpty
-            var part = part
-            let end = part.withUTF8 { bytes -> PartEnd in
+            let end = part.withBytes { bytes -> PartEnd in
                 // `bytes[runStart..<index]` is counted text not copied yet.
                 var runStart = 0
                 var index = 0

@@ -135,7 +135,8 @@ package enum SearchIndex {
     {
         var documents: [Document] = []
         func add(
-            _ folder: String, _ title: String, _ org: String, _ date: LocalDate?, _ parts: [String]
+            _ folder: String, _ title: String, _ org: String, _ date: LocalDate?,
+            _ parts: [UTF8Text]
         ) {
             documents.append(
                 Document(
@@ -146,7 +147,7 @@ package enum SearchIndex {
             for page in site.pages {
                 add(
                     urls.page(page.slug, language), page.title.text(in: language), "", nil,
-                    [page.body.text])
+                    [.bytes(page.body.text)])
             }
             return documents
         }
@@ -157,15 +158,15 @@ package enum SearchIndex {
         add(
             urls.org(org.path, language), name, "", nil,
             [
-                org.kind.value.label.text(in: language),
-                org.description?.text(in: language) ?? "",
+                .text(org.kind.value.label.text(in: language)),
+                .text(org.description?.text(in: language) ?? ""),
             ]
-                + units)
+                + units.map(UTF8Text.text))
         for record in org.records {
-            var parts = [record.type.value.label.text(in: language)]
-            parts += record.topics.map(\.value)
-            parts.append(record.body.text)
-            parts += record.decisions.map(\.value)
+            var parts: [UTF8Text] = [.text(record.type.value.label.text(in: language))]
+            parts += record.topics.map { .text($0.value) }
+            parts.append(.bytes(record.body.text))
+            parts += record.decisions.map { .text($0.value) }
             add(
                 urls.record(org.path, record, language), record.title.text(in: language), name,
                 record.date.value, parts)
@@ -175,15 +176,15 @@ package enum SearchIndex {
                 urls.system(org.path, system.slug, language), system.title.text(in: language),
                 name,
                 system.revised?.value ?? system.adopted?.value,
-                [system.category.value.label.text(in: language), system.body.text])
+                [.text(system.category.value.label.text(in: language)), .bytes(system.body.text)])
         }
         if !org.posts.isEmpty {
-            var parts: [String] = []
+            var parts: [UTF8Text] = []
             for post in org.posts.sorted(by: { $0.slug < $1.slug }) {
-                parts.append(post.title.text(in: language))
-                parts.append(post.location?.text(in: language) ?? "")
-                parts.append(post.commitment?.text(in: language) ?? "")
-                parts.append(post.body.text)
+                parts.append(.text(post.title.text(in: language)))
+                parts.append(.text(post.location?.text(in: language) ?? ""))
+                parts.append(.text(post.commitment?.text(in: language) ?? ""))
+                parts.append(.bytes(post.body.text))
             }
             let title = LocalizedText(
                 zh: "党员先锋岗与责任区", en: "Pioneer posts and responsibility zones"
@@ -198,7 +199,8 @@ package enum SearchIndex {
                     url: urls.link(urls.home(language)),
                     title: notice.title.text(in: language), org: name,
                     date: notice.date.value.description,
-                    text: PlainText.leadingUTF8([notice.body.text], characters: textLength)))
+                    text: PlainText.leadingUTF8(
+                        [.bytes(notice.body.text)], characters: textLength)))
         }
         return documents
     }

@@ -16,7 +16,7 @@ package struct ValueWriter {
     /// `.shape`: equal for two pages exactly when their shapes are equal.
     private(set) var signature: [UInt8] = []
     /// `.shape`: the non-empty strings, in write order.
-    private(set) var leaves: [TemplateLeaf] = []
+    private(set) var leaves: [UTF8Text] = []
     /// `.placeholders` and `.values`: the context for swift-mustache.
     private(set) var dictionary: [String: Any] = [:]
     /// `.placeholders`: the kinds each key holds anywhere in the context.

@@ -1,0 +1,54 @@
+/// A piece of text as a Swift string, or as UTF-8 bytes that never were one.
+///
+/// The minutes' HTML and plain text come from libcmark as bytes, and a page's own rendered
+/// content goes into the layout as bytes. Making a `String` of either only to copy its bytes out
+/// again (into a page, into the search index) cost a validation pass over every page's text
+/// (Chinese text is the slow case) and one more copy. Template leaves and the parts of plain-text
+/// summaries are this type, so strings and bytes mix freely.
+package enum UTF8Text: Sendable, Equatable {
+    case text(String)
+    /// Valid UTF-8: from libcmark, whose input was a Swift string, or from a filled template.
+    case bytes([UInt8])
+
+    var isEmpty: Bool {
+        switch self {
+        case .text(let text): text.isEmpty
+        case .bytes(let bytes): bytes.isEmpty
+        }
+    }
+
+    /// How many bytes the text adds to a page, unescaped.
+    var count: Int {
+        switch self {
+        case .text(let text): text.utf8.count
+        case .bytes(let bytes): bytes.count
+        }
+    }
+
+    /// The text as a string, for the pages swift-mustache renders directly.
+    var string: String {
+        switch self {
+        case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch self {
+        case .text(var text): text.withUTF8(body)
+        case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// Appends the text to a page, HTML-escaped when the template escaped it.
+    func append(to out: inout [UInt8], escaped: Bool) {
+        withBytes { bytes in
+            if escaped {
+                FastHTMLEscape.append(bytes, to: &out)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
+    }
+}
