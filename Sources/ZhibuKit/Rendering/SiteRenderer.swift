@@ -43,17 +43,19 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A job that makes one file.
+    /// Organizations are named by their index in `site.organizations`: looking one up by
+    /// path copied the whole organization for each of thousands of record pages.
     enum FileJob: Sendable {
         case home(Language)
-        case org(String, Language)
-        case record(String, Int, Language)
-        case system(String, Int, Language)
-        case posts(String, Language)
+        case org(Int, Language)
+        case record(Int, Int, Language)
+        case system(Int, Int, Language)
+        case posts(Int, Language)
         case page(Int, Language)
         case notFound(Language)
         case search(Language)
         case feed(Language)
-        case calendar(String)
+        case calendar(Int)
         /// A language's whole index, joined in the second pass from the first pass's slices.
         case searchIndex(Language)
         case status
@@ -103,7 +105,7 @@ package struct SiteRenderer: Sendable {
             // pass: first, so that it overlaps with the status pages instead of ending the
             // build alone on one core.
             let pages = site.config.languages.flatMap { language in
-                site.organizations.map { Job.file(.org($0.path, language)) }
+                site.organizations.indices.map { Job.file(.org($0, language)) }
                     + [Job.file(.home(language))]
             }
             return site.config.languages.map { Job.file(.searchIndex($0)) } + pages
@@ -114,18 +116,18 @@ package struct SiteRenderer: Sendable {
             SearchIndex.parts(of: site).map { Job.searchPart($0, language) }
                 + [.file(.feed(language))]
         }
-        work += site.organizations.map { Job.file(.calendar($0.path)) }
+        work += site.organizations.indices.map { Job.file(.calendar($0)) }
         for language in site.config.languages {
             var files: [FileJob] = [.notFound(language), .search(language)]
             for (index, _) in site.pages.enumerated() { files.append(.page(index, language)) }
-            for org in site.organizations {
+            for (orgIndex, org) in site.organizations.enumerated() {
                 for index in org.records.indices {
-                    files.append(.record(org.path, index, language))
+                    files.append(.record(orgIndex, index, language))
                 }
                 for index in org.systems.indices {
-                    files.append(.system(org.path, index, language))
+                    files.append(.system(orgIndex, index, language))
                 }
-                if !org.posts.isEmpty { files.append(.posts(org.path, language)) }
+                if !org.posts.isEmpty { files.append(.posts(orgIndex, language)) }
             }
             work += files.map(Job.file)
         }
@@ -207,8 +209,8 @@ extension SiteRenderer {
             return RenderedFile(
                 path: AtomFeed.path(language, urls: urls),
                 text: AtomFeed.render(site: site, urls: urls, language: language, asOf: asOf))
-        case .calendar(let path):
-            guard let org = site.organization(path) else { throw .missing(path) }
+        case .calendar(let orgIndex):
+            let org = site.organizations[orgIndex]
             return RenderedFile(
                 path: CalendarFile.path(org: org),
                 bytes: CalendarFile.bytes(org: org, site: site, urls: urls, asOf: asOf))
@@ -232,16 +234,16 @@ extension SiteRenderer {
                 folder: urls.page(page.slug, language), language: language, template: "page",
                 title: page.title.text(in: language), crumbs: [],
                 context: ["title": page.title.text(in: language), "html": page.body.htmlText])
-        case .org(let path, let language):
-            guard let org = site.organization(path) else { throw .missing(path) }
+        case .org(let orgIndex, let language):
+            let org = site.organizations[orgIndex]
             return try page(
-                folder: urls.org(path, language), language: language, template: "org",
+                folder: urls.org(org.path, language), language: language, template: "org",
                 title: org.name.text(in: language), crumbs: crumbs(above: org, language),
                 context: try orgContext(org, language), reuse: false)
-        case .record(let path, let index, let language):
-            guard let org = site.organization(path) else { throw .missing(path) }
+        case .record(let orgIndex, let index, let language):
+            let org = site.organizations[orgIndex]
             let record = org.records[index]
-            let folder = urls.record(path, record, language)
+            let folder = urls.record(org.path, record, language)
             let content = try templates.render(
                 base: base(language), values: recordValues(record, org: org, language),
                 with: "record", in: language)
@@ -249,11 +251,11 @@ extension SiteRenderer {
                 folder: folder, language: language, title: record.title.text(in: language),
                 crumbs: crumbs(above: org, language) + [crumb(org, language)], content: content)
             return RenderedFile(path: folder + "index.html", bytes: bytes)
-        case .system(let path, let index, let language):
-            guard let org = site.organization(path) else { throw .missing(path) }
+        case .system(let orgIndex, let index, let language):
+            let org = site.organizations[orgIndex]
             let system = org.systems[index]
             return try page(
-                folder: urls.system(path, system.slug, language), language: language,
+                folder: urls.system(org.path, system.slug, language), language: language,
                 template: "system", title: system.title.text(in: language),
                 crumbs: crumbs(above: org, language) + [crumb(org, language)],
                 context: present([
@@ -263,12 +265,12 @@ extension SiteRenderer {
                     "revised": system.revised.map { DateText.format($0.value, language) },
                     "html": system.body.htmlText,
                 ]))
-        case .posts(let path, let language):
-            guard let org = site.organization(path) else { throw .missing(path) }
+        case .posts(let orgIndex, let language):
+            let org = site.organizations[orgIndex]
             let title = UIStrings.table["posts"]?.text(in: language) ?? ""
             let people = names(of: org)
             return try page(
-                folder: urls.posts(path, language), language: language, template: "posts",
+                folder: urls.posts(org.path, language), language: language, template: "posts",
                 title: title, crumbs: crumbs(above: org, language) + [crumb(org, language)],
                 context: [
                     "title": title,
