@@ -31,10 +31,19 @@ package struct SiteRenderer: Sendable {
         self.people = Dictionary(
             uniqueKeysWithValues: site.organizations.map { ($0.path, Self.names(of: $0, in: site)) }
         )
+        let urls = self.urls
+        self.trails = Dictionary(
+            uniqueKeysWithValues: site.config.languages.map { language in
+                (language, Self.trails(of: site, urls: urls, language))
+            })
     }
 
     /// Member names by ID for each organization, built once: every record page needs them.
     private let people: [String: [String: String]]
+    /// The breadcrumb trail down to each organization (home first, the organization last), by
+    /// language and index: thousands of pages share a few dozen trails, and walking up the tree
+    /// for each page was a thirtieth of a build.
+    private let trails: [Language: [[LayoutValues.Crumb]]]
 
     /// One unit of rendering work, so that pages can be spread over threads.
     enum Job: Sendable {
@@ -238,7 +247,7 @@ extension SiteRenderer {
             let org = site.organizations[orgIndex]
             return try page(
                 folder: urls.org(org.path, language), language: language, template: "org",
-                title: org.name.text(in: language), crumbs: crumbs(above: org, language),
+                title: org.name.text(in: language), crumbs: crumbs(above: orgIndex, language),
                 context: try orgContext(org, language), reuse: false)
         case .record(let orgIndex, let index, let language):
             let org = site.organizations[orgIndex]
@@ -249,7 +258,7 @@ extension SiteRenderer {
                 with: "record", in: language)
             let bytes = try layout(
                 folder: folder, language: language, title: record.title.text(in: language),
-                crumbs: crumbs(above: org, language) + [crumb(org, language)], content: content)
+                crumbs: trail(to: orgIndex, language), content: content)
             return RenderedFile(path: folder + "index.html", bytes: bytes)
         case .system(let orgIndex, let index, let language):
             let org = site.organizations[orgIndex]
@@ -257,7 +266,7 @@ extension SiteRenderer {
             return try page(
                 folder: urls.system(org.path, system.slug, language), language: language,
                 template: "system", title: system.title.text(in: language),
-                crumbs: crumbs(above: org, language) + [crumb(org, language)],
+                crumbs: trail(to: orgIndex, language),
                 context: present([
                     "title": system.title.text(in: language),
                     "category": system.category.value.label.text(in: language),
@@ -271,7 +280,7 @@ extension SiteRenderer {
             let people = names(of: org)
             return try page(
                 folder: urls.posts(org.path, language), language: language, template: "posts",
-                title: title, crumbs: crumbs(above: org, language) + [crumb(org, language)],
+                title: title, crumbs: trail(to: orgIndex, language),
                 context: [
                     "title": title,
                     "posts": org.posts.map { post -> [String: Any] in
@@ -678,22 +687,40 @@ extension SiteRenderer {
         return names
     }
 
-    fileprivate func crumb(_ org: Organization, _ language: Language) -> LayoutValues.Crumb {
-        LayoutValues.Crumb(
-            name: org.name.text(in: language), href: urls.link(urls.org(org.path, language)))
+    /// The trail of the organization at `index` in `site.organizations`, ending with it.
+    fileprivate func trail(to index: Int, _ language: Language) -> [LayoutValues.Crumb] {
+        trails[language]?[index]
+            ?? Self.trails(of: site, urls: urls, language)[index]
     }
 
-    fileprivate func crumbs(above org: Organization, _ language: Language) -> [LayoutValues.Crumb] {
-        var result: [LayoutValues.Crumb] = []
-        var parent = org.parentPath
-        while let path = parent, let ancestor = site.organization(path) {
-            result.insert(crumb(ancestor, language), at: 0)
-            parent = ancestor.parentPath
+    /// The trail above the organization at `index`, without it: what its own status page shows.
+    fileprivate func crumbs(above index: Int, _ language: Language) -> [LayoutValues.Crumb] {
+        Array(trail(to: index, language).dropLast())
+    }
+
+    /// Every organization's trail in one language: its parent's trail, then itself. Parents come
+    /// before their children in path order, so one pass in that order finds each parent's
+    /// trail made.
+    fileprivate static func trails(of site: Site, urls: SiteURLs, _ language: Language)
+        -> [[LayoutValues.Crumb]]
+    {
+        let home = LayoutValues.Crumb(
+            name: site.config.title.text(in: language), href: urls.link(urls.home(language)))
+        var byPath: [String: [LayoutValues.Crumb]] = [:]
+        var result: [[LayoutValues.Crumb]] = []
+        result.reserveCapacity(site.organizations.count)
+        for org in site.organizations {
+            let above = org.parentPath.flatMap { byPath[$0] } ?? [home]
+            let trail =
+                above + [
+                    LayoutValues.Crumb(
+                        name: org.name.text(in: language),
+                        href: urls.link(urls.org(org.path, language)))
+                ]
+            byPath[org.path] = trail
+            result.append(trail)
         }
-        return [
-            LayoutValues.Crumb(
-                name: site.config.title.text(in: language), href: urls.link(urls.home(language)))
-        ] + result
+        return result
     }
 }
 
