@@ -51,7 +51,7 @@ import ZhibuModel
             guard let scalar = Unicode.Scalar(value) else { continue }
             let bytes = Array(String(scalar).utf8)
             let length = bytes.withUnsafeBufferPointer {
-                UTF8Rewriter.whitespaceLength($0, at: 0)
+                UTF8Scan.whitespaceLength($0, at: 0)
             }
             if length != (scalar.isSpace ? bytes.count : 0) { disagreements.append(value) }
         }

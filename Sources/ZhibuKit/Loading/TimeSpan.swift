@@ -20,7 +20,7 @@ struct TimeSpan: Equatable {
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             var index = 0
             while index < bytes.count {
-                let space = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                let space = UTF8Scan.whitespaceLength(bytes, at: index)
                 if space == 0 { break }
                 index += space
             }
@@ -43,7 +43,7 @@ struct TimeSpan: Equatable {
             let minute = number(maxDigits: 2)
             guard minute.digits == 2 else { return nil }
             while index < bytes.count {
-                let space = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                let space = UTF8Scan.whitespaceLength(bytes, at: index)
                 if space == 0 { return nil }
                 index += space
             }

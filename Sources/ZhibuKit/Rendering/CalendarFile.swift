@@ -178,7 +178,7 @@ private struct ContentLines {
         var index = 0
         var spanStart = 0
         while index < line.count {
-            let size = min(UTF8Rewriter.sequenceLength(line[index]), line.count - index)
+            let size = min(UTF8Scan.sequenceLength(line[index]), line.count - index)
             if width + size > 75 {
                 bytes.append(contentsOf: line[spanStart..<index])
                 bytes.append(contentsOf: [0x0D, 0x0A, 0x20])

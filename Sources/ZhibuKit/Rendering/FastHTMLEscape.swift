@@ -16,27 +16,9 @@ struct FastHTMLEscape: MustacheContentType {
         return XML.escape(text, apostrophe: "&#39;")
     }
 
-    /// Appends `bytes` with the five replaced, the same spellings as `escapeText`: runs without
-    /// any of them (nearly all of a Chinese page) are copied whole.
+    /// Appends `bytes` escaped the same way, for pages filled in as bytes.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var start = 0
-        for index in bytes.indices {
-            let byte = bytes[index]
-            guard byte < UInt8(ascii: "?") else { continue }
-            let replacement: StaticString
-            switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-            start = index + 1
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        XML.append(bytes, to: &out, apostrophe: "&#39;")
     }
 
     /// Whether any byte of `text` is one of the five, on the text's own storage: a filled page

@@ -31,7 +31,7 @@ package enum PlainText {
             let full = part.withBytes { bytes -> Bool in
                 var index = 0
                 while index < bytes.count {
-                    let whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                    let whitespace = UTF8Scan.whitespaceLength(bytes, at: index)
                     if whitespace > 0 {
                         space = !out.isEmpty
                         index += whitespace
@@ -45,9 +45,8 @@ package enum PlainText {
                     // Copy the run of non-space text whole, counting scalars by lead bytes.
                     let runStart = index
                     var atLimit = false
-                    while index < bytes.count, UTF8Rewriter.whitespaceLength(bytes, at: index) == 0
-                    {
-                        index += min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
+                    while index < bytes.count, UTF8Scan.whitespaceLength(bytes, at: index) == 0 {
+                        index += min(UTF8Scan.sequenceLength(bytes[index]), bytes.count - index)
                         count += 1
                         if count >= limit {
                             atLimit = true
@@ -134,10 +133,10 @@ package enum PlainText {
                         size = 3
                     } else {
                         if lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3) {
-                            whitespace = UTF8Rewriter.whitespaceLength(bytes, at: index)
+                            whitespace = UTF8Scan.whitespaceLength(bytes, at: index)
                         }
                         if whitespace == 0 {
-                            size = min(UTF8Rewriter.sequenceLength(lead), bytes.count - index)
+                            size = min(UTF8Scan.sequenceLength(lead), bytes.count - index)
                             guard isStandalone(scalarValue(bytes, at: index, size: size)) else {
                                 return .fallback
                             }
@@ -186,7 +185,7 @@ package enum PlainText {
             var scalars = 0
             var index = 0
             while index < bytes.count {
-                let size = min(UTF8Rewriter.sequenceLength(bytes[index]), bytes.count - index)
+                let size = min(UTF8Scan.sequenceLength(bytes[index]), bytes.count - index)
                 guard isStandalone(scalarValue(bytes, at: index, size: size)) else { return nil }
                 // The scalar after the cut is standalone too: the cut is a boundary.
                 if scalars == length { return index }

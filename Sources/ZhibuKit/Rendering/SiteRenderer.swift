@@ -750,18 +750,7 @@ extension SiteRenderer {
             var address = root
             address += "/"
             address += Substring(folder)
-            address.withUTF8 { bytes in
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "&"): xml += "&amp;".utf8
-                    case UInt8(ascii: "<"): xml += "&lt;".utf8
-                    case UInt8(ascii: ">"): xml += "&gt;".utf8
-                    case UInt8(ascii: "\""): xml += "&quot;".utf8
-                    case UInt8(ascii: "'"): xml += "&apos;".utf8
-                    default: xml.append(byte)
-                    }
-                }
-            }
+            address.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
             xml += "</loc></url>\n".utf8
         }
         xml += "</urlset>\n".utf8
@@ -818,16 +807,39 @@ package enum XML {
     /// The five markup characters replaced; HTML pages spell the apostrophe `&#39;` (as
     /// swift-mustache does), XML files `&apos;`.
     static func escape(_ text: String, apostrophe: StaticString) -> String {
-        UTF8Rewriter.rewrite(text) { bytes, index in
-            switch bytes[index] {
-            case UInt8(ascii: "&"): .replace("&amp;", consumed: 1)
-            case UInt8(ascii: "<"): .replace("&lt;", consumed: 1)
-            case UInt8(ascii: ">"): .replace("&gt;", consumed: 1)
-            case UInt8(ascii: "\""): .replace("&quot;", consumed: 1)
-            case UInt8(ascii: "'"): .replace(apostrophe, consumed: 1)
-            default: .keep
-            }
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            append(bytes, to: &out, apostrophe: apostrophe)
+            return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// The same onto bytes, for pages and files written as bytes: runs without any of the five
+    /// (nearly all of a Chinese page) are copied whole.
+    static func append(
+        _ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], apostrophe: StaticString
+    ) {
+        var start = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            // All five are below `?`; most bytes of Chinese text are far above it.
+            guard byte < UInt8(ascii: "?") else { continue }
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = apostrophe
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }
 

@@ -1,0 +1,50 @@
+/// Small facts about UTF-8 bytes that the byte-level text code shares: how long a sequence is,
+/// and whether whitespace starts at a position.
+///
+/// Summaries, the search index, the calendars and time spans all walk UTF-8 bytes rather than
+/// `Character`s, which are many times slower for Chinese text.
+package enum UTF8Scan {
+    /// The length of the UTF-8 sequence a lead byte starts (1 for ASCII and stray bytes).
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        if lead < 0xC0 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+
+    /// The length of the White_Space character starting at `index`, or 0 if there is none.
+    ///
+    /// Unicode's White_Space list spelled out in UTF-8 (U+0009–000D, U+0020, U+0085, U+00A0,
+    /// U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000), matching
+    /// `Unicode.Scalar.isSpace`.
+    @inline(__always)
+    package static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int
+    {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) ? 1 : 0 }
+        let count = bytes.count
+        switch lead {
+        case 0xC2:
+            guard index + 1 < count else { return 0 }
+            return bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1:
+            guard index + 2 < count else { return 0 }
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard index + 2 < count else { return 0 }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80 {
+                return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9
+                    || third == 0xAF ? 3 : 0
+            }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            guard index + 2 < count else { return 0 }
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+}
