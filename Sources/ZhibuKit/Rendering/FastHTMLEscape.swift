@@ -11,32 +11,11 @@ struct FastHTMLEscape: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: ZHIBU_HTML}}"
 
     func escapeText(_ text: String) -> String {
-        // Most values (names, dates, Chinese titles) need no escaping: hand them back as they are.
-        guard Self.needsEscape(text) else { return text }
-        return XML.escape(text, apostrophe: "&#39;")
+        XML.escape(text, apostrophe: "&#39;")
     }
 
     /// Appends `bytes` escaped the same way, for pages filled in as bytes.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         XML.append(bytes, to: &out, apostrophe: "&#39;")
-    }
-
-    /// Whether any byte of `text` is one of the five, on the text's own storage: a filled page
-    /// asks this of every one of its strings, and the view's iterator cost ten times as much.
-    private static func needsEscape(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes {
-                // All five are below `?`; most bytes of Chinese text are far above it.
-                if byte < UInt8(ascii: "?"),
-                    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                        || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-                        || byte == UInt8(ascii: "'")
-                {
-                    return true
-                }
-            }
-            return false
-        }
     }
 }

@@ -4,12 +4,8 @@
 /// have what the caller keeps.
 package enum PlainText {
     /// Runs of whitespace (line breaks included) become one space; stops after `limit`
-    /// scalars, since feeds and the search index keep only the start of a text.
-    package static func collapse(_ text: String, limit: Int = .max) -> String {
-        collapse([.text(text)], limit: limit)
-    }
-
-    /// The same for the plain text of Markdown, which stays libcmark's bytes.
+    /// scalars, since feeds and the search index keep only the start of a text. For the plain
+    /// text of Markdown, which stays libcmark's bytes.
     package static func collapse(_ bytes: [UInt8], limit: Int = .max) -> String {
         collapse([.bytes(bytes)], limit: limit)
     }

@@ -779,7 +779,7 @@ extension SiteRenderer {
     }
 
     /// A digest of every published file, for `build.json`: boards reload when it changes.
-    /// What `build.json`'s version hashes: every file's path and fingerprint, in path order.
+    /// Every file's path and fingerprint, in path order.
     fileprivate func digest(_ files: [RenderedFile]) -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(files.count * 96)
@@ -808,12 +808,17 @@ package enum XML {
     /// swift-mustache does), XML files `&apos;`.
     static func escape(_ text: String, apostrophe: StaticString) -> String {
         var text = text
-        return text.withUTF8 { bytes in
+        let escaped: String? = text.withUTF8 { bytes in
+            // Most values (names, dates, Chinese titles) need no escaping: they come back as
+            // they are, without a copy.
+            guard bytes.contains(where: { replacement(for: $0, apostrophe: apostrophe) != nil })
+            else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             append(bytes, to: &out, apostrophe: apostrophe)
             return String(decoding: out, as: UTF8.self)
         }
+        return escaped ?? text
     }
 
     /// The same onto bytes, for pages and files written as bytes: runs without any of the five
@@ -823,23 +828,29 @@ package enum XML {
     ) {
         var start = 0
         for index in bytes.indices {
-            let byte = bytes[index]
-            // All five are below `?`; most bytes of Chinese text are far above it.
-            guard byte < UInt8(ascii: "?") else { continue }
-            let replacement: StaticString
-            switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = apostrophe
-            default: continue
+            guard let replacement = replacement(for: bytes[index], apostrophe: apostrophe) else {
+                continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             replacement.withUTF8Buffer { out.append(contentsOf: $0) }
             start = index + 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// What a byte is written as, if it is one of the five.
+    @inline(__always)
+    private static func replacement(for byte: UInt8, apostrophe: StaticString) -> StaticString? {
+        // All five are below `?`; most bytes of Chinese text are far above it.
+        guard byte < UInt8(ascii: "?") else { return nil }
+        switch byte {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return apostrophe
+        default: return nil
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 /// again (into a page, into the search index) cost a validation pass over every page's text
 /// (Chinese text is the slow case) and one more copy. Template leaves and the parts of plain-text
 /// summaries are this type, so strings and bytes mix freely.
-package enum UTF8Text: Sendable, Equatable {
+package enum UTF8Text: Sendable {
     case text(String)
     /// Valid UTF-8: from libcmark, whose input was a Swift string, or from a filled template.
     case bytes([UInt8])
@@ -22,14 +22,6 @@ package enum UTF8Text: Sendable, Equatable {
         switch self {
         case .text(let text): text.utf8.count
         case .bytes(let bytes): bytes.count
-        }
-    }
-
-    /// The text as a string, for the pages swift-mustache renders directly.
-    var string: String {
-        switch self {
-        case .text(let text): text
-        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 
