@@ -2,12 +2,6 @@ import Yams
 import ZhibuMarkdown
 import ZhibuModel
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads one content file into model values; pure, so files are parsed on all cores at once.
 package struct FileParser: Sendable {
     /// The path part of `base_url` (`/` or `/dangjian/`), put before root-relative links.
@@ -199,10 +193,10 @@ package struct FileParser: Sendable {
             var line = 1
             var index = 0
             // Whole lines skipped with memchr: the link is usually far down the minutes.
-            while line < fromLine, index < bytes.count, let base = bytes.baseAddress,
-                let newline = memchr(base + index, Int32(UInt8(ascii: "\n")), bytes.count - index)
+            while line < fromLine,
+                let newline = UTF8Scan.index(of: UInt8(ascii: "\n"), in: bytes, from: index)
             {
-                index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                index = newline + 1
                 line += 1
             }
             if line < fromLine { index = bytes.count }

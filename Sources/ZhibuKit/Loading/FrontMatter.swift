@@ -1,11 +1,5 @@
 import ZhibuModel
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A Markdown file split into its YAML front matter and its body.
 ///
 /// The split works on UTF-8 bytes, without building lines as strings, because it runs for every
@@ -51,12 +45,7 @@ package struct FrontMatter: Sendable, Equatable {
             // Look at the start of each following line for a closing `---` (or `...`).
             while index < count {
                 let lineStart = index
-                var end = count
-                if let base = bytes.baseAddress,
-                    let newline = memchr(base + index, Int32(UInt8(ascii: "\n")), count - index)
-                {
-                    end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                }
+                let end = UTF8Scan.index(of: UInt8(ascii: "\n"), in: bytes, from: index) ?? count
                 if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<end])) {
                     return .success((yamlStart, lineStart, end == count ? end : end + 1, line))
                 }

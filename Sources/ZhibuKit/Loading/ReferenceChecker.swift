@@ -131,13 +131,12 @@ enum ReferenceChecker {
         var text = markdown
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
-            if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil { return true }
+            if UTF8Scan.index(of: UInt8(ascii: "&"), in: bytes, from: 0) != nil { return true }
             let needle = Array("assets/".utf8)
             var start = 0
             while start + needle.count <= bytes.count,
-                let hit = memchr(base + start, Int32(needle[0]), bytes.count - start)
+                let offset = UTF8Scan.index(of: needle[0], in: bytes, from: start)
             {
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if offset + needle.count > bytes.count { return false }
                 if memcmp(base + offset, needle, needle.count) == 0 { return true }
                 start = offset + 1

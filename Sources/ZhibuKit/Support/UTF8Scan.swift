@@ -1,9 +1,26 @@
-/// Small facts about UTF-8 bytes that the byte-level text code shares: how long a sequence is,
-/// and whether whitespace starts at a position.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Small facts about UTF-8 bytes that the byte-level text code shares: where a byte next
+/// occurs, how long a sequence is, and whether whitespace starts at a position.
 ///
 /// Summaries, the search index, the calendars and time spans all walk UTF-8 bytes rather than
 /// `Character`s, which are many times slower for Chinese text.
 package enum UTF8Scan {
+    /// The offset of the first `byte` at or after `start`, found with memchr: the scans for a
+    /// line's end or a link's first letter skip most of a file's bytes this way.
+    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+        -> Int?
+    {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let hit = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The length of the UTF-8 sequence a lead byte starts (1 for ASCII and stray bytes).
     @inline(__always)
     static func sequenceLength(_ lead: UInt8) -> Int {
