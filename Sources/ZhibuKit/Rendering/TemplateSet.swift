@@ -119,15 +119,13 @@ package struct TemplateSet: Sendable {
     ) throws(RenderError) -> [UInt8] {
         if reusesShapes, reuse, let shape = ContextShape(own) {
             let key = ShapeCache.Key(template: name, language: language, signature: shape.signature)
-            let entry =
-                shapes.entry(key)
-                ?? {
-                    let made = cut(base: base, own: own, leaves: shape.leaves.count, key: key)
-                    shapes.store(made, for: key)
-                    return made
-                }()
-            if case .cut(let cut) = entry {
-                return PlaceholderText.fill(cut, with: shape.leaves)
+            if let page = fill(
+                key, with: shape.leaves,
+                making: {
+                    cut(base: base, own: own, leaves: shape.leaves.count, key: key)
+                })
+            {
+                return page
             }
         }
         var values = base
@@ -147,25 +145,38 @@ package struct TemplateSet: Sendable {
             var shape = ValueWriter(.shape)
             values.write(to: &shape)
             let key = ShapeCache.Key(template: name, language: language, signature: shape.signature)
-            let entry =
-                shapes.entry(key)
-                ?? {
+            if let page = fill(
+                key, with: shape.leaves,
+                making: {
                     var placeholders = ValueWriter(.placeholders)
                     values.write(to: &placeholders)
-                    let made = cut(
-                        base: base,
-                        placeholders: (placeholders.dictionary, placeholders.kinds),
+                    return cut(
+                        base: base, placeholders: (placeholders.dictionary, placeholders.kinds),
                         leaves: shape.leaves.count, key: key)
-                    shapes.store(made, for: key)
-                    return made
-                }()
-            if case .cut(let cut) = entry {
-                return PlaceholderText.fill(cut, with: shape.leaves)
+                })
+            {
+                return page
             }
         }
         var plain = ValueWriter(.values)
         values.write(to: &plain)
         return try render(base: base, own: plain.dictionary, with: name, in: language, reuse: false)
+    }
+
+    /// The page filled in from its shape's cut, the cut made by `making` the first time the
+    /// shape is met; nil when pages of the shape must be rendered one by one.
+    private func fill(
+        _ key: ShapeCache.Key, with leaves: [UTF8Text], making: () -> ShapeCache.Entry
+    ) -> [UInt8]? {
+        let entry =
+            shapes.entry(key)
+            ?? {
+                let made = making()
+                shapes.store(made, for: key)
+                return made
+            }()
+        guard case .cut(let cut) = entry else { return nil }
+        return PlaceholderText.fill(cut, with: leaves)
     }
 
     /// Renders a shape once with placeholders, or says why its pages must be rendered one by one.
