@@ -3,14 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "zhibu",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "zhibu", targets: ["ZhibuCLI"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,13 +33,17 @@ let package = Package(
                 .embedInCode("search.mustache"), .embedInCode("search.js"),
             ]),
         .target(name: "ZhibuModel"),
+        // The fill engine: templates, typed values, shapes and placeholders, escaping. Its
+        // public face is `TemplateLibrary`, `TemplateRenderer`, `TemplateValues` and `Fragment`.
+        .target(
+            name: "ZhibuTemplating",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "ZhibuRules", dependencies: ["ZhibuModel"]),
         .target(
             name: "ZhibuKit",
             dependencies: [
-                "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "CSystemShims",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "ZhibuTemplating",
+                "CSystemShims", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -56,8 +60,15 @@ let package = Package(
         .testTarget(name: "ZhibuMarkdownTests", dependencies: ["ZhibuMarkdown"]),
         .testTarget(name: "ZhibuModelTests", dependencies: ["ZhibuModel"]),
         .testTarget(
+            name: "ZhibuTemplatingTests",
+            dependencies: [
+                "ZhibuTemplating", .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .testTarget(
             name: "ZhibuKitTests",
-            dependencies: ["ZhibuKit", "ZhibuModel", "ZhibuRules"]
+            dependencies: [
+                "ZhibuKit", "ZhibuModel", "ZhibuRules", "ZhibuTemplates", "ZhibuTemplating",
+            ]
         ),
         .testTarget(
             name: "ZhibuCLITests",

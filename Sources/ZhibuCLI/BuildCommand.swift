@@ -22,9 +22,9 @@ struct BuildCommand: ParsableCommand {
     var failOn: FailOn?
 
     func run() throws {
-        let result: BuildResult
+        let outcome: BuildOutcome
         do {
-            result = try Pipeline.build(
+            outcome = try Pipeline.build(
                 Pipeline.Options(
                     siteRoot: global.site, asOf: options.asOfDate,
                     jobs: options.jobs ?? Parallel.defaultJobs),
@@ -32,20 +32,19 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw ToolFailure(error.message)
         }
-        Terminal.printTimings(result.report.timings)
-        try ReportWriter(options: options).write(result.report)
-        let report = result.report
+        let report = outcome.report
+        Terminal.printTimings(report.timings)
+        try ReportWriter(options: options).write(report)
         let language = options.language ?? report.summary.defaultLanguage
         if !options.quiet {
-            Terminal.error(summary(result, language: language))
+            Terminal.error(summary(outcome, language: language))
         }
-        withExtendedLifetime(result) {
-            Terminal.terminate(exitCode(result))
+        withExtendedLifetime(outcome) {
+            Terminal.terminate(exitCode(report))
         }
     }
 
-    private func exitCode(_ result: BuildResult) -> Int32 {
-        let report = result.report
+    private func exitCode(_ report: CheckReport) -> Int32 {
         if report.hasLoadErrors { return 1 }
         let threshold: FailOn? = options.strict ? .warning : failOn
         switch threshold {
@@ -55,31 +54,30 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    private func summary(_ result: BuildResult, language: Language) -> String {
+    private func summary(_ outcome: BuildOutcome, language: Language) -> String {
         let zh = language == .zh
-        guard result.published || renderToMemory else {
+        switch outcome {
+        case .stopped:
             return zh
                 ? "zhibu: 有文件无法读取（load.* 错误），未发布；Site/ 保持不变"
                 : "zhibu: files could not be read (load.* errors); nothing was published and Site/ is unchanged"
-        }
-        if renderToMemory {
-            return zh
-                ? "zhibu: 已在内存中生成 \(result.files.count) 个文件，未写入"
-                : "zhibu: rendered \(result.files.count) files in memory, wrote nothing"
-        }
-        let stats = result.stats ?? Publisher.Stats()
-        if result.unchanged {
+        case .unchanged:
             return zh
                 ? "zhibu: 输入没有变化，未重新生成；Site/ 未改动"
                 : "zhibu: inputs unchanged since the last build; nothing rendered, Site/ untouched"
-        }
-        if !stats.swapped {
+        case .built(_, let files, nil):
             return zh
-                ? "zhibu: 内容没有变化，Site/ 未改动（\(result.files.count) 个文件）"
-                : "zhibu: nothing changed; Site/ untouched (\(result.files.count) files)"
+                ? "zhibu: 已在内存中生成 \(files.count) 个文件，未写入"
+                : "zhibu: rendered \(files.count) files in memory, wrote nothing"
+        case .built(_, let files, let stats?):
+            if !stats.swapped {
+                return zh
+                    ? "zhibu: 内容没有变化，Site/ 未改动（\(files.count) 个文件）"
+                    : "zhibu: nothing changed; Site/ untouched (\(files.count) files)"
+            }
+            return zh
+                ? "zhibu: 已发布 Site/：\(files.count) 个文件，写入 \(stats.written)，未变 \(files.count - stats.written)，删除 \(stats.removed)"
+                : "zhibu: published Site/: \(files.count) files, \(stats.written) written, \(files.count - stats.written) unchanged, \(stats.removed) removed"
         }
-        return zh
-            ? "zhibu: 已发布 Site/：\(result.files.count) 个文件，写入 \(stats.written)，未变 \(result.files.count - stats.written)，删除 \(stats.removed)"
-            : "zhibu: published Site/: \(result.files.count) files, \(stats.written) written, \(result.files.count - stats.written) unchanged, \(stats.removed) removed"
     }
 }

@@ -26,6 +26,22 @@ package enum ActivityType: String, CaseIterable, Sendable, Hashable {
         case .other: LocalizedText(zh: "其他", en: "other")
         }
     }
+
+    /// The name a table row or a column heading uses: what secretaries call it in short.
+    package var shortLabel: LocalizedText {
+        switch self {
+        case .generalMeeting: LocalizedText(zh: "党员大会", en: "General mtg")
+        case .committeeMeeting: LocalizedText(zh: "支委会", en: "Committee")
+        case .groupMeeting: LocalizedText(zh: "党小组会", en: "Group mtg")
+        case .partyLesson: LocalizedText(zh: "党课", en: "Lesson")
+        case .themedDay: LocalizedText(zh: "主题党日", en: "Themed day")
+        case .orgLifeMeeting: LocalizedText(zh: "组织生活会", en: "Org life mtg")
+        case .democraticEvaluation: LocalizedText(zh: "民主评议", en: "Evaluation")
+        case .election: LocalizedText(zh: "换届选举", en: "Election")
+        case .study: LocalizedText(zh: "集中学习", en: "Study")
+        case .other: LocalizedText(zh: "其他", en: "Other")
+        }
+    }
 }
 
 /// Whether a record took place; only `held` records count for periodic rules.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhibuKit
 import ZhibuModel
+import ZhibuTemplating
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -17,7 +18,8 @@ import ZhibuModel
     static let example: BuildResult? = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        return try? Pipeline.build(.init(siteRoot: root.path, jobs: 2), renderToMemory: true)
+        guard let tree = try? FileTree.read(siteRoot: root.path, jobs: 2) else { return nil }
+        return try? Pipeline.build(tree: tree, options: .init(jobs: 2))
     }()
 
     static func urls(_ site: Site) -> SiteURLs {
@@ -28,7 +30,7 @@ import ZhibuModel
 
     func loadExample() throws -> (site: Site, asOf: LocalDate, urls: SiteURLs) {
         let result = try #require(Self.example, "the example site must build")
-        return (result.report.site, result.report.asOf, Self.urls(result.report.site))
+        return (result.site, result.report.asOf, Self.urls(result.site))
     }
 
     func calendars(_ site: Site, _ asOf: LocalDate, _ urls: SiteURLs) -> [String: String] {
@@ -291,13 +293,14 @@ import ZhibuModel
     }
 
     @Test func searchPageTemplateRenders() throws {
-        let templates = try TemplateSet.load(FileTree(files: []))
+        var files = TestSite.files([:])
+        files["Content/site.yml"] = TestSite.siteYAML.replacingOccurrences(
+            of: "base_url: https://example.org/", with: "base_url: https://example.org/dangjian")
+        let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2, environment: [:]))
+        let page = try #require(built.files?.first { $0.path == "en/search/index.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
         let urls = SiteURLs(basePath: "/dangjian/", defaultLanguage: .zh)
-        let html = String(
-            decoding: try templates.render(
-                base: [:], own: SearchIndex.pageContext(urls: urls, language: .en),
-                with: "search", in: .en),
-            as: UTF8.self)
         #expect(html.contains("data-index=\"/dangjian/en/search-index.json\""))
         #expect(html.contains("<script src=\"/dangjian/_z/search.js\" defer></script>"))
         #expect(html.contains("<label for=\"search-q\">"))

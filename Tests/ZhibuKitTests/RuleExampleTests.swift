@@ -70,8 +70,61 @@ import ZhibuRules
         }
     }
 
+    /// The IDs a site may name are the registered rules' and the retired ones, never both.
+    @Test func knownIDsComeFromTheDescriptorsAndTheRetiredList() {
+        let active = RuleRegistry.descriptors.map(\.id)
+        let retired = Array(RuleRegistry.retiredIDs.keys)
+        #expect(RuleRegistry.knownIDs == (active + retired).sorted())
+        #expect(Set(active).isDisjoint(with: retired))
+        for case let successor? in RuleRegistry.retiredIDs.values {
+            #expect(active.contains(successor), "\(successor) replaces a retired ID")
+        }
+    }
+
+    /// Every rule of SPEC §3.2's catalogue, the contract, is registered under its ID.
     @Test func everyRuleOfTheCatalogueIsRegistered() {
-        #expect(RuleRegistry.descriptors.map(\.id) == RuleRegistry.knownIDs)
+        let catalogue: [RuleID] = [
+            "load.yaml-syntax", "load.csv-syntax", "load.encoding", "load.field-missing",
+            "load.field-type", "load.date-invalid", "load.unknown-field", "load.duplicate-id",
+            "load.reference-unknown", "load.path-unsafe", "org.min-full-members",
+            "org.max-members", "org.committee-required", "org.committee-size",
+            "org.secretary-required", "org.committee-full-members", "org.term-expired",
+            "org.joint-branch-units", "org.group-membership", "meeting.general-quarterly",
+            "meeting.committee-monthly", "meeting.group-monthly", "meeting.lesson-quarterly",
+            "meeting.secretary-lesson-yearly", "meeting.themed-day-monthly",
+            "meeting.org-life-yearly", "meeting.evaluation-yearly", "record.required-fields",
+            "record.attendee-unknown", "record.quorum", "record.held-in-future",
+            "record.absence-reason", "study.annual-hours", "dev.talk-within-month",
+            "dev.activist-one-year", "dev.probation-overdue", "dues.six-months-unpaid",
+            "dues.monthly", "venue.required-systems", "venue.signage", "post.holder-is-member",
+            "post.commitment-required", "privacy.id-number", "privacy.phone",
+        ]
+        for id in catalogue { #expect(RuleRegistry.descriptor(id) != nil, "\(id)") }
+    }
+
+    /// The meeting calendar's rows are the periodic meeting rules' own requirements: every
+    /// rule that recurs monthly or quarterly has its row, in the calendar's order.
+    @Test func theMeetingCalendarShowsEveryRecurringMeetingRule() throws {
+        var files = ExampleSite.files
+        files["Content/orgs/branch/org.yml"] =
+            ExampleSite.orgYAML + """
+                groups:
+                  - { id: g1, name: 第一党小组, leader: m04, members: [m01, m02, m03, m04] }
+
+                """
+        let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
+        let site = ContentLoader.load(tree).site
+        let asOf = try #require(LocalDate(parsing: "2026-11-24"))
+        #expect(
+            Set(RuleRegistry.recurringMeetingRules(site, asOf: asOf))
+                == Set(RuleRegistry.calendarRules))
+        let rows = RuleRegistry.meetingCalendar(site, asOf: asOf)["branch"] ?? []
+        #expect(
+            rows.map(\.rule.rawValue) == [
+                "meeting.committee-monthly", "meeting.themed-day-monthly",
+                "meeting.group-monthly", "meeting.general-quarterly", "meeting.lesson-quarterly",
+            ])
+        #expect(rows.map(\.requirement.label.zh) == ["支委会", "主题党日", "第一党小组", "党员大会", "党课"])
     }
 
     @Test func registryIsSortedUniqueAndWellFormed() {

@@ -36,6 +36,13 @@ package struct BuildCache: Codable, Sendable {
         return Fingerprint.hex(bytes: Array((context + parts.joined()).utf8))
     }
 
+    /// The digest of a build's inputs under a run's options.
+    static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
+        digest(
+            of: tree, asOfOption: options.asOf, environment: options.environment,
+            now: options.now, version: zhibuVersion)
+    }
+
     package static func load(siteRoot: String) -> BuildCache? {
         let url = URL(fileURLWithPath: siteRoot + "/.zhibu/last-build.json")
         guard let data = try? Data(contentsOf: url) else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import ZhibuModel
+import ZhibuTemplating
 
 /// The site's Atom 1.0 feed of held records and notices: `feed.xml`, and `en/feed.xml` (RFC 4287).
 ///

@@ -12,4 +12,12 @@ package enum DateText {
         case .en: "\(date.day) \(months[date.month - 1]) \(date.year)"
         }
     }
+
+    /// A date where the year is plain from what is around it: 11月5日 / 5 Nov 2026.
+    package static func brief(_ date: LocalDate, _ language: Language) -> String {
+        switch language {
+        case .zh: "\(date.month)月\(date.day)日"
+        case .en: format(date, language)
+        }
+    }
 }

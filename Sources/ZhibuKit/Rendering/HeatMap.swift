@@ -1,5 +1,6 @@
 import ZhibuModel
 import ZhibuRules
+import ZhibuTemplating
 
 /// The calendar heat-map of a branch's status page: one cell per month of the evaluation window
 /// and one row per periodic meeting that applies, drawn as inline SVG with no script (SPEC §4).
@@ -13,23 +14,31 @@ package struct HeatMap: Sendable {
         case held, waived, missing, due, none
 
         /// The word shown in the legend and the cell's title.
-        package var label: LocalizedText {
-            switch self {
-            case .held: LocalizedText(zh: "已召开", en: "held")
-            case .waived: LocalizedText(zh: "已豁免", en: "waived")
-            case .missing: LocalizedText(zh: "缺失", en: "missing")
-            case .due: LocalizedText(zh: "本期待办", en: "due this period")
-            case .none: LocalizedText(zh: "不计", en: "not evaluated")
-            }
+        package func label(_ language: Language) -> String {
+            UIStrings.text("heat." + rawValue, language)
         }
     }
 
-    /// One meeting that must be held every month or quarter.
+    /// One meeting that must be held every month or quarter: a row of the calendar.
     package struct Row: Sendable {
         package var rule: RuleID
         package var label: LocalizedText
         package var kind: Period.Kind
         package var qualifies: @Sendable (ActivityRecord) -> Bool
+
+        /// The row of one of the rules' own requirements; a quarterly one says so in its label.
+        init(_ row: CalendarRow) {
+            let requirement = row.requirement
+            rule = row.rule
+            kind = requirement.kind
+            qualifies = requirement.qualifies
+            label = requirement.label
+            if kind == .quarter {
+                label = LocalizedText(
+                    zh: UIStrings.text("quarterly", .zh, ["label": label.zh]),
+                    en: UIStrings.text("quarterly", .en, ["label": label.en]))
+            }
+        }
     }
 
     /// One cell: its state and the words of its `<title>`.
@@ -56,59 +65,24 @@ package struct HeatMap: Sendable {
         return months
     }
 
-    /// The rows that apply to a branch: the committee meeting where it has a committee, the
-    /// themed day, each group's meeting, then the quarterly general meeting and lesson.
-    package static func rows(for org: Organization) -> [Row] {
-        var rows: [Row] = []
-        if org.committee?.members != nil {
-            rows.append(
-                Row(
-                    rule: "meeting.committee-monthly",
-                    label: LocalizedText(zh: "支委会", en: "Committee"), kind: .month
-                ) { $0.counts(as: .committeeMeeting) })
-        }
-        rows.append(
-            Row(
-                rule: "meeting.themed-day-monthly",
-                label: LocalizedText(zh: "主题党日", en: "Themed day"), kind: .month
-            ) { $0.counts(as: .themedDay) })
-        for group in org.groups {
-            let id = group.id.value
-            rows.append(
-                Row(
-                    rule: "meeting.group-monthly",
-                    label: LocalizedText(
-                        zh: group.name.text(in: .zh), en: group.name.text(in: .en)),
-                    kind: .month
-                ) { $0.counts(as: .groupMeeting) && $0.group?.value == id })
-        }
-        rows.append(
-            Row(
-                rule: "meeting.general-quarterly",
-                label: LocalizedText(zh: "党员大会（季）", en: "General mtg (qtr)"), kind: .quarter
-            ) { $0.counts(as: .generalMeeting) })
-        rows.append(
-            Row(
-                rule: "meeting.lesson-quarterly",
-                label: LocalizedText(zh: "党课（季）", en: "Lesson (qtr)"), kind: .quarter
-            ) { $0.counts(as: .partyLesson) })
-        return rows
-    }
-
     /// Works out every cell from the branch's held records and its own findings, so the map
     /// always agrees with the scorecard: a gap is missing only when a finding says so.
+    ///
+    /// - Parameters:
+    ///   - rows: the branch's rows of the meeting calendar (`RuleRegistry.meetingCalendar`).
+    ///   - diagnostics: the branch's own diagnostics.
     package init(
-        org: Organization, diagnostics: [Diagnostic], asOf: LocalDate, windowMonths: Int
+        org: Organization, rows: [CalendarRow], diagnostics: [Diagnostic], asOf: LocalDate,
+        windowMonths: Int
     ) {
-        let rows = HeatMap.rows(for: org)
+        let rows = rows.map(Row.init)
         let months = HeatMap.months(asOf: asOf, windowMonths: windowMonths)
         var findings: [String: [Diagnostic]] = [:]
-        for diagnostic in diagnostics where diagnostic.org == org.path {
+        for diagnostic in diagnostics {
             guard let period = diagnostic.period else { continue }
             findings[diagnostic.rule.rawValue + " " + period, default: []].append(diagnostic)
         }
-        // Records by index, and each row's qualifying dates found once: copying records per
-        // cell was most of the cost of a status page.
+        // Each row's qualifying dates are found once, reaching records by index.
         let records = org.records
         let held = records.indices
             .filter { records[$0].status.value == .held && records[$0].date.value <= asOf }
@@ -139,42 +113,53 @@ package struct HeatMap: Sendable {
         established: LocalDate
     ) -> Cell {
         let state: State
-        var detail = LocalizedText(zh: "", en: "")
+        var detail: (Language) -> String = { _ in "" }
         if !dates.isEmpty {
             state = .held
-            detail = LocalizedText(
-                zh: "（" + dates.map { "\($0.month)月\($0.day)日" }.joined(separator: "、") + "）",
-                en: " (" + dates.map { DateText.format($0, .en) }.joined(separator: ", ") + ")")
+            detail = { language in
+                UIStrings.text(
+                    "heat.heldOn", language,
+                    [
+                        "dates": dates.map { DateText.brief($0, language) }
+                            .joined(separator: language.listSeparator)
+                    ])
+            }
         } else if period.contains(asOf) {
             state = .due
-            detail = LocalizedText(
-                zh: "，截止\(DateText.format(period.end, .zh))",
-                en: ", by \(DateText.format(period.end, .en))")
+            detail = { language in
+                UIStrings.text(
+                    "heat.dueBy", language, ["date": DateText.format(period.end, language)])
+            }
         } else if period.start < established {
             state = .none
         } else if let waived = findings.first(where: \.waived) {
             state = .waived
             if let note = waived.notes.last {
                 // The validator's note already starts with the word; keep only the reason.
-                let zh = note.zh.hasPrefix("已豁免：") ? String(note.zh.dropFirst(4)) : note.zh
-                let en = note.en.hasPrefix("waived: ") ? String(note.en.dropFirst(8)) : note.en
-                detail = LocalizedText(zh: "（\(zh)）", en: " (\(en))")
+                let reason = LocalizedText(
+                    zh: note.zh.hasPrefix("已豁免：") ? String(note.zh.dropFirst(4)) : note.zh,
+                    en: note.en.hasPrefix("waived: ") ? String(note.en.dropFirst(8)) : note.en)
+                detail = { language in
+                    UIStrings.text(
+                        "heat.waivedFor", language, ["reason": reason.text(in: language)])
+                }
             }
         } else if !findings.isEmpty {
             state = .missing
         } else {
             state = .none
         }
-        let label = period.label
-        return Cell(
-            state: state,
-            title: LocalizedText(
-                zh: "\(label.zh) · \(row.label.zh)：\(state.label.zh)\(detail.zh)",
-                en: "\(label.en) · \(row.label.en): \(state.label.en)\(detail.en)"))
+        func title(_ language: Language) -> String {
+            UIStrings.text(
+                "heat.cell", language,
+                [
+                    "period": period.label.text(in: language),
+                    "row": row.label.text(in: language), "state": state.label(language),
+                    "detail": detail(language),
+                ])
+        }
+        return Cell(state: state, title: LocalizedText(zh: title(.zh), en: title(.en)))
     }
-
-    /// How many cells the SVG draws: one per row and month.
-    package var cellCount: Int { rows.count * months.count }
 }
 
 // MARK: - Drawing

@@ -1,3 +1,5 @@
+import ZhibuTemplating
+
 /// What `layout.mustache` puts around every page's own content.
 struct LayoutValues: TemplateValues {
     /// One step of the breadcrumb trail.

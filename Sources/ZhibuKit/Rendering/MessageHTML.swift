@@ -1,25 +1,18 @@
+import ZhibuTemplating
+
 /// A diagnostic message as HTML: escaped, with its `code` spans set as `<code>`.
 ///
 /// Messages are written for terminals, where backticks mark field names and IDs; on a page the
-/// backticks would show as they are.
+/// backticks would show as they are. An unclosed span ends with the message.
 enum MessageHTML {
     static func render(_ message: String) -> String {
         var out = ""
-        var inCode = false
-        for character in message {
-            switch character {
-            case "`":
-                out += inCode ? "</code>" : "<code>"
-                inCode.toggle()
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
+        for (index, part) in message.split(separator: "`", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            let text = XML.escapeHTML(String(part))
+            out += index % 2 == 0 ? text : "<code>" + text + "</code>"
         }
-        if inCode { out += "</code>" }
         return out
     }
 }

@@ -1,5 +1,6 @@
 import ZhibuModel
 import ZhibuRules
+import ZhibuTemplating
 
 /// The status light of an organization or a rule: 达标 / 待办 / 未达标, never colour alone.
 ///
@@ -40,14 +41,27 @@ package enum OrgState: Int, Sendable, Comparable {
 
     package func label(_ language: Language) -> String {
         switch self {
-        case .met: UIStrings.table["met"]?.text(in: language) ?? "met"
-        case .due: UIStrings.table["dueState"]?.text(in: language) ?? "due"
-        case .unmet: UIStrings.table["unmet"]?.text(in: language) ?? "not met"
+        case .met: UIStrings.text("met", language)
+        case .due: UIStrings.text("dueState", language)
+        case .unmet: UIStrings.text("unmet", language)
         }
     }
 
-    /// The `state` object templates use in the `status` partial.
-    package func context(_ language: Language) -> [String: Any] {
-        ["class": key, "icon": icon, "label": label(language)]
+    /// The `state` values the `status` partial prints: a class, an icon and a word.
+    package func values(_ language: Language) -> Values {
+        Values(class: key, icon: icon, label: label(language))
+    }
+
+    /// What `status.mustache` shows of a state.
+    package struct Values: TemplateValues {
+        var `class`: String
+        var icon: String
+        var label: String
+
+        package func write(to writer: inout ValueWriter) {
+            writer.text("class", `class`)
+            writer.text("icon", icon)
+            writer.text("label", label)
+        }
     }
 }

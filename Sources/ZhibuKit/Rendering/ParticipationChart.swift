@@ -1,5 +1,6 @@
 import ZhibuModel
 import ZhibuRules
+import ZhibuTemplating
 
 /// The monthly participation rate of a branch: attendees ÷ (attendees + absent) over its held
 /// records of each month of the window, as an inline SVG bar chart with every value in words.

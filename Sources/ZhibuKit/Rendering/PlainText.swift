@@ -1,3 +1,5 @@
+import ZhibuTemplating
+
 /// Plain text for summaries and the search index: one line, cut on a character boundary.
 ///
 /// Both run over the text of every record, so they work on UTF-8 bytes and stop as soon as they

@@ -1,4 +1,7 @@
-/// One record in a list (`record-item.mustache`, and the home page's recent records).
+import ZhibuTemplating
+
+/// One record in a list: an item of `record-item.mustache`, and a line of the home page's
+/// recent records.
 struct RecordItemValues: TemplateValues {
     var title: String
     var href: String
@@ -18,12 +21,5 @@ struct RecordItemValues: TemplateValues {
         writer.text("type", type)
         writer.text("org", org)
         writer.text("status", status)
-    }
-
-    /// The item as a dictionary context, for templates that list records themselves.
-    var dictionary: [String: Any] {
-        var writer = ValueWriter(.values)
-        write(to: &writer)
-        return writer.dictionary
     }
 }

@@ -1,4 +1,5 @@
 import ZhibuModel
+import ZhibuTemplating
 
 /// A problem of the templates, not of the content: the build stops with exit code 2.
 package enum RenderError: Error, Sendable, Equatable {
@@ -6,6 +7,15 @@ package enum RenderError: Error, Sendable, Equatable {
     case template(file: String, line: Int, column: Int, problem: String)
     /// A template that is needed and missing from both the site and the defaults.
     case missing(String)
+
+    init(_ error: TemplateError) {
+        switch error {
+        case .syntax(let file, let line, let column, let problem):
+            self = .template(file: file, line: line, column: column, problem: problem)
+        case .missing(let name):
+            self = .missing(name)
+        }
+    }
 
     package var message: LocalizedText {
         switch self {

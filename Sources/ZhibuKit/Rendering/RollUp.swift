@@ -1,5 +1,6 @@
 import ZhibuModel
 import ZhibuRules
+import ZhibuTemplating
 
 /// What the status page of a general branch or a committee adds about the organizations below
 /// it: how many branches are met, due or not met, each branch's participation over the window,
@@ -21,28 +22,24 @@ package struct RollUp: Sendable {
     package var findings: [(org: Organization, diagnostic: Diagnostic)]
 
     package init(
-        org: Organization, site: Site, diagnostics: [Diagnostic], asOf: LocalDate,
-        windowMonths: Int, state: (Organization) -> OrgState
+        org: Organization, site: Site, findings: Findings, asOf: LocalDate, windowMonths: Int
     ) {
         let below = site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
             .sorted { $0.path < $1.path }
         let first = HeatMap.months(asOf: asOf, windowMonths: windowMonths).first?.start ?? asOf
         self.branches = below.filter { $0.kind.value.isBranch }.map { branch in
             Branch(
-                org: branch, state: state(branch),
+                org: branch, state: findings.state(of: branch.path),
                 held: branch.records.filter {
                     $0.status.value == .held && $0.date.value <= asOf && $0.date.value >= first
                 }.count,
                 tally: ParticipationChart.windowTally(
                     branch, asOf: asOf, windowMonths: windowMonths))
         }
-        var byOrg: [String: [Diagnostic]] = [:]
-        for diagnostic in diagnostics where !diagnostic.waived && diagnostic.severity != .note {
-            guard let path = diagnostic.org else { continue }
-            byOrg[path, default: []].append(diagnostic)
-        }
         self.findings = below.flatMap { child in
-            (byOrg[child.path] ?? []).map { (child, $0) }
+            findings.own(child.path).filter { !$0.waived && $0.severity != .note }.map {
+                (child, $0)
+            }
         }
     }
 
@@ -51,34 +48,44 @@ package struct RollUp: Sendable {
         branches.filter { $0.state == state }.count
     }
 
-    /// The template context: `counts`, `branches` and `findings`.
-    package func context(_ language: Language, urls: SiteURLs) -> [String: Any] {
-        [
-            "total": branches.count,
-            "counts": [OrgState.unmet, .due, .met].map { state -> [String: Any] in
-                ["state": state.context(language), "count": count(state)]
-            },
-            "branches": branches.map { branch -> [String: Any] in
-                [
-                    "name": branch.org.name.text(in: language),
-                    "href": urls.link(urls.org(branch.org.path, language)),
-                    "state": branch.state.context(language),
-                    "held": branch.held,
-                    "rate": branch.tally.text,
-                    "present": branch.tally.present,
-                    "expected": branch.tally.present + branch.tally.absent,
-                ]
-            },
-            "findings": findings.map { org, diagnostic -> [String: Any] in
-                present([
-                    "org": org.name.text(in: language),
-                    "href": urls.link(urls.org(org.path, language)),
-                    "rule": diagnostic.rule.rawValue,
-                    "severity": diagnostic.severity.label.text(in: language),
-                    "severityClass": diagnostic.severity.rawValue,
-                    "message": MessageHTML.render(diagnostic.message.text(in: language)),
-                ])
-            },
-        ]
+    /// What `org.mustache` shows under `rollup`.
+    func values(_ language: Language, urls: SiteURLs, window: String) -> Values {
+        Values(summary: self, language: language, urls: urls, window: window)
+    }
+
+    struct Values: TemplateValues {
+        var summary: RollUp
+        var language: Language
+        var urls: SiteURLs
+        var window: String
+
+        func write(to writer: inout ValueWriter) {
+            let language = language
+            let urls = urls
+            writer.number("total", summary.branches.count)
+            writer.list("counts", [OrgState.unmet, .due, .met]) { state, writer in
+                writer.map("state", state.values(language))
+                writer.number("count", summary.count(state))
+            }
+            writer.list("branches", summary.branches) { branch, writer in
+                writer.text("name", branch.org.name.text(in: language))
+                writer.text("href", urls.link(urls.org(branch.org.path, language)))
+                writer.map("state", branch.state.values(language))
+                writer.number("held", branch.held)
+                writer.text("rate", branch.tally.text)
+                writer.number("present", branch.tally.present)
+                writer.number("expected", branch.tally.present + branch.tally.absent)
+            }
+            writer.list("findings", summary.findings) { item, writer in
+                writer.text("org", item.org.name.text(in: language))
+                writer.text("href", urls.link(urls.org(item.org.path, language)))
+                writer.text("rule", item.diagnostic.rule.rawValue)
+                writer.text("severity", item.diagnostic.severity.label.text(in: language))
+                writer.text("severityClass", item.diagnostic.severity.rawValue)
+                writer.text(
+                    "message", MessageHTML.render(item.diagnostic.message.text(in: language)))
+            }
+            writer.text("window", window)
+        }
     }
 }

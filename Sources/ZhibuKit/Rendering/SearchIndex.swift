@@ -1,5 +1,6 @@
 import ZhibuModel
 import ZhibuTemplates
+import ZhibuTemplating
 
 /// The documents of client-side search: `search-index.json`, and `en/search-index.json`.
 ///

@@ -2,8 +2,11 @@ import ZhibuModel
 
 /// Every interface string of the portal, in both languages.
 ///
-/// Templates reach them as `{{t.key}}`; keeping them in one table means a missing translation is
-/// a missing key here, caught by the test that every key has both languages.
+/// Templates reach them as `{{t.key}}` and code as `UIStrings.text(key, language)`; keeping them
+/// in one table means a missing translation is a missing key here, caught by the test that every
+/// key has both languages, and no page decides its words by testing for a language. A string
+/// with values in it names them in braces (`{name}`); the search page's strings keep theirs
+/// (`{q}`) for its script to fill.
 package enum UIStrings {
     package static let table: [String: LocalizedText] = [
         "skip": LocalizedText(zh: "跳到正文", en: "Skip to content"),
@@ -86,7 +89,69 @@ package enum UIStrings {
         "severity": LocalizedText(zh: "级别", en: "Severity"),
         "openParen": LocalizedText(zh: "（", en: " ("),
         "closeParen": LocalizedText(zh: "）", en: ")"),
+        "windowRange": LocalizedText(zh: "{from}至{to}", en: "{from} – {to}"),
+        "heatmapName": LocalizedText(
+            zh: "{name}会议日历，{window}", en: "Meeting calendar of {name}, {window}"),
+        "participationName": LocalizedText(
+            zh: "{name}月度参与率，{window}", en: "Monthly participation of {name}, {window}"),
+        "secretary": LocalizedText(zh: "书记", en: "Secretary"),
+        "deputy": LocalizedText(zh: "副书记", en: "Deputy"),
+        "committeeMembers": LocalizedText(zh: "委员", en: "Members"),
+        "quarterly": LocalizedText(zh: "{label}（季）", en: "{label} (qtr)"),
+        "heat.held": LocalizedText(zh: "已召开", en: "held"),
+        "heat.waived": LocalizedText(zh: "已豁免", en: "waived"),
+        "heat.missing": LocalizedText(zh: "缺失", en: "missing"),
+        "heat.due": LocalizedText(zh: "本期待办", en: "due this period"),
+        "heat.none": LocalizedText(zh: "不计", en: "not evaluated"),
+        "heat.heldOn": LocalizedText(zh: "（{dates}）", en: " ({dates})"),
+        "heat.dueBy": LocalizedText(zh: "，截止{date}", en: ", by {date}"),
+        "heat.waivedFor": LocalizedText(zh: "（{reason}）", en: " ({reason})"),
+        "heat.cell": LocalizedText(
+            zh: "{period} · {row}：{state}{detail}", en: "{period} · {row}: {state}{detail}"),
+        "feed.subtitle": LocalizedText(zh: "活动记录与通知公告", en: "Activity records and notices"),
+        "feed.notice": LocalizedText(zh: "通知公告", en: "notice"),
+        "search.title": LocalizedText(zh: "站内搜索", en: "Search"),
+        "search.label": LocalizedText(zh: "搜索关键词", en: "Search for"),
+        "search.placeholder": LocalizedText(zh: "如：主题党日、党史学习", en: "e.g. themed Party day"),
+        "search.button": LocalizedText(zh: "搜索", en: "Search"),
+        "search.hint": LocalizedText(
+            zh: "可搜索活动记录、制度、先锋岗、通知和页面的标题与正文；中文无需空格，多个关键词用空格分开。",
+            en:
+                "Searches the titles and text of records, systems, posts, notices and pages; separate several words with spaces."
+        ),
+        "search.noscript": LocalizedText(
+            zh: "站内搜索需要启用 JavaScript。也可以从首页按组织浏览全部记录。",
+            en: "Search needs JavaScript. You can also browse every record from the home page."),
+        "search.loading": LocalizedText(zh: "正在载入索引……", en: "Loading the index…"),
+        "search.failed": LocalizedText(
+            zh: "索引载入失败，请稍后重试。", en: "The index could not be loaded. Please try again later."),
+        "search.none": LocalizedText(zh: "没有找到与“{q}”相关的内容。", en: "Nothing found for “{q}”."),
+        "search.count": LocalizedText(zh: "找到 {n} 条与“{q}”相关的结果。", en: "{n} results for “{q}”."),
+        "search.more": LocalizedText(zh: "（仅显示前 {m} 条）", en: " (showing the first {m})"),
     ]
+
+    /// One string in one language, with the values it names filled in.
+    ///
+    /// A key missing from the table is a mistake in zhibu, caught by the test that renders
+    /// every kind of page; it reads as the key itself rather than stopping a build.
+    package static func text(
+        _ key: String, _ language: Language, _ values: [String: String] = [:]
+    ) -> String {
+        let text = table[key]?.text(in: language) ?? key
+        guard !values.isEmpty else { return text }
+        // One pass, so that a value holding braces is never filled in itself.
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"),
+            let close = rest[open...].firstIndex(of: "}")
+        {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
 
     /// The table in one language, as the templates' `t`.
     package static func strings(_ language: Language) -> [String: String] {

@@ -10,16 +10,19 @@ package struct PeriodicRequirement: Sendable {
     package var kind: Period.Kind
     /// What must be held, e.g. “支部委员会会议” / “committee meeting”.
     package var what: LocalizedText
+    /// Its name in a table row: “支委会” / “Committee”, or a group's name.
+    package var label: LocalizedText
     package var qualifies: @Sendable (ActivityRecord) -> Bool
     package var help: [LocalizedText]
 
     package init(
-        org: Organization, kind: Period.Kind, what: LocalizedText, help: [LocalizedText] = [],
-        qualifies: @escaping @Sendable (ActivityRecord) -> Bool
+        org: Organization, kind: Period.Kind, what: LocalizedText, label: LocalizedText? = nil,
+        help: [LocalizedText] = [], qualifies: @escaping @Sendable (ActivityRecord) -> Bool
     ) {
         self.org = org
         self.kind = kind
         self.what = what
+        self.label = label ?? what
         self.help = help
         self.qualifies = qualifies
     }
@@ -28,7 +31,7 @@ package struct PeriodicRequirement: Sendable {
     package init(
         org: Organization, kind: Period.Kind, type: ActivityType, help: [LocalizedText] = []
     ) {
-        self.init(org: org, kind: kind, what: type.label, help: help) {
+        self.init(org: org, kind: kind, what: type.label, label: type.shortLabel, help: help) {
             $0.counts(as: type)
         }
     }

@@ -93,6 +93,12 @@ enum LoadRules {
             "Text files over 8 MB are not read: minutes that large are almost always a pasted image or a mistaken export. Put images and attachments in Content/assets/ and link to them.",
             failing: [:]),
         load(
+            "load.template-unknown", "Templates/ 中有不会被使用的文件",
+            "a file in Templates/ that no build uses",
+            "Templates/ 中与内置模板同名的文件会替换内置模板（如 org.mustache、zhibu.css）；其他 .mustache 文件只有被某个模板用 `{{> 名字}}` 引用时才会使用。名字拼错的模板会被忽略，页面不会变化，所以 zhibu 会指出这样的文件，并提示最接近的内置模板名。",
+            "A file in Templates/ with the name of a built-in template replaces it (org.mustache, zhibu.css …); any other .mustache file is used only when a template includes it with `{{> name}}`. A misspelt template would be ignored and the pages would not change, so zhibu names such files and suggests the nearest built-in name.",
+            failing: ["Templates/orgs.mustache": "<h1>{{name}}</h1>\n"], severity: .warning),
+        load(
             "load.unreadable", "文件或文件夹无法读取", "a file or folder cannot be read",
             "运行 zhibu 的用户没有读取权限。请检查文件权限。",
             "The user running zhibu may not read it. Check the file's permissions.",

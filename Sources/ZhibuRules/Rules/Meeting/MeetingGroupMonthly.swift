@@ -44,6 +44,7 @@ enum MeetingGroupMonthly: PeriodicRule {
                     what: LocalizedText(
                         zh: "\(name.zh.value)的党小组会",
                         en: "group meeting of \(name.en?.value ?? name.zh.value)"),
+                    label: LocalizedText(zh: name.zh.value, en: name.en?.value ?? name.zh.value),
                     help: [
                         LocalizedText(
                             zh:

@@ -11,3 +11,16 @@ enum MeetingRules {
         MeetingThemedDayMonthly.self,
     ]
 }
+
+extension MeetingRules {
+    /// The periodic meetings a branch's meeting calendar shows, in its row order: monthly
+    /// before quarterly, the branch's own meetings before its groups'. Yearly meetings have
+    /// no row: a calendar of months would show one cell in twelve.
+    static let calendar: [any PeriodicRule.Type] = [
+        MeetingCommitteeMonthly.self,
+        MeetingThemedDayMonthly.self,
+        MeetingGroupMonthly.self,
+        MeetingGeneralQuarterly.self,
+        MeetingLessonQuarterly.self,
+    ]
+}

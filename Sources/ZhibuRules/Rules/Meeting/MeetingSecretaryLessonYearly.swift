@@ -42,6 +42,7 @@ enum MeetingSecretaryLessonYearly: PeriodicRule {
             return PeriodicRequirement(
                 org: org, kind: .year,
                 what: LocalizedText(zh: "书记讲授的党课", en: "Party lesson given by the secretary"),
+                label: LocalizedText(zh: "书记讲党课", en: "Secretary's lesson"),
                 help: [
                     LocalizedText(
                         zh: "补录书记讲授的党课记录并写明 `lecturer: \(secretary)`，或安排书记讲党课",

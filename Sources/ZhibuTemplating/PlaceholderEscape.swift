@@ -1,6 +1,6 @@
 import Mustache
 
-/// The HTML escape of `FastHTMLEscape` for rendering a context shape once with placeholders.
+/// The HTML escape of `HTMLEscape` for rendering a context shape once with placeholders.
 ///
 /// A value that is exactly one placeholder comes back marked as escaped instead of escaped, so
 /// the cut text (`PlaceholderText.cut`) escapes the real string in its place. A value with a
@@ -17,6 +17,6 @@ struct PlaceholderEscape: MustacheContentType {
         if PlaceholderText.containsMarker(text) {
             return String(PlaceholderText.poison)
         }
-        return FastHTMLEscape().escapeText(text)
+        return HTMLEscape().escapeText(text)
     }
 }

@@ -4,7 +4,8 @@
 /// (`ShapeCache`). That is only the same as rendering each page if no template looks at what a
 /// string says: a transform such as `uppercased` or `sorted`, a partial named by a value, another
 /// content type or changed delimiters would. This scan finds those, so that a site whose own
-/// templates use them is simply rendered page by page.
+/// templates use them is simply rendered page by page. It also lists the partials the templates
+/// include, so that a site template nothing uses can be reported.
 package struct TemplateScan: Sendable, Equatable {
     /// Whether filling placeholders gives the same bytes as rendering each page.
     package var fillable = true
@@ -13,6 +14,8 @@ package struct TemplateScan: Sendable, Equatable {
     package var printedNames: Set<String> = []
     /// The sections inside which `{{.}}` is printed: there `.` must be a string, not a map.
     package var dotSections: Set<String> = []
+    /// The names of the partials included with `{{> name}}`.
+    package var partials: Set<String> = []
 
     /// Transforms whose result depends only on a value's shape: emptiness, counts, positions
     /// and numbers, all part of the shape (`ContextShape`).
@@ -52,7 +55,8 @@ package struct TemplateScan: Sendable, Equatable {
                 fillable = false
                 return
             case ">":
-                if String(body).trimmingWhitespace().hasPrefix("*") { fillable = false }
+                let name = String(body).trimmingSpaces()
+                if name.hasPrefix("*") { fillable = false } else { partials.insert(name) }
             case "#", "^", "$", "<":
                 let name = check(body)
                 sections.append((name.variable, kind == "#" && name.transforms.isEmpty))
@@ -86,12 +90,12 @@ package struct TemplateScan: Sendable, Equatable {
     /// Splits `a(b(name))` into the name and its transforms, and rules out transforms that read
     /// text and names that reach into Swift values (`_guts`).
     private mutating func check(_ tag: Substring) -> (variable: String, transforms: [String]) {
-        var text = String(tag).trimmingWhitespace()
+        var text = String(tag).trimmingSpaces()
         var transforms: [String] = []
         while let open = text.firstIndex(of: "("), text.last == ")" {
-            transforms.append(String(text[..<open]).trimmingWhitespace())
+            transforms.append(String(text[..<open]).trimmingSpaces())
             text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-                .trimmingWhitespace()
+                .trimmingSpaces()
         }
         for transform in transforms where !Self.shapeTransforms.contains(transform) {
             fillable = false
@@ -106,5 +110,16 @@ package struct TemplateScan: Sendable, Equatable {
 
     private static func lastPart(_ name: String) -> String {
         name.split(separator: ".").last.map(String.init) ?? name
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space (Unicode's White_Space), as tag names are read.
+    fileprivate func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

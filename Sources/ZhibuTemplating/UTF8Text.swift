@@ -10,7 +10,7 @@ package enum UTF8Text: Sendable {
     /// Valid UTF-8: from libcmark, whose input was a Swift string, or from a filled template.
     case bytes([UInt8])
 
-    var isEmpty: Bool {
+    package var isEmpty: Bool {
         switch self {
         case .text(let text): text.isEmpty
         case .bytes(let bytes): bytes.isEmpty
@@ -18,7 +18,7 @@ package enum UTF8Text: Sendable {
     }
 
     /// How many bytes the text adds to a page, unescaped.
-    var count: Int {
+    package var count: Int {
         switch self {
         case .text(let text): text.utf8.count
         case .bytes(let bytes): bytes.count
@@ -26,7 +26,7 @@ package enum UTF8Text: Sendable {
     }
 
     /// Calls `body` with the UTF-8 bytes, in place.
-    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch self {
         case .text(var text): text.withUTF8(body)
         case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
@@ -34,10 +34,10 @@ package enum UTF8Text: Sendable {
     }
 
     /// Appends the text to a page, HTML-escaped when the template escaped it.
-    func append(to out: inout [UInt8], escaped: Bool) {
+    package func append(to out: inout [UInt8], escaped: Bool) {
         withBytes { bytes in
             if escaped {
-                FastHTMLEscape.append(bytes, to: &out)
+                HTMLEscape.append(bytes, to: &out)
             } else {
                 out.append(contentsOf: bytes)
             }

@@ -1,0 +1,23 @@
+import Foundation
+import ZhibuModel
+
+/// Decides the date periodic rules are evaluated at (SPEC §3.1): `--as-of`, then `as_of` in
+/// `site.yml`, then `SOURCE_DATE_EPOCH`, then today in the site's time zone.
+package enum AsOf {
+    package static func resolve(
+        option: LocalDate?, config: SiteConfig, environment: [String: String], now: Date
+    ) -> LocalDate {
+        if let option { return option }
+        if let configured = config.asOf?.value { return configured }
+        let zone = TimeZone(identifier: config.timezone.value) ?? TimeZone(identifier: "UTC")
+        var instant = now
+        if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            instant = Date(timeIntervalSince1970: seconds)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        if let zone { calendar.timeZone = zone }
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? LocalDate(daysSinceEpoch: 0)
+    }
+}

@@ -1,0 +1,17 @@
+/// What `build` did on disk (`Pipeline.build(_:renderToMemory:)`).
+package enum BuildOutcome: Sendable {
+    /// No input had changed since the last published build: nothing was loaded, rendered or
+    /// written, and the report is the one stored with that build.
+    case unchanged(CheckReport)
+    /// `load.*` errors stopped the build: nothing was rendered and `Site/` is as it was.
+    case stopped(CheckReport)
+    /// Rendered; published with these statistics, or nil when rendered to memory only.
+    case built(BuildResult, files: [RenderedFile], published: Publisher.Stats?)
+
+    package var report: CheckReport {
+        switch self {
+        case .unchanged(let report), .stopped(let report): report
+        case .built(let result, _, _): result.report
+        }
+    }
+}

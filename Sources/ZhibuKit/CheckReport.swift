@@ -1,0 +1,46 @@
+import ZhibuModel
+import ZhibuRules
+
+/// What `check` found, with the files kept so a printer can quote the offending lines.
+package struct CheckReport: Sendable {
+    /// The organizations and size of the site, which is all that reports print of it.
+    package var summary: SiteSummary
+    /// Every diagnostic, sorted for output.
+    package var diagnostics: [Diagnostic]
+    /// What the current period still asks of each organization.
+    package var due: [DueItem]
+    package var asOf: LocalDate
+    package var tree: FileTree
+    /// Seconds spent in each stage, for `ZHIBU_TIMINGS=1`; never part of any report.
+    package var timings: [(stage: String, seconds: Double)] = []
+
+    package init(
+        summary: SiteSummary, diagnostics: [Diagnostic], due: [DueItem], asOf: LocalDate,
+        tree: FileTree, timings: [(stage: String, seconds: Double)] = []
+    ) {
+        self.summary = summary
+        self.diagnostics = diagnostics
+        self.due = due
+        self.asOf = asOf
+        self.tree = tree
+        self.timings = timings
+    }
+
+    package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    package var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }
+    package var waivedCount: Int { diagnostics.filter(\.waived).count }
+
+    /// True when a file could not be read: `build` then publishes nothing.
+    package var hasLoadErrors: Bool { Self.hasLoadErrors(diagnostics) }
+
+    package static func hasLoadErrors(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }
+    }
+
+    /// Exit code of SPEC §2: 1 for any error, or any warning under `--strict`.
+    package func exitCode(strict: Bool) -> Int32 {
+        if errorCount > 0 || (strict && warningCount > 0) { return 1 }
+        return 0
+    }
+}

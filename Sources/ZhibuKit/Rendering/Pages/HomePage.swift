@@ -1,0 +1,121 @@
+import ZhibuModel
+import ZhibuTemplating
+
+/// The home page of each language: the organization tree with each organization's state, the
+/// current notices and the newest held records of the whole site.
+enum HomePage: PageKind {
+    static let name = "home-page"
+    static let pass = RenderPass.findings
+    /// How many of the newest held records the home page lists.
+    static let recentCount = 10
+
+    static func jobs(_ context: RenderContext) -> [PageJob] {
+        context.site.config.languages.map { language in
+            job(context.urls.home(language) + "index.html", language: language, in: context)
+        }
+    }
+
+    static func render(_ job: PageJob, _ context: RenderContext) throws(RenderError)
+        -> PageOutput
+    {
+        let language = job.language
+        let site = context.site
+        let urls = context.urls
+        let asOf = context.asOf
+        let tree = site.organizations.map { org in
+            Values.Node(
+                name: org.name.text(in: language), href: urls.link(urls.org(org.path, language)),
+                kind: org.kind.value.label.text(in: language),
+                depth: org.path.split(separator: "/").count - 1,
+                state: context.findings.state(of: org.path).values(language))
+        }
+        let notices = site.organizations.flatMap { org in org.notices.map { (org, $0) } }
+            .filter { $0.1.until.map { $0.value >= asOf } ?? true && $0.1.date.value <= asOf }
+            .sorted {
+                ($0.1.pinned ? 1 : 0, $0.1.date.value, $0.1.file) > (
+                    $1.1.pinned ? 1 : 0, $1.1.date.value, $1.1.file
+                )
+            }
+        return try context.page(
+            job, template: "home", title: site.config.title.text(in: language), crumbs: [],
+            values: Values(
+                tree: tree,
+                recent: latestHeld(recentCount, site: site, asOf: asOf).map { org, record in
+                    context.recordItem(record, org: org, language)
+                },
+                notices: notices.map { org, notice in
+                    Values.NoticeItem(
+                        title: notice.title.text(in: language), pinned: notice.pinned,
+                        date: DateText.format(notice.date.value, language),
+                        dateISO: notice.date.value.description, org: org.name.text(in: language))
+                }))
+    }
+
+    /// The newest held records of the whole site, newest first, found in one pass over the
+    /// records rather than by sorting them all.
+    private static func latestHeld(_ count: Int, site: Site, asOf: LocalDate)
+        -> [(org: Organization, record: ActivityRecord)]
+    {
+        var top: [(date: LocalDate, file: String, org: Int, record: Int)] = []
+        for (orgIndex, org) in site.organizations.enumerated() {
+            for (recordIndex, record) in org.records.enumerated()
+            where record.status.value == .held && record.date.value <= asOf {
+                let key = (record.date.value, record.file)
+                if top.count == count, let last = top.last, !(key > (last.date, last.file)) {
+                    continue
+                }
+                let position =
+                    top.firstIndex { key > ($0.date, $0.file) } ?? top.endIndex
+                top.insert((key.0, key.1, orgIndex, recordIndex), at: position)
+                if top.count > count { top.removeLast() }
+            }
+        }
+        return top.map {
+            (site.organizations[$0.org], site.organizations[$0.org].records[$0.record])
+        }
+    }
+
+    /// What `home.mustache` shows.
+    struct Values: TemplateValues {
+        static let isOneOfAKind = true
+
+        struct Node {
+            var name: String
+            var href: String
+            var kind: String
+            /// How far below the top of the tree, for indenting.
+            var depth: Int
+            var state: OrgState.Values
+        }
+
+        struct NoticeItem {
+            var title: String
+            var pinned: Bool
+            var date: String
+            var dateISO: String
+            var org: String
+        }
+
+        var tree: [Node]
+        var recent: [RecordItemValues]
+        var notices: [NoticeItem]
+
+        func write(to writer: inout ValueWriter) {
+            writer.list("tree", tree) { node, writer in
+                writer.text("name", node.name)
+                writer.text("href", node.href)
+                writer.text("kind", node.kind)
+                writer.number("depth", node.depth)
+                writer.map("state", node.state)
+            }
+            writer.list("recent", recent)
+            writer.list("notices", notices) { notice, writer in
+                writer.text("title", notice.title)
+                writer.flag("pinned", notice.pinned)
+                writer.text("date", notice.date)
+                writer.text("dateISO", notice.dateISO)
+                writer.text("org", notice.org)
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ZhibuTemplating
+
+/// Every kind of file zhibu makes, sorted by name.
+///
+/// The list is the whole site: `SiteRenderer` renders what these kinds contribute and nothing
+/// else. A test checks that the names are unique and sorted, and that no two jobs of a site
+/// write the same path.
+package enum PageKinds {
+    package static let all: [any PageKind.Type] = [
+        AssetFiles.self,
+        BuildJSON.self,
+        CalendarICS.self,
+        FeedXML.self,
+        FreePage.self,
+        HomePage.self,
+        NotFoundPage.self,
+        OrgStatusPage.self,
+        PostsPage.self,
+        RecordPage.self,
+        RobotsTXT.self,
+        SearchDocuments.self,
+        SearchIndexJSON.self,
+        SearchPage.self,
+        SearchScript.self,
+        SitemapXML.self,
+        StatusJSON.self,
+        Stylesheet.self,
+        SystemPage.self,
+    ]
+}

@@ -1,0 +1,20 @@
+import ZhibuModel
+
+/// `robots.txt`: crawlers are welcome, and pointed at the sitemap when the site has an address.
+enum RobotsTXT: PageKind {
+    static let name = "robots-txt"
+    static let pass = RenderPass.content
+
+    static func jobs(_ context: RenderContext) -> [PageJob] {
+        [job("robots.txt", language: context.urls.defaultLanguage, in: context)]
+    }
+
+    static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
+        let base = context.site.config.baseURL?.value ?? ""
+        var text = "User-agent: *\nAllow: /\n"
+        if !base.isEmpty {
+            text += "Sitemap: \(base.hasSuffix("/") ? base : base + "/")sitemap.xml\n"
+        }
+        return .file(RenderedFile(path: job.path, text: text))
+    }
+}

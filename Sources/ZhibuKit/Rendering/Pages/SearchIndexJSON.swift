@@ -1,0 +1,22 @@
+import ZhibuModel
+
+/// Each language's search index, `search-index.json`: the first pass's documents joined and
+/// sorted (`SearchIndex`).
+enum SearchIndexJSON: PageKind {
+    static let name = "search-index-json"
+    static let pass = RenderPass.findings
+    static let runsLong = true
+
+    static func jobs(_ context: RenderContext) -> [PageJob] {
+        context.site.config.languages.map { language in
+            job(SearchIndex.path(language, urls: context.urls), language: language, in: context)
+        }
+    }
+
+    static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
+        .file(
+            RenderedFile(
+                path: job.path,
+                bytes: SearchIndex.join(context.searchDocuments[job.language] ?? [])))
+    }
+}

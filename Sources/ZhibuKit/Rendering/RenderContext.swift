@@ -1,0 +1,174 @@
+import ZhibuModel
+import ZhibuRules
+import ZhibuTemplating
+
+/// Everything a page kind renders with: the loaded site, its addresses and templates, the
+/// tables made once for every page (names, breadcrumb trails), and what the passes before the
+/// current one made.
+///
+/// `SiteRenderer` fills it in pass by pass: `findings` is `.none` in the first pass, whose kinds
+/// show no finding; `searchDocuments` is set for the second; `files` holds every file of the
+/// passes before for the last two.
+package struct RenderContext: Sendable {
+    package let site: Site
+    package let asOf: LocalDate
+    package let urls: SiteURLs
+    /// The evaluation window in months (SPEC §3.1), for heat-maps, charts and roll-ups.
+    package let windowMonths: Int
+    package let templates: TemplateSet
+    /// Each branch's rows of the meeting calendar, by path: the meeting rules' own requirements.
+    package let meetingCalendar: [String: [CalendarRow]]
+    package internal(set) var findings = Findings.none
+    /// The first pass's documents of the search index, by language, in job order.
+    package internal(set) var searchDocuments: [Language: [SearchIndex.Entry]] = [:]
+    /// Every file the passes before made, sorted by path.
+    package internal(set) var files: [RenderedFile] = []
+    private let renderers: [Language: TemplateRenderer]
+    /// Member names by ID for each organization, by index: only `id` and `name` of a roster
+    /// ever reach a page.
+    private let people: [[String: String]]
+    /// The breadcrumb trail down to each organization (home first, the organization last), by
+    /// language and index.
+    private let trails: [Language: [[LayoutValues.Crumb]]]
+
+    package init(site: Site, asOf: LocalDate, templates: TemplateSet) throws(RenderError) {
+        self.site = site
+        self.asOf = asOf
+        self.templates = templates
+        self.windowMonths = site.config.rules.windowMonths?.value ?? 12
+        self.meetingCalendar = RuleRegistry.meetingCalendar(site, asOf: asOf)
+        let urls = SiteURLs(
+            basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
+            defaultLanguage: site.config.defaultLanguage)
+        self.urls = urls
+        var renderers: [Language: TemplateRenderer] = [:]
+        for language in site.config.languages {
+            renderers[language] = try templates.renderer(
+                language, shared: SharedValues(site: site, urls: urls, asOf: asOf, language))
+        }
+        self.renderers = renderers
+        self.people = site.organizations.map { Self.names(of: $0, in: site) }
+        self.trails = Dictionary(
+            uniqueKeysWithValues: site.config.languages.map { language in
+                (language, Self.trails(of: site, urls: urls, language))
+            })
+    }
+
+    /// The renderer of a language's templates.
+    package func renderer(_ language: Language) throws(RenderError) -> TemplateRenderer {
+        guard let renderer = renderers[language] else {
+            throw .missing("layout.mustache (\(language.rawValue))")
+        }
+        return renderer
+    }
+
+    /// A page: its own template rendered with `values`, inside the layout.
+    ///
+    /// - Parameter folder: the folder the page stands for, which the language switch links to
+    ///   in the other languages; by default the folder of its `index.html`.
+    func page(
+        _ job: PageJob, folder: String? = nil, template: String, title: String,
+        crumbs: [LayoutValues.Crumb], values: some TemplateValues
+    ) throws(RenderError) -> PageOutput {
+        let renderer = try renderer(job.language)
+        let content: [UInt8]
+        do { content = try renderer.render(values, with: template) } catch {
+            throw RenderError(error)
+        }
+        let folder = folder ?? String(job.path.dropLast("index.html".count))
+        let stripped = folder.dropFirst(urls.prefix(job.language).count)
+        let layout = LayoutValues(
+            title: title, content: content, breadcrumbs: crumbs,
+            description: site.config.title.text(in: job.language),
+            alternates: site.config.languages.map { other in
+                LayoutValues.Alternate(
+                    lang: other.rawValue, label: other.nativeName,
+                    href: urls.link(urls.prefix(other) + stripped), current: other == job.language)
+            })
+        do {
+            return .file(
+                RenderedFile(path: job.path, bytes: try renderer.render(layout, with: "layout")))
+        } catch {
+            throw RenderError(error)
+        }
+    }
+
+    /// The organization's member names by ID.
+    func names(of org: Int) -> [String: String] { people[org] }
+
+    /// The trail of the organization at `index`, ending with it.
+    func trail(to index: Int, _ language: Language) -> [LayoutValues.Crumb] {
+        trails[language]?[index] ?? []
+    }
+
+    /// The trail above the organization at `index`, without it: what its own page shows.
+    func crumbs(above index: Int, _ language: Language) -> [LayoutValues.Crumb] {
+        Array(trail(to: index, language).dropLast())
+    }
+
+    /// The window as words, for the headings of the heat-map, the chart and roll-ups.
+    func windowText(_ language: Language) -> String {
+        let months = HeatMap.months(asOf: asOf, windowMonths: windowMonths)
+        guard let first = months.first, let last = months.last else { return "" }
+        return UIStrings.text(
+            "windowRange", language,
+            ["from": first.label.text(in: language), "to": last.label.text(in: language)])
+    }
+
+    /// One record in a list of records.
+    func recordItem(_ record: ActivityRecord, org: Organization, _ language: Language)
+        -> RecordItemValues
+    {
+        RecordItemValues(
+            title: record.title.text(in: language),
+            href: urls.link(urls.record(org.path, record, language)),
+            date: DateText.format(record.date.value, language),
+            dateISO: record.date.value.description,
+            type: record.type.value.label.text(in: language),
+            org: org.name.text(in: language),
+            status: record.status.value == .held
+                ? nil : UIStrings.text(record.status.value.rawValue + ".status", language))
+    }
+}
+
+extension RenderContext {
+    /// Member names by ID: a branch's own roster, or for an organization without one the
+    /// rosters below it.
+    fileprivate static func names(of org: Organization, in site: Site) -> [String: String] {
+        var names: [String: String] = [:]
+        let rosters =
+            org.rosterFile != nil
+            ? [org] : site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
+        for roster in rosters {
+            for member in roster.members where names[member.id.value] == nil {
+                names[member.id.value] = member.name.value
+            }
+        }
+        return names
+    }
+
+    /// Every organization's trail in one language: its parent's trail, then itself. Parents come
+    /// before their children in path order, so one pass in that order finds each parent's
+    /// trail made.
+    fileprivate static func trails(of site: Site, urls: SiteURLs, _ language: Language)
+        -> [[LayoutValues.Crumb]]
+    {
+        let home = LayoutValues.Crumb(
+            name: site.config.title.text(in: language), href: urls.link(urls.home(language)))
+        var byPath: [String: [LayoutValues.Crumb]] = [:]
+        var result: [[LayoutValues.Crumb]] = []
+        result.reserveCapacity(site.organizations.count)
+        for org in site.organizations {
+            let above = org.parentPath.flatMap { byPath[$0] } ?? [home]
+            let trail =
+                above + [
+                    LayoutValues.Crumb(
+                        name: org.name.text(in: language),
+                        href: urls.link(urls.org(org.path, language)))
+                ]
+            byPath[org.path] = trail
+            result.append(trail)
+        }
+        return result
+    }
+}
