@@ -1,7 +1,6 @@
 import ArgumentParser
 import ZhibuKit
 import ZhibuModel
-import ZhibuRules
 
 /// `zhibu rules [ID]`: the rule catalogue, or one rule explained with its examples.
 struct RulesCommand: ParsableCommand {
@@ -29,8 +28,9 @@ struct RulesCommand: ParsableCommand {
             try Terminal.write(RuleCatalogue(language: language).table(), to: nil)
             return
         }
-        guard let descriptor = RuleRegistry.descriptor(RuleID(id)) else {
-            let known = RuleRegistry.descriptors.map(\.id.rawValue)
+        let catalogue = RuleCatalogue(language: language)
+        guard let explanation = catalogue.explain(RuleID(id)) else {
+            let known = RuleCatalogue.ids.map(\.rawValue)
             var message = LocalizedText(
                 zh: "没有规则 `\(id)`；运行 `zhibu rules` 查看全部规则",
                 en: "there is no rule `\(id)`; run `zhibu rules` to list every rule")
@@ -41,6 +41,6 @@ struct RulesCommand: ParsableCommand {
             }
             throw ToolFailure(message)
         }
-        try Terminal.write(RuleCatalogue(language: language).explain(descriptor), to: nil)
+        try Terminal.write(explanation, to: nil)
     }
 }

@@ -25,9 +25,6 @@ package struct MarkdownBody: Sendable, Hashable {
         self.firstLine = firstLine
     }
 
-    /// The HTML as a string, for the few pages rendered from a dictionary context.
-    package var htmlText: String { String(decoding: html, as: UTF8.self) }
-
     /// True when the body has no words at all, only whitespace.
     package var isBlank: Bool {
         source.isBlank

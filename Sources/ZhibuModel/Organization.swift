@@ -63,6 +63,11 @@ package struct Organization: Sendable, Hashable {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// The work units in a language: the English list where one is given, else the Chinese.
+    package func units(in language: Language) -> [String] {
+        (language == .en && !unitsEn.isEmpty ? unitsEn : units).map(\.value)
+    }
+
     package func member(_ id: String) -> Member? {
         members.first { $0.id.value == id }
     }

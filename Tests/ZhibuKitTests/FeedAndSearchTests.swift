@@ -28,6 +28,23 @@ import ZhibuTemplating
             defaultLanguage: site.config.defaultLanguage)
     }
 
+    /// An organization's calendar as text.
+    static func calendar(org: Organization, site: Site, urls: SiteURLs, asOf: LocalDate)
+        -> String
+    {
+        String(
+            decoding: CalendarFile.bytes(org: org, site: site, urls: urls, asOf: asOf),
+            as: UTF8.self)
+    }
+
+    /// A language's whole search index, joined from its slices as the build joins them.
+    static func searchIndex(site: Site, urls: SiteURLs, language: Language) -> String {
+        let entries = SearchIndex.parts(of: site).flatMap {
+            SearchIndex.entries($0, site: site, urls: urls, language: language)
+        }
+        return String(decoding: SearchIndex.join(entries), as: UTF8.self)
+    }
+
     func loadExample() throws -> (site: Site, asOf: LocalDate, urls: SiteURLs) {
         let result = try #require(Self.example, "the example site must build")
         return (result.site, result.report.asOf, Self.urls(result.site))
@@ -36,7 +53,7 @@ import ZhibuTemplating
     func calendars(_ site: Site, _ asOf: LocalDate, _ urls: SiteURLs) -> [String: String] {
         var files: [String: String] = [:]
         for org in site.organizations {
-            files[CalendarFile.path(org: org)] = CalendarFile.render(
+            files[CalendarFile.path(org: org)] = Self.calendar(
                 org: org, site: site, urls: urls, asOf: asOf)
         }
         return files
@@ -100,7 +117,7 @@ import ZhibuTemplating
         let (site, asOf, urls) = try loadExample()
         var cancelled = 0
         for org in site.organizations {
-            let lines = unfolded(CalendarFile.render(org: org, site: site, urls: urls, asOf: asOf))
+            let lines = unfolded(Self.calendar(org: org, site: site, urls: urls, asOf: asOf))
             let events = lines.filter { $0 == "BEGIN:VEVENT" }.count
             let expected = org.records.filter { $0.status.value != .cancelled }
             #expect(events == expected.count, "\(org.path)")
@@ -137,7 +154,7 @@ import ZhibuTemplating
         ])
         let org = try #require(loaded.site.organization("first"))
         let asOf = try #require(LocalDate(parsing: "2026-11-24"))
-        let text = CalendarFile.render(
+        let text = Self.calendar(
             org: org, site: loaded.site, urls: Self.urls(loaded.site), asOf: asOf)
         let lines = unfolded(text)
         #expect(lines.contains("DTSTART;TZID=Asia/Shanghai:20261105T143000"))
@@ -175,7 +192,7 @@ import ZhibuTemplating
         let org = try #require(loaded.site.organization("first"))
         let asOf = try #require(LocalDate(parsing: "2026-11-24"))
         let lines = unfolded(
-            CalendarFile.render(
+            Self.calendar(
                 org: org, site: loaded.site, urls: Self.urls(loaded.site), asOf: asOf))
         #expect(lines.contains("DTSTART:20261105T143000"))
         #expect(!lines.contains("BEGIN:VTIMEZONE"))
@@ -249,8 +266,8 @@ import ZhibuTemplating
 
     @Test func searchIndexHoldsChineseTextOfRecords() throws {
         let (site, _, urls) = try loadExample()
-        let json = SearchIndex.render(site: site, urls: urls, language: .zh)
-        #expect(json == SearchIndex.render(site: site, urls: urls, language: .zh))
+        let json = Self.searchIndex(site: site, urls: urls, language: .zh)
+        #expect(json == Self.searchIndex(site: site, urls: urls, language: .zh))
         let docs = try documents(json)
         #expect(docs.count >= site.recordCount)
         for doc in docs {
@@ -267,7 +284,7 @@ import ZhibuTemplating
                 #expect(docs.contains { $0["u"] == url && $0["t"] == record.title.zh.value })
             }
         }
-        let english = try documents(SearchIndex.render(site: site, urls: urls, language: .en))
+        let english = try documents(Self.searchIndex(site: site, urls: urls, language: .en))
         #expect(english.count == docs.count)
         #expect(english.allSatisfy { ($0["u"] ?? "").hasPrefix("/en/") })
     }
@@ -284,7 +301,7 @@ import ZhibuTemplating
             "Content/orgs/first/activities/2026/meeting.md": TestSite.record(
                 "type: study\ntitle: 集中学习\ndate: 2026-11-05\nhost: m001\nattendees: [m001, m002]\n"),
         ])
-        let json = SearchIndex.render(
+        let json = Self.searchIndex(
             site: loaded.site, urls: Self.urls(loaded.site), language: .zh)
         for field in ["1380000", "2008-07-01", "m001", "full"] {
             #expect(!json.contains(field), "\(field) must not reach the search index")

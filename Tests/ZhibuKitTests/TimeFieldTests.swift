@@ -15,7 +15,7 @@ import ZhibuModel
                 "type: committee-meeting\ntitle: 支委会\ndate: 2026-11-05\ntime: \"\(time)\"\n")
         ])
         let org = try #require(loaded.site.organization("first"))
-        let text = CalendarFile.render(
+        let text = FeedAndSearchTests.calendar(
             org: org, site: loaded.site, urls: FeedAndSearchTests.urls(loaded.site),
             asOf: try #require(LocalDate(parsing: "2026-11-24")))
         let lines = text.components(separatedBy: "\r\n").filter {

@@ -40,7 +40,7 @@ package enum AtomFeed {
         let updated = timestamp(entries.first?.date ?? asOf, zone: zone)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\""
-        xml += (language == .zh ? "zh-CN" : "en") + "\">\n"
+        xml += language.htmlTag + "\">\n"
         xml += "  <title>\(XML.escape(site.config.title.text(in: language)))</title>\n"
         xml += "  <subtitle>" + XML.escape(subtitle(language)) + "</subtitle>\n"
         xml += "  <id>\(XML.escape(feedID))</id>\n"
@@ -74,7 +74,7 @@ package enum AtomFeed {
     }
 
     static func subtitle(_ language: Language) -> String {
-        LocalizedText(zh: "活动记录与通知公告", en: "Activity records and notices").text(in: language)
+        UIStrings.text("feed.subtitle", language)
     }
 
     /// Held records up to the as-of date and notices published by then, newest first.
@@ -127,7 +127,7 @@ package enum AtomFeed {
                         PlainText.collapse(notice.body.text, limit: 2 * summaryLength + 2),
                         summaryLength),
                     term: "notice",
-                    label: LocalizedText(zh: "通知公告", en: "notice").text(in: language))
+                    label: UIStrings.text("feed.notice", language))
             }
             let record = org.records[candidate.index]
             let folder = candidate.key
@@ -166,8 +166,8 @@ package enum AtomFeed {
 enum SiteLinks {
     /// `base_url` joined with a path below `Site/`, or nil when the site has no `base_url`.
     static func absolute(_ folder: String, site: Site) -> String? {
-        // `://` looked for in the bytes: Foundation's `contains` is slow enough to show when it
-        // runs for every record of a calendar.
+        // `://` looked for in the bytes: Foundation's `contains` is far heavier per call, and
+        // this runs for every record of a calendar.
         guard let base = site.config.baseURL?.value, base.utf8.firstRange(of: "://".utf8) != nil
         else { return nil }
         return (base.hasSuffix("/") ? base : base + "/") + folder

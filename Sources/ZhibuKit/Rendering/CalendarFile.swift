@@ -14,15 +14,10 @@ package enum CalendarFile {
     /// Where the file lives below `Site/`: one per organization, in the default language only.
     package static func path(org: Organization) -> String { org.path + "/calendar.ics" }
 
-    package static func render(org: Organization, site: Site, urls: SiteURLs, asOf: LocalDate)
-        -> String
+    /// The file's bytes: UTF-8 by construction, never decoded into a `String`.
+    package static func bytes(org: Organization, site: Site, urls: SiteURLs, asOf: LocalDate)
+        -> [UInt8]
     {
-        String(decoding: bytes(org: org, site: site, urls: urls, asOf: asOf), as: UTF8.self)
-    }
-
-    /// The file's bytes, as the renderer publishes them: UTF-8 by construction, so they are
-    /// not decoded into a `String` only to be encoded again.
-    static func bytes(org: Organization, site: Site, urls: SiteURLs, asOf: LocalDate) -> [UInt8] {
         let zone = site.config.timezone.value
         let china = chinaZones.contains(zone)
         let host = SiteLinks.host(of: site.config.baseURL?.value) ?? "zhibu"
@@ -45,7 +40,7 @@ package enum CalendarFile {
         let stamp = "DTSTAMP:" + compact(asOf) + "T000000Z"
         // The site's address, looked up once: with it, a record's link is one concatenation.
         let linkBase = SiteLinks.absolute("", site: site)
-        // Sorted as indices: moving whole records around cost more than comparing them.
+        // Sorted as indices: moving whole records around would be more work than comparing them.
         let all = org.records
         let order = all.indices.filter { all[$0].status.value != .cancelled }
             .sorted {
@@ -122,8 +117,8 @@ package enum CalendarFile {
     }
 }
 
-/// The content lines of a calendar, written as bytes: escaping and folding every event's lines
-/// through `String`s cost more than the rest of a branch's calendar.
+/// The content lines of a calendar, written as bytes: every line of every event is escaped and
+/// folded, and through `String`s that would outweigh the rest of a branch's calendar.
 private struct ContentLines {
     private(set) var bytes: [UInt8] = []
     /// The line being written, reused from line to line.

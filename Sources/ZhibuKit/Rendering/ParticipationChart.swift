@@ -72,10 +72,9 @@ package struct ParticipationChart: Sendable {
         let width = ParticipationChart.left + months.count * ParticipationChart.pitch
         let base = ParticipationChart.plotTop + ParticipationChart.plotHeight
         let height = base + 36
-        let zh = language == .zh
         let summary = zip(months, tallies).map { month, tally in
             month.label.text(in: language) + " " + tally.text
-        }.joined(separator: zh ? "；" : "; ")
+        }.joined(separator: language.clauseSeparator)
         var out =
             "<svg class=\"participation\" role=\"img\" aria-label=\"\(XML.escape(name))\" "
             + "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "

@@ -3,8 +3,8 @@ package struct RenderedFile: Sendable, Hashable {
     package let path: String
     package let bytes: [UInt8]
     /// The content hash, computed once where the file is made, on whichever thread renders it:
-    /// the manifest and `build.json` both need it, and hashing 30 MB of pages one by one on
-    /// the main thread took a tenth of a second.
+    /// the manifest and `build.json` both need it, and hashing every page one by one on the
+    /// main thread would leave the other cores idle.
     package let fingerprint: String
 
     package init(path: String, bytes: [UInt8]) {

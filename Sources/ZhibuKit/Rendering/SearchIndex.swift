@@ -38,45 +38,9 @@ package enum SearchIndex {
     /// The built-in script; a site may override it with `Templates/search.js`.
     package static var defaultScript: [UInt8] { DefaultTemplates.files["search.js"] ?? [] }
 
-    /// What `search.mustache` needs, besides the keys every page has (`t`, `lang`, `home`).
-    package static func pageContext(urls: SiteURLs, language: Language) -> [String: Any] {
-        let text = { (zh: String, en: String) in LocalizedText(zh: zh, en: en).text(in: language) }
-        return [
-            "title": text("站内搜索", "Search"),
-            "search": [
-                "index": urls.link(path(language, urls: urls)),
-                "script": urls.link(scriptPath(urls: urls)),
-                "label": text("搜索关键词", "Search for"),
-                "placeholder": text("如：主题党日、党史学习", "e.g. themed Party day"),
-                "button": text("搜索", "Search"),
-                "hint": text(
-                    "可搜索活动记录、制度、先锋岗、通知和页面的标题与正文；中文无需空格，多个关键词用空格分开。",
-                    "Searches the titles and text of records, systems, posts, notices and pages; "
-                        + "separate several words with spaces."),
-                "noscript": text(
-                    "站内搜索需要启用 JavaScript。也可以从首页按组织浏览全部记录。",
-                    "Search needs JavaScript. You can also browse every record from the home page."),
-                "loading": text("正在载入索引……", "Loading the index…"),
-                "failed": text(
-                    "索引载入失败，请稍后重试。", "The index could not be loaded. Please try again later."),
-                "none": text("没有找到与“{q}”相关的内容。", "Nothing found for “{q}”."),
-                "count": text("找到 {n} 条与“{q}”相关的结果。", "{n} results for “{q}”."),
-                "more": text("（仅显示前 {m} 条）", " (showing the first {m})"),
-            ] as [String: Any],
-        ]
-    }
-
-    /// The whole index of a language; what the renderer assembles from its parts.
-    package static func render(site: Site, urls: SiteURLs, language: Language) -> String {
-        let entries = parts(of: site).flatMap {
-            self.entries($0, site: site, urls: urls, language: language)
-        }
-        return String(decoding: join(entries), as: UTF8.self)
-    }
-
     /// A slice of the site indexed by one rendering job: the free pages, or one organization
-    /// with its records. The index of a large site is as much work as a thousand pages; in
-    /// slices it spreads over the cores with them.
+    /// with its records. The index of a large site is far more work than any page; in slices
+    /// it spreads over the cores with them.
     package enum Part: Sendable {
         case pages
         case org(Int)
@@ -154,8 +118,7 @@ package enum SearchIndex {
         }
         let org = site.organizations[orgIndex]
         let name = org.name.text(in: language)
-        let units = (language == .en && !org.unitsEn.isEmpty ? org.unitsEn : org.units).map(
-            \.value)
+        let units = org.units(in: language)
         add(
             urls.org(org.path, language), name, "", nil,
             [
@@ -187,11 +150,7 @@ package enum SearchIndex {
                 parts.append(.text(post.commitment?.text(in: language) ?? ""))
                 parts.append(.bytes(post.body.text))
             }
-            let title = LocalizedText(
-                zh: "党员先锋岗与责任区", en: "Pioneer posts and responsibility zones"
-            )
-            .text(in: language)
-            add(urls.posts(org.path, language), title, name, nil, parts)
+            add(urls.posts(org.path, language), UIStrings.text("posts", language), name, nil, parts)
         }
         for notice in org.notices {
             // A notice has no page of its own: the home page lists it.

@@ -44,6 +44,14 @@ package struct RuleCatalogue {
 
     /// One rule: summary, severity, scope, citation with the documents' titles, the explanation,
     /// and its passing and failing examples as changes to the example site.
+    /// Every rule's ID, loading rules included, sorted.
+    package static var ids: [RuleID] { RuleRegistry.descriptors.map(\.id) }
+
+    /// The explanation of the rule with this ID, or nil when there is none.
+    package func explain(_ id: RuleID) -> String? {
+        RuleRegistry.descriptor(id).map(explain)
+    }
+
     package func explain(_ descriptor: RuleDescriptor) -> String {
         let zh = language == .zh
         var out = "\(descriptor.id)\n"

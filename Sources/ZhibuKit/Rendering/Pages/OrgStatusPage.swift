@@ -219,8 +219,8 @@ extension OrgStatusPage.Values {
         established = DateText.format(org.established.value, language)
         state = findings.state(of: org.path).values(language)
         description = org.description?.text(in: language)
-        let units = language == .en && !org.unitsEn.isEmpty ? org.unitsEn : org.units
-        self.units = units.isEmpty ? nil : units.map(\.value).joined(separator: separator)
+        let units = org.units(in: language)
+        self.units = units.isEmpty ? nil : units.joined(separator: separator)
         if !org.members.isEmpty {
             memberCount = org.members.count
             fullCount = org.members.filter { $0.status.value == .full }.count

@@ -3,8 +3,8 @@ import ZhibuModel
 /// The documents of each language's search index, made per organization (and once for the free
 /// pages) in the first pass; `SearchIndexJSON` joins them into the index file.
 ///
-/// A large site's index is as much work as a thousand pages: in slices it spreads over the
-/// cores with them.
+/// A large site's index is far more work than any page: in slices it spreads over the cores
+/// with them.
 enum SearchDocuments: PageKind {
     static let name = "search-documents"
     static let pass = RenderPass.content
