@@ -13,6 +13,12 @@
 int zhibu_exchange_paths(const char *first, const char *second) {
     return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
 }
+#elif defined(__APPLE__)
+// renamex_np and RENAME_SWAP are declared in <stdio.h> (macOS 10.12 and later). Relative paths
+// resolve against the working directory, as AT_FDCWD makes them do on Linux.
+int zhibu_exchange_paths(const char *first, const char *second) {
+    return renamex_np(first, second, RENAME_SWAP);
+}
 #else
 int zhibu_exchange_paths(const char *first, const char *second) {
     (void)first;

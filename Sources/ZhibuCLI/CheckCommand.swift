@@ -23,8 +23,8 @@ struct CheckCommand: ParsableCommand {
         }
         Terminal.printTimings(report.timings)
         try ReportWriter(options: options).write(report)
-        // Exit while the report is alive: tearing down a large site object by object costs
-        // more than a tenth of a second and the operating system reclaims it for free.
+        // Exit while the report is alive: tearing down a site object by object grows with the
+        // site, and the operating system reclaims it for free.
         withExtendedLifetime(report) {
             Terminal.terminate(report.exitCode(strict: options.strict))
         }

@@ -44,8 +44,13 @@ enum Terminal {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
+            // By module: `write` alone would be this type's own method.
             let count = bytes[written...].withUnsafeBytes {
-                Glibc.write(descriptor, $0.baseAddress, $0.count)
+                #if canImport(Glibc)
+                    return Glibc.write(descriptor, $0.baseAddress, $0.count)
+                #elseif canImport(Darwin)
+                    return Darwin.write(descriptor, $0.baseAddress, $0.count)
+                #endif
             }
             guard count > 0 else { break }
             written += count

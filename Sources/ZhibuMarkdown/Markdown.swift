@@ -8,10 +8,9 @@ import CCmark
 
 /// The only code in zhibu that touches libcmark pointers.
 ///
-/// libcmark is the CommonMark reference implementation: fast (about 120 MB/s on one core here),
-/// strict about the spec, and safe by default (raw HTML in minutes is dropped, not passed through,
-/// which matters for a public portal). Everything it returns is copied into Swift values before the
-/// tree is freed.
+/// libcmark is the CommonMark reference implementation: fast, strict about the spec, and safe by
+/// default (raw HTML in minutes is dropped, not passed through, which matters for a public
+/// portal). Everything it returns is copied into Swift values before the tree is freed.
 package enum Markdown {
     /// Parses Markdown once and returns its HTML, plain text and link targets.
     ///
@@ -37,8 +36,9 @@ package enum Markdown {
         guard let root else { return MarkdownDocument(html: [], text: [], links: []) }
         defer { cmark_node_free(root) }
 
-        // The plain text is gathered as bytes and kept so: a `String` per text node cost more
-        // than libcmark's parse of the node, and one for the whole text a validation pass.
+        // The plain text is gathered as bytes and kept so: a `String` per text node would
+        // outweigh libcmark's parse of the node, and one for the whole text would add a
+        // validation pass.
         var text: [UInt8] = []
         var links: [MarkdownDocument.Link] = []
         var blockLine = 1

@@ -1,9 +1,9 @@
 /// One activity record (`activities/<YYYY>/<slug>.md`): a meeting, lesson, themed day and so on.
 ///
 /// A class, not a struct: a record has some thirty reference-counted fields, and every rule, page
-/// and calendar walks all of an organization's records. As a struct each walk copied every field
-/// of every record (a sixteenth of a 10,000-record build went to those copies); a shared, immutable
-/// instance costs one reference count. Equality still compares the contents.
+/// and calendar walks all of an organization's records. As a struct each walk would copy every
+/// field of every record; a shared, immutable instance costs one reference count. Equality still
+/// compares the contents.
 package final class ActivityRecord: Sendable, Hashable {
     /// A member recorded as absent, with the reason if one was given.
     package struct Absence: Sendable, Hashable {

@@ -19,9 +19,9 @@ extension Located: Hashable where Value: Hashable {}
 extension Located where Value == String {
     /// The same as the generic initializer, compiled for strings.
     ///
-    /// Other modules cannot specialize a generic initializer of this one, so each call went
-    /// through the value's witness table (some 400 instructions); loading makes one per value of
-    /// every file, and overload resolution picks this concrete one wherever `Value` is `String`.
+    /// Other modules cannot specialize a generic initializer of this one, so each call would go
+    /// through the value's witness table; loading makes one per value of every file, and
+    /// overload resolution picks this concrete one wherever `Value` is `String`.
     package init(_ value: String, at location: SourceLocation) {
         self.value = value
         self.location = location

@@ -1,8 +1,7 @@
 extension Substring {
     /// Where an ASCII needle first occurs, found on the UTF-8 bytes.
     ///
-    /// Foundation's `range(of:)` costs tens of thousands of instructions per call, which made
-    /// scanning the templates' tags a visible part of a small build.
+    /// Foundation's `range(of:)` is far heavier per call, and tags are scanned in every template.
     func firstRange(ofASCII needle: String) -> Range<Index>? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }

@@ -2,9 +2,9 @@
 ///
 /// The minutes' HTML and plain text come from libcmark as bytes, and a page's own rendered
 /// content goes into the layout as bytes. Making a `String` of either only to copy its bytes out
-/// again (into a page, into the search index) cost a validation pass over every page's text
-/// (Chinese text is the slow case) and one more copy. Template leaves and the parts of plain-text
-/// summaries are this type, so strings and bytes mix freely.
+/// again (into a page, into the search index) would add a validation pass over every page's
+/// text (heaviest on Chinese text) and one more copy. Template leaves and the parts of
+/// plain-text summaries are this type, so strings and bytes mix freely.
 package enum UTF8Text: Sendable {
     case text(String)
     /// Valid UTF-8: from libcmark, whose input was a Swift string, or from a filled template.

@@ -185,8 +185,8 @@ package struct FileParser: Sendable {
     static func locate(_ needle: String, in source: String, fromLine: Int, lines: Int)
         -> (line: Int, column: Int)
     {
-        // On the text's own bytes: copying every record's minutes into an array for the one
-        // link it holds cost more than finding the link.
+        // On the text's own bytes: copying a record's whole minutes into an array for the one
+        // link it holds would be more work than finding the link.
         var source = source
         return source.withUTF8 { bytes -> (line: Int, column: Int) in
             let pattern = Array(needle.utf8)

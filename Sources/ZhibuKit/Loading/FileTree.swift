@@ -103,8 +103,8 @@ private struct FoundFile: Sendable {
     var diskPath: String
     var isAsset: Bool
     /// An open descriptor of the file's folder, or -1: opening by name in an open folder
-    /// spares the kernel a lookup of every folder on the path, a quarter of the cost of reading
-    /// a small file.
+    /// spares the kernel a lookup of every folder on the path, which for a small file is much
+    /// of the work of reading it.
     var folder: Int32 = -1
     var name: String = ""
 }
@@ -241,7 +241,7 @@ private func readFile(siteRoot: String, entry: FoundFile) -> Result<SourceFile, 
     if !entry.isAsset && size > FileTree.textSizeLimit {
         return .success(SourceFile(path: entry.path, bytes: [], skippedSize: size))
     }
-    // Read straight into the array's storage: zero-filling it first cost a pass over every
+    // Read straight into the array's storage: zero-filling it first would add a pass over every
     // byte of the site.
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in

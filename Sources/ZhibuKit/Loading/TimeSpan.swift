@@ -1,8 +1,8 @@
 /// A meeting's `time` field: `14:30-16:00` or just `14:30`.
 ///
 /// One reading for the loader, which reports a `time` it cannot read, and for the calendar,
-/// which turns it into event times: the two had drifted apart (the loader refused `14:30至16:00`
-/// that the calendar understood, and took `24:00` that the calendar dropped).
+/// which turns it into event times: the two must accept exactly the same texts, so the loader
+/// never refuses a time the calendar could place (`14:30至16:00`) nor passes one it would drop.
 struct TimeSpan: Equatable {
     /// A time of day; `24:00` is the end of the day, allowed only as the end of a span.
     struct Clock: Equatable {

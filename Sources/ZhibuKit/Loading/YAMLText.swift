@@ -13,7 +13,7 @@ package enum YAMLText {
     {
         do {
             // The encoding is given explicitly: Yams' default reads the process environment on
-            // every call, which cost more than the parsing itself for small front matter.
+            // every call, which for small front matter would outweigh the parsing itself.
             //
             // A resolver and constructor of this parse's own: every node holds references to
             // both, and shared instances make the cores fight over their reference counts. Both

@@ -145,8 +145,13 @@ extension Publisher {
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
+            // By module: `write` alone would be this type's own method.
             let count = bytes[offset...].withUnsafeBytes {
-                Glibc.write(descriptor, $0.baseAddress, $0.count)
+                #if canImport(Glibc)
+                    return Glibc.write(descriptor, $0.baseAddress, $0.count)
+                #elseif canImport(Darwin)
+                    return Darwin.write(descriptor, $0.baseAddress, $0.count)
+                #endif
             }
             if count < 0 {
                 if errno == EINTR { continue }

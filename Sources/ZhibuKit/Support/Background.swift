@@ -4,8 +4,8 @@ import Foundation
 /// Work started on a thread of its own and collected later, so that a stage that cannot use
 /// every core (compiling templates, checking the rules) runs beside one that can.
 ///
-/// The build left one core idle for about a tenth of a second while templates compiled and
-/// rules ran; started early, that work fills the gaps of the parallel stages instead.
+/// Run in line, such a stage leaves cores idle; started early, its work fills the gaps of the
+/// parallel stages instead.
 package final class Background<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the thread before it signals `done`, read only after waiting for it.

@@ -7,8 +7,8 @@ package enum Fingerprint {
     ///
     /// Every rendered page and every input file is hashed on each build. Four lanes each fold
     /// sixteen bytes into their state with one 64×64→128-bit multiply; the lanes do not wait on
-    /// each other, so the processor runs them side by side (a single lane eight bytes at a time
-    /// took four times as long, and was a fiftieth of a build).
+    /// each other, so the processor runs them side by side; in a single lane each multiply
+    /// would wait for the one before.
     package static func hex(bytes: [UInt8]) -> String {
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (
             0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0,
@@ -63,8 +63,8 @@ package enum Fingerprint {
         return high ^ low
     }
 
-    /// The hash of a short text, byte by byte (FNV-1a in two lanes). Kept as it was so that
-    /// GitLab's fingerprints of findings stay the same from one zhibu version to the next.
+    /// The hash of a short text, byte by byte (FNV-1a in two lanes). It must never change:
+    /// GitLab's fingerprints of findings have to stay the same from one zhibu version to the next.
     package static func hex(_ text: String) -> String {
         var first: UInt64 = 0xcbf2_9ce4_8422_2325
         var second: UInt64 = 0x8422_2325_cbf2_9ce4

@@ -108,8 +108,8 @@ private final class ResultBuffer<Element>: @unchecked Sendable {
 
 /// A counter shared by the worker threads to take the next chunk.
 ///
-/// A hardware atomic, not a lock: with one page per take, ten thousand takes from two threads
-/// made the lock contended often enough to cost system calls.
+/// A hardware atomic, not a lock: with one item per take, the threads take so often that a
+/// lock would be contended and cost system calls.
 private final class AtomicCounter: Sendable {
     private let value = Atomic<Int>(0)
 
