@@ -4,18 +4,18 @@
 /// (`PlaceholderEscape`) turns the closing U+E001 into U+E002 when a template escapes the value,
 /// so the cut text knows for each string whether to escape it. These private-use characters are
 /// refused in templates and in the shared part of the context, so they cannot appear by chance.
-package enum PlaceholderText {
+enum PlaceholderText {
     /// The text before one string of the page, the string's number and whether it is escaped.
-    package struct Segment: Sendable {
-        package var text: String
-        package var leaf: Int
-        package var escaped: Bool
+    struct Segment: Sendable {
+        var text: String
+        var leaf: Int
+        var escaped: Bool
     }
 
     /// The page cut into segments and the text after the last string.
-    package struct Cut: Sendable {
-        package var segments: [Segment]
-        package var tail: String
+    struct Cut: Sendable {
+        var segments: [Segment]
+        var tail: String
     }
 
     /// Written by the placeholder escape when a value holds a placeholder inside other text: the
@@ -53,7 +53,7 @@ package enum PlaceholderText {
 
     /// Cuts a text rendered with placeholders; nil if any marker is out of place or names a
     /// string the page does not have.
-    package static func cut(_ rendered: String, leaves: Int) -> Cut? {
+    static func cut(_ rendered: String, leaves: Int) -> Cut? {
         var rendered = rendered
         return rendered.withUTF8 { bytes -> Cut? in
             var segments: [Segment] = []
@@ -95,7 +95,7 @@ package enum PlaceholderText {
 
     /// The page: the cut text with each string put back, escaped where the template escaped it,
     /// as the bytes the page is written with.
-    package static func fill(_ cut: Cut, with leaves: [UTF8Text]) -> [UInt8] {
+    static func fill(_ cut: Cut, with leaves: [UTF8Text]) -> [UInt8] {
         var size = cut.tail.utf8.count
         for segment in cut.segments {
             size += segment.text.utf8.count + leaves[segment.leaf].count + 8

@@ -25,7 +25,7 @@ package struct TemplateLibrary: Sendable {
     let direct: MustacheLibrary
     let placeholders: MustacheLibrary
     /// What the templates do with values, which decides whether shapes can be filled.
-    package let scan: TemplateScan
+    let scan: TemplateScan
     /// Whether pages of one shape are rendered once and filled in. Off, every page is rendered
     /// by swift-mustache; tests compare the two.
     package var reusesShapes = true
@@ -43,6 +43,11 @@ package struct TemplateLibrary: Sendable {
         direct = try Self.compile(localized, pragma: HTMLEscape.pragma)
         placeholders = try Self.compile(localized, pragma: PlaceholderEscape.pragma)
         scan = TemplateScan(sources: localized.map(\.text))
+    }
+
+    /// The names of the partials that templates with these texts include (`{{> name}}`).
+    package static func partials(includedBy texts: [String]) -> Set<String> {
+        TemplateScan(sources: texts).partials
     }
 
     /// A renderer for this library over the values every page shares.

@@ -6,16 +6,16 @@
 /// content type or changed delimiters would. This scan finds those, so that a site whose own
 /// templates use them is simply rendered page by page. It also lists the partials the templates
 /// include, so that a site template nothing uses can be reported.
-package struct TemplateScan: Sendable, Equatable {
+struct TemplateScan: Sendable, Equatable {
     /// Whether filling placeholders gives the same bytes as rendering each page.
-    package var fillable = true
+    var fillable = true
     /// The last part of every name printed by a variable tag (`{{a.b}}` gives `b`). A name that
     /// holds a list or a map would print Swift's description of it, which depends on the text.
-    package var printedNames: Set<String> = []
+    var printedNames: Set<String> = []
     /// The sections inside which `{{.}}` is printed: there `.` must be a string, not a map.
-    package var dotSections: Set<String> = []
+    var dotSections: Set<String> = []
     /// The names of the partials included with `{{> name}}`.
-    package var partials: Set<String> = []
+    var partials: Set<String> = []
 
     /// Transforms whose result depends only on a value's shape: emptiness, counts, positions
     /// and numbers, all part of the shape (`ContextShape`).
@@ -25,7 +25,7 @@ package struct TemplateScan: Sendable, Equatable {
     ]
 
     /// Scans the text of every template that can be rendered together.
-    package init(sources: [String]) {
+    init(sources: [String]) {
         for source in sources { scan(source) }
     }
 

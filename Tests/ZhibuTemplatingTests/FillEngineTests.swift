@@ -1,6 +1,7 @@
 import Mustache
 import Testing
-import ZhibuTemplating
+
+@testable import ZhibuTemplating
 
 /// Pages of one shape are rendered once with placeholders and filled in. These tests hold the
 /// filled pages to the same values rendered page by page, and both to swift-mustache's own

@@ -71,11 +71,10 @@ package struct TemplateSet: Sendable {
         }
         guard !site.isEmpty else { return [] }
         let effective = sources(tree)
-        let included = TemplateScan(
-            sources: effective.filter { $0.key.hasSuffix(mustache) }.map {
+        let included = TemplateLibrary.partials(
+            includedBy: effective.filter { $0.key.hasSuffix(mustache) }.map {
                 String(decoding: $0.value.bytes, as: UTF8.self)
-            }
-        ).partials
+            })
         let builtIn = DefaultTemplates.files.keys.sorted()
         return site.compactMap { file -> Diagnostic? in
             let name = String(file.path.dropFirst(folder.count))

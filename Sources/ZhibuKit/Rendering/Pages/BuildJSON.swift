@@ -7,7 +7,7 @@ enum BuildJSON: PageKind {
     static let pass = RenderPass.digest
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        [job("build.json", language: context.urls.defaultLanguage, in: context)]
+        siteJob("build.json", context)
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

@@ -7,9 +7,7 @@ enum FeedXML: PageKind {
     static let runsLong = true
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        context.site.config.languages.map { language in
-            job(AtomFeed.path(language, urls: context.urls), language: language, in: context)
-        }
+        jobPerLanguage(context) { language in AtomFeed.path(language, urls: context.urls) }
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

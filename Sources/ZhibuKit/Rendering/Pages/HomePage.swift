@@ -10,9 +10,7 @@ enum HomePage: PageKind {
     static let recentCount = 10
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        context.site.config.languages.map { language in
-            job(context.urls.home(language) + "index.html", language: language, in: context)
-        }
+        jobPerLanguage(context) { language in context.urls.home(language) + "index.html" }
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) throws(RenderError)
@@ -20,14 +18,10 @@ enum HomePage: PageKind {
     {
         let language = job.language
         let site = context.site
-        let urls = context.urls
         let asOf = context.asOf
         let tree = site.organizations.map { org in
-            Values.Node(
-                name: org.name.text(in: language), href: urls.link(urls.org(org.path, language)),
-                kind: org.kind.value.label.text(in: language),
-                depth: org.path.split(separator: "/").count - 1,
-                state: context.findings.state(of: org.path).values(language))
+            OrgItemValues(
+                org, context, language, depth: org.path.split(separator: "/").count - 1)
         }
         let notices = site.organizations.flatMap { org in org.notices.map { (org, $0) } }
             .filter { $0.1.until.map { $0.value >= asOf } ?? true && $0.1.date.value <= asOf }
@@ -79,15 +73,6 @@ enum HomePage: PageKind {
     struct Values: TemplateValues {
         static let isOneOfAKind = true
 
-        struct Node {
-            var name: String
-            var href: String
-            var kind: String
-            /// How far below the top of the tree, for indenting.
-            var depth: Int
-            var state: OrgState.Values
-        }
-
         struct NoticeItem {
             var title: String
             var pinned: Bool
@@ -96,18 +81,12 @@ enum HomePage: PageKind {
             var org: String
         }
 
-        var tree: [Node]
+        var tree: [OrgItemValues]
         var recent: [RecordItemValues]
         var notices: [NoticeItem]
 
         func write(to writer: inout ValueWriter) {
-            writer.list("tree", tree) { node, writer in
-                writer.text("name", node.name)
-                writer.text("href", node.href)
-                writer.text("kind", node.kind)
-                writer.number("depth", node.depth)
-                writer.map("state", node.state)
-            }
+            writer.list("tree", tree)
             writer.list("recent", recent)
             writer.list("notices", notices) { notice, writer in
                 writer.text("title", notice.title)

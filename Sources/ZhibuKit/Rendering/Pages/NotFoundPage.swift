@@ -7,9 +7,7 @@ enum NotFoundPage: PageKind {
     static let pass = RenderPass.content
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        context.site.config.languages.map { language in
-            job(context.urls.prefix(language) + "404.html", language: language, in: context)
-        }
+        jobPerLanguage(context) { language in context.urls.prefix(language) + "404.html" }
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) throws(RenderError)

@@ -36,13 +36,6 @@ extension OrgStatusPage {
     struct Values: TemplateValues {
         static let isOneOfAKind = true
 
-        struct Child {
-            var name: String
-            var href: String
-            var kind: String
-            var state: OrgState.Values
-        }
-
         /// One seat of the committee: a role and the names that hold it.
         struct Seat {
             var role: String
@@ -117,7 +110,7 @@ extension OrgStatusPage {
         var units: String?
         var memberCount: Int?
         var fullCount: Int?
-        var children: [Child]
+        var children: [OrgItemValues]
         var committee: Committee?
         var groups: [Group]
         var scorecard: [ScoreRow]
@@ -139,12 +132,7 @@ extension OrgStatusPage {
             writer.text("units", units)
             writer.number("memberCount", memberCount)
             writer.number("fullCount", fullCount)
-            writer.list("children", children) { child, writer in
-                writer.text("name", child.name)
-                writer.text("href", child.href)
-                writer.text("kind", child.kind)
-                writer.map("state", child.state)
-            }
+            writer.list("children", children)
             if let committee {
                 writer.map("committee") { writer in
                     writer.list("seats", committee.seats) { seat, writer in
@@ -225,13 +213,7 @@ extension OrgStatusPage.Values {
             memberCount = org.members.count
             fullCount = org.members.filter { $0.status.value == .full }.count
         }
-        children = site.children(of: org.path).map { child in
-            Child(
-                name: child.name.text(in: language),
-                href: urls.link(urls.org(child.path, language)),
-                kind: child.kind.value.label.text(in: language),
-                state: findings.state(of: child.path).values(language))
-        }
+        children = site.children(of: org.path).map { OrgItemValues($0, context, language) }
         committee = org.committee.map { committee in
             var seats: [Seat] = []
             if let secretary = name(committee.secretary) {

@@ -23,6 +23,20 @@ package protocol PageKind: Sendable {
 extension PageKind {
     package static var runsLong: Bool { false }
 
+    /// One job in each of the site's languages, writing the file at `path(language)`.
+    static func jobPerLanguage(_ context: RenderContext, path: (Language) -> String)
+        -> [PageJob]
+    {
+        context.site.config.languages.map { language in
+            job(path(language), language: language, in: context)
+        }
+    }
+
+    /// The one job of a site-wide file, made in the default language.
+    static func siteJob(_ path: String, _ context: RenderContext) -> [PageJob] {
+        [job(path, language: context.urls.defaultLanguage, in: context)]
+    }
+
     /// A job of this kind.
     static func job(
         _ path: String, language: Language, org: Int? = nil, item: Int = 0,

@@ -6,7 +6,7 @@ enum RobotsTXT: PageKind {
     static let pass = RenderPass.content
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        [job("robots.txt", language: context.urls.defaultLanguage, in: context)]
+        siteJob("robots.txt", context)
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

@@ -8,9 +8,7 @@ enum SearchIndexJSON: PageKind {
     static let runsLong = true
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        context.site.config.languages.map { language in
-            job(SearchIndex.path(language, urls: context.urls), language: language, in: context)
-        }
+        jobPerLanguage(context) { language in SearchIndex.path(language, urls: context.urls) }
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

@@ -8,10 +8,8 @@ enum SearchPage: PageKind {
     static let pass = RenderPass.content
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        context.site.config.languages.map { language in
-            job(
-                SearchIndex.folder(language, urls: context.urls) + "index.html",
-                language: language, in: context)
+        jobPerLanguage(context) { language in
+            SearchIndex.folder(language, urls: context.urls) + "index.html"
         }
     }
 

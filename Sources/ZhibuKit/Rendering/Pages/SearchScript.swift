@@ -6,11 +6,7 @@ enum SearchScript: PageKind {
     static let pass = RenderPass.content
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        [
-            job(
-                SearchIndex.scriptPath(urls: context.urls),
-                language: context.urls.defaultLanguage, in: context)
-        ]
+        siteJob(SearchIndex.scriptPath(urls: context.urls), context)
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

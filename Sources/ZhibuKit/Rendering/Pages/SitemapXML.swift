@@ -7,7 +7,7 @@ enum SitemapXML: PageKind {
     static let pass = RenderPass.listing
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        [job("sitemap.xml", language: context.urls.defaultLanguage, in: context)]
+        siteJob("sitemap.xml", context)
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

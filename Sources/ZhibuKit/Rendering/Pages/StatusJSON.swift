@@ -7,7 +7,7 @@ enum StatusJSON: PageKind {
     static let pass = RenderPass.findings
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        [job("status.json", language: context.urls.defaultLanguage, in: context)]
+        siteJob("status.json", context)
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {

@@ -6,11 +6,7 @@ enum Stylesheet: PageKind {
     static let pass = RenderPass.content
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        [
-            job(
-                context.urls.assetFolder + "zhibu.css", language: context.urls.defaultLanguage,
-                in: context)
-        ]
+        siteJob(context.urls.assetFolder + "zhibu.css", context)
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
