@@ -18,7 +18,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
         .target(name: "CSystemShims"),
+        // The only code that touches libqrencode: QR codes of the portal for the boards.
+        .target(name: "ZhibuQR", dependencies: ["CQRencode"]),
         .target(name: "ZhibuMarkdown", dependencies: ["CCmark"]),
         // The built-in templates, compiled into the binary; a site's Templates/ overrides them.
         .target(
@@ -31,6 +38,8 @@ let package = Package(
                 .embedInCode("page.mustache"), .embedInCode("notfound.mustache"),
                 .embedInCode("status.mustache"), .embedInCode("zhibu.css"),
                 .embedInCode("search.mustache"), .embedInCode("search.js"),
+                .embedInCode("board.mustache"), .embedInCode("board.css"),
+                .embedInCode("board.js"),
             ]),
         .target(name: "ZhibuModel"),
         // The fill engine: templates, typed values, shapes and placeholders, escaping. Its
@@ -43,7 +52,7 @@ let package = Package(
             name: "ZhibuKit",
             dependencies: [
                 "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "ZhibuTemplating",
-                "CSystemShims", .product(name: "Yams", package: "Yams"),
+                "ZhibuQR", "CSystemShims", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -87,6 +87,99 @@ package enum Markdown {
     }
 }
 
+// MARK: - Blocks
+
+extension Markdown {
+    /// The top-level blocks of `source`, each rendered alone, with every item of a list as a
+    /// block of its own; link targets rewritten as `parse` rewrites them.
+    package static func blocks(
+        _ source: String, rewriteURL: ((String, Bool) -> String?)? = nil
+    ) -> [MarkdownBlock] {
+        var source = source
+        let root: OpaquePointer? = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let root else { return [] }
+        defer { cmark_node_free(root) }
+        if let rewriteURL { rewriteLinks(in: root, rewriteURL) }
+        var blocks: [MarkdownBlock] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                blocks.append(
+                    block(node, .heading(level: Int(cmark_node_get_heading_level(node)))))
+            case CMARK_NODE_PARAGRAPH:
+                blocks.append(block(node, .paragraph))
+            case CMARK_NODE_LIST:
+                let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                var number = Int(cmark_node_get_list_start(node))
+                var item = cmark_node_first_child(node)
+                while let current = item {
+                    blocks.append(block(current, .item(number: ordered ? number : nil)))
+                    number += 1
+                    item = cmark_node_next(current)
+                }
+            default:
+                blocks.append(block(node, .other))
+            }
+            child = cmark_node_next(node)
+        }
+        return blocks
+    }
+
+    /// One block rendered on its own, with its words.
+    private static func block(_ node: OpaquePointer, _ kind: MarkdownBlock.Kind)
+        -> MarkdownBlock
+    {
+        var html: [UInt8] = []
+        if let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) {
+            append(rendered, to: &html)
+            free(rendered)
+        }
+        var text: [UInt8] = []
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator)
+            else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                append(cmark_node_get_literal(current), to: &text)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text.append(UInt8(ascii: " "))
+            default:
+                break
+            }
+        }
+        return MarkdownBlock(kind: kind, html: html, text: String(decoding: text, as: UTF8.self))
+    }
+
+    private static func rewriteLinks(
+        in root: OpaquePointer, _ rewriteURL: (String, Bool) -> String?
+    ) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else {
+                continue
+            }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = string(cmark_node_get_url(node))
+            if let rewritten = rewriteURL(url, type == CMARK_NODE_IMAGE), rewritten != url {
+                _ = cmark_node_set_url(node, rewritten)
+            }
+        }
+    }
+}
+
 // MARK: - Helpers
 
 extension Markdown {

@@ -17,6 +17,9 @@ package struct Organization: Sendable, Hashable {
     package var committee: Committee?
     package var groups: [PartyGroup]
     package var waivers: [Waiver]
+    /// The slides of the organization's display board, in order, from `board.slides` in
+    /// `org.yml`; nil to use the site's choice.
+    package var boardSlides: [BoardSlide]?
     package var members: [Member]
     /// Where the roster came from (`members.csv` or `members.yml`), nil when there is none.
     package var rosterFile: String?
@@ -47,6 +50,7 @@ package struct Organization: Sendable, Hashable {
         self.committee = nil
         self.groups = []
         self.waivers = []
+        self.boardSlides = nil
         self.members = []
         self.rosterFile = nil
         self.rosterFailed = false

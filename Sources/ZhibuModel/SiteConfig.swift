@@ -51,13 +51,35 @@ package struct RulesConfig: Sendable, Hashable {
     }
 }
 
-/// `board:` in `site.yml`: how the display boards rotate and poll.
+/// `board:` in `site.yml`: how the display boards rotate and poll, and what they show.
 package struct BoardConfig: Sendable, Hashable {
     package var slideSeconds: Int
     package var pollSeconds: Int
+    /// The slides every board shows, in order; nil for the defaults of each kind of
+    /// organization. An organization's own `board.slides` replaces it.
+    package var slides: [BoardSlide]?
+    /// The night window in minutes after midnight, start and end (the end may be earlier:
+    /// `22:00-07:00` spans midnight); the screen then shows only the clock.
+    package var night: NightWindow?
 
-    package init(slideSeconds: Int = 12, pollSeconds: Int = 60) {
+    package init(
+        slideSeconds: Int = 12, pollSeconds: Int = 60, slides: [BoardSlide]? = nil,
+        night: NightWindow? = nil
+    ) {
         self.slideSeconds = slideSeconds
         self.pollSeconds = pollSeconds
+        self.slides = slides
+        self.night = night
+    }
+}
+
+/// `board.night`: from `start` to `end`, in minutes after midnight in the site's time zone.
+package struct NightWindow: Sendable, Hashable {
+    package var start: Int
+    package var end: Int
+
+    package init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
     }
 }

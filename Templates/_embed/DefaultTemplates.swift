@@ -18,5 +18,8 @@ package enum DefaultTemplates {
         "zhibu.css": PackageResources.zhibu_css,
         "search.mustache": PackageResources.search_mustache,
         "search.js": PackageResources.search_js,
+        "board.mustache": PackageResources.board_mustache,
+        "board.css": PackageResources.board_css,
+        "board.js": PackageResources.board_js,
     ]
 }

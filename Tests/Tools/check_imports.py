@@ -36,6 +36,8 @@ SYSTEM = {
 ALLOWED: dict[str, set[str]] = {
     "CCmark": set(),
     "CSystemShims": set(),
+    "CQRencode": set(),
+    "ZhibuQR": {"CQRencode", "Synchronization"},
     "ZhibuModel": set(),
     "ZhibuTemplates": set(),
     "ZhibuMarkdown": {"CCmark", "Glibc", "Darwin"},
@@ -43,7 +45,8 @@ ALLOWED: dict[str, set[str]] = {
     "ZhibuRules": {"ZhibuModel", "Foundation", "Dispatch"},
     "ZhibuKit": {
         "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "ZhibuTemplating",
-        "CSystemShims", "Yams", "Foundation", "Dispatch", "Synchronization", "Glibc", "Darwin",
+        "ZhibuQR", "CSystemShims", "Yams", "Foundation", "Dispatch", "Synchronization", "Glibc",
+        "Darwin",
     },
     "ZhibuCLI": {"ZhibuKit", "ZhibuModel", "ArgumentParser", "Foundation", "Glibc", "Darwin"},
     "ZhibuMarkdownTests": {"ZhibuMarkdown", "Testing"},

@@ -5,7 +5,7 @@ import ZhibuModel
 package enum OrgFileReader {
     static let allowed = [
         "name", "name_en", "kind", "established", "units", "units_en", "description",
-        "description_en", "venue", "committee", "groups", "waivers",
+        "description_en", "venue", "committee", "groups", "waivers", "board",
     ]
 
     package static func read(_ node: Node?, file: String, bag: DiagnosticBag) -> OrgFile? {
@@ -24,11 +24,14 @@ package enum OrgFileReader {
         let committee = readCommittee(fields)
         let groups = readGroups(fields)
         let waivers = readWaivers(fields)
+        let board = fields.mapping(
+            "board", allowed: ["slides"], what: LocalizedText(zh: "`board` ", en: "`board`"))
+        let slides = board.flatMap { BoardSlidesReader.read($0) }
         guard let name, let kind, let established else { return nil }
         return OrgFile(
             name: name, kind: kind, established: established, units: units, unitsEn: unitsEn,
             description: description, venue: venue, committee: committee, groups: groups,
-            waivers: waivers)
+            waivers: waivers, boardSlides: slides)
     }
 
     private static func readVenue(_ fields: FieldReader) -> Venue? {

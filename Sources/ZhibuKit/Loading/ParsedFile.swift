@@ -35,4 +35,5 @@ package struct OrgFile: Sendable {
     package var committee: Committee?
     package var groups: [PartyGroup]
     package var waivers: [Waiver]
+    package var boardSlides: [BoardSlide]?
 }

@@ -113,6 +113,7 @@ struct SiteAssembler {
             org.committee = file.committee
             org.groups = file.groups
             org.waivers = file.waivers
+            org.boardSlides = file.boardSlides
             fill(&org, from: items[dir] ?? [])
             organizations.append(org)
         }

@@ -76,12 +76,13 @@ package enum SiteConfigReader {
         config.asOf = fields.date("as_of")
         config.rules = readRules(fields)
         if let board = fields.mapping(
-            "board", allowed: ["slide_seconds", "poll_seconds"],
+            "board", allowed: ["slide_seconds", "poll_seconds", "slides", "night"],
             what: LocalizedText(zh: "`board` ", en: "`board`"))
         {
             config.board = BoardConfig(
                 slideSeconds: board.int("slide_seconds", range: 3...600)?.value ?? 12,
-                pollSeconds: board.int("poll_seconds", range: 5...3600)?.value ?? 60)
+                pollSeconds: board.int("poll_seconds", range: 5...3600)?.value ?? 60,
+                slides: BoardSlidesReader.read(board), night: BoardSlidesReader.night(board))
         }
         return config
     }

@@ -96,6 +96,15 @@ package struct RenderContext: Sendable {
     /// The organization's member names by ID.
     func names(of org: Int) -> [String: String] { people[org] }
 
+    /// The members of the organization: its roster, or the rosters of every organization below
+    /// one without its own.
+    func people(below index: Int) -> [Member] {
+        let org = site.organizations[index]
+        if org.rosterFile != nil { return org.members }
+        let prefix = org.path + "/"
+        return site.organizations.filter { $0.path.hasPrefix(prefix) }.flatMap(\.members)
+    }
+
     /// The trail of the organization at `index`, ending with it.
     func trail(to index: Int, _ language: Language) -> [LayoutValues.Crumb] {
         trails[language]?[index] ?? []

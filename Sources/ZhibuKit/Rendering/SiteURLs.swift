@@ -32,6 +32,9 @@ package struct SiteURLs: Sendable {
     package func posts(_ org: String, _ language: Language) -> String {
         prefix(language) + org + "/posts/"
     }
+    package func board(_ org: String, _ language: Language) -> String {
+        prefix(language) + org + "/board/"
+    }
     package func page(_ slug: String, _ language: Language) -> String {
         prefix(language) + slug + "/"
     }

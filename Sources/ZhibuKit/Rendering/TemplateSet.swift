@@ -7,10 +7,17 @@ import ZhibuTemplating
 package struct TemplateSet: Sendable {
     /// One compiled library per language: interface strings are part of the template text.
     package private(set) var libraries: [Language: TemplateLibrary]
+    /// The files that are not Mustache templates (stylesheets, scripts) by name, the site's
+    /// where it has one, else the built-in one.
+    private let files: [String: [UInt8]]
+
     /// The stylesheet, from `Templates/zhibu.css` or the default.
-    package let stylesheet: [UInt8]
+    package var stylesheet: [UInt8] { file("zhibu.css") }
     /// The search script, from `Templates/search.js` or the default.
-    package let script: [UInt8]
+    package var script: [UInt8] { file("search.js") }
+
+    /// A file of the templates that is not a Mustache template, such as `board.js`.
+    package func file(_ name: String) -> [UInt8] { files[name] ?? [] }
 
     /// Whether pages of one shape are rendered once and filled in; tests turn it off to compare.
     package var reusesShapes: Bool {
@@ -41,8 +48,8 @@ package struct TemplateSet: Sendable {
             }
         }
         return TemplateSet(
-            libraries: libraries, stylesheet: files["zhibu.css"]?.bytes ?? [],
-            script: files["search.js"]?.bytes ?? [])
+            libraries: libraries,
+            files: files.filter { !$0.key.hasSuffix(mustache) }.mapValues(\.bytes))
     }
 
     /// A renderer for the pages of one language over the values they all share.

@@ -198,7 +198,6 @@ extension OrgStatusPage.Values {
         let urls = context.urls
         let findings = context.findings
         let names = context.names(of: index)
-        func name(_ id: Located<String>?) -> String? { id.map { names[$0.value] ?? $0.value } }
         let separator = language.listSeparator
         let window = context.windowText(language)
 
@@ -215,36 +214,16 @@ extension OrgStatusPage.Values {
         }
         children = site.children(of: org.path).map { OrgItemValues($0, context, language) }
         committee = org.committee.map { committee in
-            var seats: [Seat] = []
-            if let secretary = name(committee.secretary) {
-                seats.append(Seat(role: UIStrings.text("secretary", language), names: secretary))
-            }
-            let deputies = committee.deputySecretaries.compactMap { name($0) }
-            if !deputies.isEmpty {
-                seats.append(
-                    Seat(
-                        role: UIStrings.text("deputy", language),
-                        names: deputies.joined(separator: separator)))
-            }
-            if let members = committee.members {
-                seats.append(
-                    Seat(
-                        role: UIStrings.text("committeeMembers", language),
-                        names: members.compactMap { name($0) }.joined(separator: separator)))
-            }
             let elected = committee.elected?.value
             return Committee(
-                seats: seats, elected: elected.map { DateText.format($0, language) },
+                seats: Self.seats(of: org, names: names, language),
+                elected: elected.map { DateText.format($0, language) },
                 termEnds: elected.map {
                     DateText.format(
                         $0.addingMonths(12 * (committee.termYears?.value ?? 3)), language)
                 })
         }
-        groups = org.groups.map { group in
-            Group(
-                name: group.name.text(in: language), leader: name(group.leader),
-                members: group.members.compactMap { name($0) }.joined(separator: separator))
-        }
+        groups = Self.groups(of: org, names: names, language)
         scorecard = Self.scorecard(
             org, findings.own(org.path), findings.due(of: org.path), language)
         report = Report(
@@ -286,10 +265,51 @@ extension OrgStatusPage.Values {
         }
     }
 
-    /// One row per rule that applies to the organization, in ID order, with its findings.
-    private static func scorecard(
-        _ org: Organization, _ own: [Diagnostic], _ due: [DueItem], _ language: Language
-    ) -> [ScoreRow] {
+    /// The committee's seats: the secretary, the deputies, the members, with their names.
+    static func seats(of org: Organization, names: [String: String], _ language: Language)
+        -> [Seat]
+    {
+        guard let committee = org.committee else { return [] }
+        func name(_ id: Located<String>?) -> String? { id.map { names[$0.value] ?? $0.value } }
+        let separator = language.listSeparator
+        var seats: [Seat] = []
+        if let secretary = name(committee.secretary) {
+            seats.append(Seat(role: UIStrings.text("secretary", language), names: secretary))
+        }
+        let deputies = committee.deputySecretaries.compactMap { name($0) }
+        if !deputies.isEmpty {
+            seats.append(
+                Seat(
+                    role: UIStrings.text("deputy", language),
+                    names: deputies.joined(separator: separator)))
+        }
+        if let members = committee.members {
+            seats.append(
+                Seat(
+                    role: UIStrings.text("committeeMembers", language),
+                    names: members.compactMap { name($0) }.joined(separator: separator)))
+        }
+        return seats
+    }
+
+    /// The Party groups with their leaders and members.
+    static func groups(of org: Organization, names: [String: String], _ language: Language)
+        -> [Group]
+    {
+        func name(_ id: Located<String>?) -> String? { id.map { names[$0.value] ?? $0.value } }
+        return org.groups.map { group in
+            Group(
+                name: group.name.text(in: language), leader: name(group.leader),
+                members: group.members.compactMap { name($0) }
+                    .joined(separator: language.listSeparator))
+        }
+    }
+
+    /// The state of every rule that applies to the organization, in ID order, with the
+    /// rule's own findings: what the scorecard shows, on the portal and on the board.
+    static func scorecardStates(_ org: Organization, _ own: [Diagnostic], _ due: [DueItem])
+        -> [(descriptor: RuleDescriptor, state: OrgState, findings: [Diagnostic])]
+    {
         RuleRegistry.all.map { $0.descriptor }.filter { descriptor in
             switch descriptor.scope {
             case .branches: org.kind.value.isBranch
@@ -297,8 +317,17 @@ extension OrgStatusPage.Values {
             }
         }.map { descriptor in
             let findings = own.filter { $0.rule == descriptor.id }
-            let rowState = OrgState.of(findings, due: due.filter { $0.rule == descriptor.id })
-            return ScoreRow(
+            let state = OrgState.of(findings, due: due.filter { $0.rule == descriptor.id })
+            return (descriptor, state, findings)
+        }
+    }
+
+    /// One row per rule that applies to the organization, in ID order, with its findings.
+    private static func scorecard(
+        _ org: Organization, _ own: [Diagnostic], _ due: [DueItem], _ language: Language
+    ) -> [ScoreRow] {
+        scorecardStates(org, own, due).map { descriptor, rowState, findings in
+            ScoreRow(
                 id: descriptor.id.rawValue, summary: descriptor.summary.text(in: language),
                 citation: descriptor.citation.text.text(in: language),
                 state: rowState.values(language),
@@ -332,7 +361,7 @@ extension OrgStatusPage.Values {
     }
 
     /// The posted systems that apply to an organization: its own and those of the ones above.
-    private static func systems(for org: Organization, in site: Site)
+    static func systems(for org: Organization, in site: Site)
         -> [(Organization, DisplayedSystem)]
     {
         var chain: [Organization] = []

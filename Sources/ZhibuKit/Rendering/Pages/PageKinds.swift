@@ -8,6 +8,7 @@ import ZhibuTemplating
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
         AssetFiles.self,
+        BoardPage.self,
         BuildJSON.self,
         CalendarICS.self,
         FeedXML.self,
