@@ -77,6 +77,7 @@ let package = Package(
             name: "ZhibuKitTests",
             dependencies: [
                 "ZhibuKit", "ZhibuModel", "ZhibuRules", "ZhibuTemplates", "ZhibuTemplating",
+                "ZhibuQR",
             ]
         ),
         .testTarget(

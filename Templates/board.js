@@ -70,25 +70,44 @@
     slide.hidden = true;
   }
   var slides = container.querySelectorAll(".slide");
-  for (var s = 0; s < slides.length; s++) paginate(slides[s]);
-  slides = container.querySelectorAll(".slide");
 
   /* ---- Rotation. ---- */
   var current = 0;
   var fixed = params.slide !== undefined && /^\d+$/.test(params.slide);
-  if (fixed) current = Math.min(Number(params.slide), slides.length - 1);
   function show(index) {
     for (var i = 0; i < slides.length; i++) slides[i].hidden = i !== index;
     current = index;
     root.setAttribute("data-current", String(index));
     if (counter) counter.textContent = (index + 1) + " / " + slides.length;
   }
-  show(current);
   function advance() {
     show((current + 1) % slides.length);
     later(advance, slideSeconds);
   }
-  if (!fixed && slides.length > 1) later(advance, slideSeconds);
+  /* Pages are laid out once the fonts are in, since their metrics decide what fits. */
+  var paginated = false;
+  function start() {
+    if (paginated) return;
+    paginated = true;
+    for (var s = 0; s < slides.length; s++) paginate(slides[s]);
+    slides = container.querySelectorAll(".slide");
+    if (fixed) current = Math.min(Number(params.slide), slides.length - 1);
+    show(current);
+    root.setAttribute("data-ready", "1");
+    if (!fixed && slides.length > 1) later(advance, slideSeconds);
+  }
+  function whenLoaded() {
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(start, start);
+    } else {
+      start();
+    }
+  }
+  if (document.readyState === "complete") {
+    whenLoaded();
+  } else {
+    window.addEventListener("load", whenLoaded);
+  }
 
   /* ---- Clock and night window, in the site's time zone. ---- */
   var timeFormat = null;

@@ -54,7 +54,7 @@ ALLOWED: dict[str, set[str]] = {
     "ZhibuTemplatingTests": {"ZhibuTemplating", "Mustache", "Testing"},
     "ZhibuKitTests": {
         "ZhibuKit", "ZhibuModel", "ZhibuRules", "ZhibuTemplates", "ZhibuTemplating",
-        "Testing", "Foundation", "FoundationXML", "Glibc",
+        "ZhibuQR", "Testing", "Foundation", "FoundationXML", "Glibc",
     },
     "ZhibuCLITests": {"ZhibuCLI", "ZhibuRules", "Testing", "Foundation", "FoundationXML"},
 }

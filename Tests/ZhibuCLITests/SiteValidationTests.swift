@@ -72,6 +72,44 @@ import Testing
         #expect(result.output.contains("check_search: ok"))
     }
 
+    /// Every board at 1920×1080 and 1080×1920: nothing scrolls or is clipped, text is large
+    /// enough, the QR code reads as the portal page; rotation, forced portrait, file://,
+    /// JavaScript off and contrast on two boards (`Tests/Site/check_boards.py`).
+    @Test func everyBoardFitsAWallScreenInBothOrientations() throws {
+        let site = try Self.built.get()
+        let result = try tool([
+            "python3", script("check_boards.py"), site.path, "https://dangjian.example.org/",
+        ])
+        #expect(result.status == 0, "\(result.output.suffix(4000))")
+        #expect(result.output.contains(" 0 problems"))
+    }
+
+    /// A board against a real server: it reloads into a rebuilt site, never into a failing
+    /// page, keeps its page when the server stops, and keeps its memory flat for weeks of
+    /// slides and polls (`Tests/Site/check_board_live.py`).
+    @Test func aBoardLivesOnItsScreen() throws {
+        let old = try Self.built.get()
+        let site = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLITests.root.appendingPathComponent("Content"),
+            to: site.appendingPathComponent("Content"))
+        let notice = "最新通知：党员大会改期"
+        try Data("---\ntitle: \(notice)\ndate: 2026-11-23\n---\n请相互转告。\n".utf8).write(
+            to: site.appendingPathComponent(
+                "Content/orgs/jiguan-committee/rd-branch/notices/changed.md"))
+        let run = try CLITests().zhibu(["--site", site.path, "build", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try tool([
+            "python3", script("check_board_live.py"), old.path,
+            site.appendingPathComponent("Site").path, "jiguan-committee/rd-branch/board/", notice,
+        ])
+        #expect(result.status == 0, "\(result.output.suffix(3000))")
+        #expect(result.output.contains(" 0 problems"))
+    }
+
     @Test func noPageIsOver100KilobytesWithoutItsMinutes() throws {
         let site = try Self.built.get()
         let walker = FileManager.default.enumerator(atPath: site.path)

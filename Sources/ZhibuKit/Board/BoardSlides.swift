@@ -149,13 +149,16 @@ struct BoardSlides {
             }
             .prefix(Self.upcomingCount)
             .map { context.recordItem(records[$0], org: org, language) }
-        let due = context.findings.due(of: org.path).map { item in
-            OrgStatusPage.Values.DueItemValues(
-                what: item.what.text(in: language),
-                deadline: DateText.format(item.deadline, language),
-                planned: item.planned.map { DateText.format($0, language) },
-                state: (item.met || item.waived ? OrgState.met : .due).values(language))
-        }
+        // What is still open comes first; what is met already follows.
+        let items = context.findings.due(of: org.path)
+        let due = (items.filter { !$0.met && !$0.waived } + items.filter { $0.met || $0.waived })
+            .map { item in
+                OrgStatusPage.Values.DueItemValues(
+                    what: item.what.text(in: language),
+                    deadline: DateText.format(item.deadline, language),
+                    planned: item.planned.map { DateText.format($0, language) },
+                    state: (item.met || item.waived ? OrgState.met : .due).values(language))
+            }
         guard !upcoming.isEmpty || !due.isEmpty else { return [] }
         return slide(
             .activities, text("board.activities"), .activities(upcoming: upcoming, due: due))
