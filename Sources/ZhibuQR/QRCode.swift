@@ -45,8 +45,13 @@ package struct QRCode: Sendable, Equatable {
     package func svg(label: String, escape: (String) -> String) -> String {
         let quiet = 4
         let side = size + 2 * quiet
-        var path = ""
-        path.reserveCapacity(modules.count * 3)
+        // Written as bytes: a code has hundreds of runs, each a few numbers.
+        var path: [UInt8] = []
+        path.reserveCapacity(modules.count * 4)
+        func number(_ value: Int) {
+            if value >= 10 { number(value / 10) }
+            path.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
         for row in 0..<size {
             var column = 0
             while column < size {
@@ -57,13 +62,22 @@ package struct QRCode: Sendable, Equatable {
                 // A run of dark modules is one rectangle.
                 var end = column
                 while end < size, isDark(row: row, column: end) { end += 1 }
-                path += "M\(column + quiet) \(row + quiet)h\(end - column)v1h-\(end - column)z"
+                path.append(UInt8(ascii: "M"))
+                number(column + quiet)
+                path.append(UInt8(ascii: " "))
+                number(row + quiet)
+                path.append(UInt8(ascii: "h"))
+                number(end - column)
+                path += "v1h-".utf8
+                number(end - column)
+                path.append(UInt8(ascii: "z"))
                 column = end
             }
         }
         return "<svg class=\"qr\" role=\"img\" aria-label=\"\(escape(label))\" "
             + "viewBox=\"0 0 \(side) \(side)\" shape-rendering=\"crispEdges\" "
             + "xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"\(side)\" height=\"\(side)\" "
-            + "fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+            + "fill=\"#fff\"/><path fill=\"#000\" d=\"" + String(decoding: path, as: UTF8.self)
+            + "\"/></svg>"
     }
 }

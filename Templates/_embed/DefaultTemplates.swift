@@ -19,6 +19,7 @@ package enum DefaultTemplates {
         "search.mustache": PackageResources.search_mustache,
         "search.js": PackageResources.search_js,
         "board.mustache": PackageResources.board_mustache,
+        "board-slide.mustache": PackageResources.board_slide_mustache,
         "board.css": PackageResources.board_css,
         "board.js": PackageResources.board_js,
     ]

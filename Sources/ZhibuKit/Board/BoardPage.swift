@@ -32,6 +32,11 @@ enum BoardPage: PageKind {
         let board = site.config.board
         var slides = BoardSlides(org: org, index: job.org, context: context, language).slides
         for index in slides.indices { slides[index].index = index }
+        let renderer = try context.renderer(language)
+        let rendered: Fragment
+        do { rendered = try renderer.fragment(slides, with: "board-slide") } catch {
+            throw RenderError(error)
+        }
         let portal = SiteLinks.absolute(urls.org(org.path, language), site: site)
         let qr = portal.flatMap(QRCode.init).map {
             $0.svg(label: UIStrings.text("board.qr", language), escape: XML.escape)
@@ -47,8 +52,8 @@ enum BoardPage: PageKind {
             qr: qr, portal: qr == nil ? nil : portal, slideSeconds: board.slideSeconds,
             pollSeconds: board.pollSeconds,
             night: board.night.map { Self.clock($0.start) + "-" + Self.clock($0.end) },
-            zone: site.config.timezone.value, buildHref: urls.link("build.json"), slides: slides)
-        let renderer = try context.renderer(language)
+            zone: site.config.timezone.value, buildHref: urls.link("build.json"),
+            slides: rendered, slideCount: slides.count)
         do {
             return .file(
                 RenderedFile(path: job.path, bytes: try renderer.render(values, with: "board")))

@@ -28,7 +28,10 @@ struct BoardValues: TemplateValues {
     var zone: String
     /// Where `build.json` is, from the site's root.
     var buildHref: String
-    var slides: [BoardSlideValues]
+    /// The slides, each rendered through `board-slide.mustache`: slides of one kind look alike
+    /// from board to board, so most are filled in rather than rendered anew.
+    var slides: Fragment
+    var slideCount: Int
 
     func write(to writer: inout ValueWriter) {
         writer.text("lang", lang)
@@ -47,8 +50,8 @@ struct BoardValues: TemplateValues {
         writer.text("night", night)
         writer.text("zone", zone)
         writer.text("buildHref", buildHref)
-        writer.list("slides", slides)
-        writer.number("slideCount", slides.count)
+        writer.fragment("slides", slides)
+        writer.number("slideCount", slideCount)
     }
 }
 
@@ -95,11 +98,17 @@ struct BoardSlideValues: TemplateValues {
     var index = 0
 
     func write(to writer: inout ValueWriter) {
-        writer.number("index", index)
+        // The index as text, not a number: a slide's position is then no part of its shape,
+        // and the same system or scorecard on the next board is filled in, not rendered anew.
+        writer.text("index", String(index))
         writer.flag("first", index == 0)
         writer.text("kind", kind.rawValue)
         writer.text("title", title)
-        writer.map(kind.rawValue) { writer in write(payload, to: &writer) }
+        // Under the kind's name, but `organization` for `org`: names that other templates print
+        // as text (`{{org}}`, `{{units}}`) would keep slides from being filled in.
+        writer.map(kind == .org ? "organization" : kind.rawValue) { writer in
+            write(payload, to: &writer)
+        }
     }
 
     private func write(_ payload: Payload, to writer: inout ValueWriter) {
@@ -165,7 +174,7 @@ struct BoardSlideValues: TemplateValues {
     }
 
     private func writeUnits(_ units: [TextUnit], to writer: inout ValueWriter) {
-        writer.list("units", units) { unit, writer in
+        writer.list("blocks", units) { unit, writer in
             writer.text("html", unit.html)
             writer.flag("continued", unit.continued)
             writer.flag("heading", unit.heading)

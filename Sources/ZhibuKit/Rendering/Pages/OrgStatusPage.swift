@@ -310,14 +310,19 @@ extension OrgStatusPage.Values {
     static func scorecardStates(_ org: Organization, _ own: [Diagnostic], _ due: [DueItem])
         -> [(descriptor: RuleDescriptor, state: OrgState, findings: [Diagnostic])]
     {
-        RuleRegistry.all.map { $0.descriptor }.filter { descriptor in
+        // Grouped by rule in one pass each, so that no rule filters every finding again.
+        var findingsByRule: [RuleID: [Diagnostic]] = [:]
+        for diagnostic in own { findingsByRule[diagnostic.rule, default: []].append(diagnostic) }
+        var dueByRule: [RuleID: [DueItem]] = [:]
+        for item in due { dueByRule[item.rule, default: []].append(item) }
+        return RuleRegistry.all.map { $0.descriptor }.filter { descriptor in
             switch descriptor.scope {
             case .branches: org.kind.value.isBranch
             case .allOrganizations, .content: true
             }
         }.map { descriptor in
-            let findings = own.filter { $0.rule == descriptor.id }
-            let state = OrgState.of(findings, due: due.filter { $0.rule == descriptor.id })
+            let findings = findingsByRule[descriptor.id] ?? []
+            let state = OrgState.of(findings, due: dueByRule[descriptor.id] ?? [])
             return (descriptor, state, findings)
         }
     }
