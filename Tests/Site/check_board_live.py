@@ -29,6 +29,10 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 
+# A daytime start: in the night window (board.night) a board shows only its clock.
+DAY = "&clock=2026-11-24T09:30:00%2B08:00"
+
+
 class State:
     root = ""
     failing = None  # "500" or "cut": how the board's page fails
@@ -112,7 +116,7 @@ def main(old, new, board, text):
 
     try:
         # 1. A rebuild reloads the running board. Polls every 60 s of board time: 1 s here.
-        driver.get(url + "?speed=60")
+        driver.get(url + "?speed=60" + DAY)
         mark()
         time.sleep(1.5)
         State.root = new
@@ -124,7 +128,7 @@ def main(old, new, board, text):
             # The board of the step before stops first: its polls would reload it meanwhile.
             driver.get("about:blank")
             State.root, State.failing = old, None
-            driver.get(url + "?speed=60")
+            driver.get(url + "?speed=60" + DAY)
             mark()
             time.sleep(1.5)
             State.root, State.failing = new, failing
@@ -137,7 +141,7 @@ def main(old, new, board, text):
         # 3. A stopped server: the board keeps showing what it has, then says it is offline.
         driver.get("about:blank")
         State.root = old
-        driver.get(url + "?speed=30000")
+        driver.get(url + "?speed=30000" + DAY)
         mark()
         time.sleep(0.5)
         server.shutdown()
@@ -147,7 +151,8 @@ def main(old, new, board, text):
             failures.append("the board left its page when the server stopped")
         length = driver.execute_script(
             "const s = document.querySelector('.slide:not([hidden])');"
-            "return s ? s.innerText.trim().length : 0")
+            "const n = document.getElementById('board-night');"
+            "return (s ? s.textContent.trim().length : 0) + (n.hidden ? 0 : n.textContent.trim().length)")
         if length < 10:
             failures.append("the board went blank when the server stopped")
         if not wait(lambda: driver.execute_script(
@@ -158,7 +163,7 @@ def main(old, new, board, text):
         # 4. Weeks in a minute: memory stays flat.
         server = start()
         url = f"http://127.0.0.1:{server.server_address[1]}/{board}"
-        driver.get(url + "?speed=1000")
+        driver.get(url + "?speed=1000" + DAY)
         wait(ready, 10)
         time.sleep(3)
 

@@ -41,6 +41,9 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 SIZES = [(1920, 1080), (1080, 1920)]
+# Boards are seen in the daytime unless a check says otherwise: at night a board shows only
+# its clock (board.night).
+DAY = "&clock=2026-11-24T09:30:00%2B08:00"
 
 # Run in the page for the slide shown: every reason it would not fit a wall screen.
 FIT_SCRIPT = r"""
@@ -181,7 +184,7 @@ def main():
         driver = browser(width, height)
         try:
             for board in boards:
-                driver.get(origin + board + "?slide=0")
+                driver.get(origin + board + "?slide=0" + DAY)
                 count = slide_count(driver)
                 if count < 1:
                     failures.append(f"{board}: no slides")
@@ -209,7 +212,7 @@ def main():
     try:
         # Rotation at a test pace: 12 s slides, 24 times faster.
         for board in (branch, committee):
-            driver.get(origin + board + "?speed=24")
+            driver.get(origin + board + "?speed=24" + DAY)
             seen = set()
             end = time.time() + 3
             while time.time() < end:
@@ -217,8 +220,31 @@ def main():
                 time.sleep(0.05)
             if len(seen) < 3:
                 failures.append(f"{board}: the slides did not rotate ({sorted(seen)})")
+        # The night window of site.yml, if any: at 23:30 only the clock, at 09:30 the slides.
+        night = (site / branch / "index.html").read_text(encoding="utf-8")
+        if 'data-night="22:00-07:00"' in night:
+            for clock, dark in (("23:30", True), ("09:30", False)):
+                driver.get(origin + branch + f"?slide=0&clock=2026-11-24T{clock}:00%2B08:00")
+                slide_count(driver)
+                state = driver.execute_script(
+                    "return [!document.getElementById('board-night').hidden,"
+                    " document.getElementById('stage').hidden,"
+                    " document.getElementById('board-night-clock').textContent]")
+                if state[0] != dark or state[1] != dark or (dark and state[2] != clock):
+                    failures.append(f"{branch} at {clock}: night screen {state}")
+        # 4K: the same layout, twice the size.
+        size(driver, 3840, 2160)
+        driver.get(origin + branch + "?slide=0" + DAY)
+        for index in range(slide_count(driver)):
+            show(driver, index)
+            for problem in driver.execute_script(FIT_SCRIPT):
+                failures.append(f"{branch} slide {index + 1} at 3840×2160: {problem}")
+        body = driver.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
+        if body < 56:
+            failures.append(f"{branch} at 3840×2160: body text of {body}px")
+        size(driver, 1920, 1080)
         # Forced portrait in a landscape window: the stage is portrait and nothing is clipped.
-        driver.get(origin + branch + "?orientation=portrait&slide=0")
+        driver.get(origin + branch + "?orientation=portrait&slide=0" + DAY)
         ratio = driver.execute_script(
             "const r = document.getElementById('stage').getBoundingClientRect(); return r.height / r.width")
         if not 1.7 < ratio < 1.8:
@@ -230,13 +256,13 @@ def main():
                 if not problem.startswith("text of"):
                     failures.append(f"{branch} forced portrait, slide {index + 1}: {problem}")
         # From a USB stick: rotation works, nothing is polled.
-        driver.get((site / branch / "index.html").resolve().as_uri() + "?speed=24")
+        driver.get((site / branch / "index.html").resolve().as_uri() + "?speed=24" + DAY)
         time.sleep(1.5)
         if driver.execute_script("return document.documentElement.getAttribute('data-current')") in (None, "0"):
             failures.append(f"{branch}: does not rotate when opened as file://")
         # Contrast on every slide of both boards.
         for board in (branch, committee):
-            driver.get(origin + board + "?slide=0")
+            driver.get(origin + board + "?slide=0" + DAY)
             axe = Axe(driver)
             axe.inject()
             for index in range(slide_count(driver)):
@@ -259,7 +285,7 @@ def main():
                     ("board-committee-landscape", committee, 1920, 1080, 0),
                     ("board-branch-portrait", branch, 1080, 1920, 6)]:
                 size(driver, w, h)
-                driver.get(origin + board + f"?slide={slide}&clock=2026-11-24T09:30:00%2B08:00")
+                driver.get(origin + board + f"?slide={slide}" + DAY)
                 time.sleep(0.3)
                 image = Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("RGB")
                 image = image.resize((w // 2, h // 2), Image.LANCZOS)
