@@ -50,6 +50,7 @@
         moved.unshift(units.removeChild(units.lastElementChild));
       }
       var next = slide.cloneNode(false);
+      next.className += " continued";
       var heading = slide.querySelector("h1").cloneNode(true);
       heading.removeAttribute("id");
       heading.appendChild(document.createTextNode(continued));
@@ -73,6 +74,7 @@
 
   /* ---- Rotation. ---- */
   var current = 0;
+  /* ?slide=N counts from 0, as the slides' data-index does. */
   var fixed = params.slide !== undefined && /^\d+$/.test(params.slide);
   function show(index) {
     for (var i = 0; i < slides.length; i++) slides[i].hidden = i !== index;
@@ -84,29 +86,41 @@
     show((current + 1) % slides.length);
     later(advance, slideSeconds);
   }
-  /* Pages are laid out once the fonts are in, since their metrics decide what fits. */
-  var paginated = false;
-  function start() {
-    if (paginated) return;
-    paginated = true;
+  /* Slides are laid out at once, and again once the page has loaded, in case the fonts'
+     metrics changed what fits; a slide that fits is left alone. */
+  function layout() {
+    /* Continuation slides give their units back to the slide they continue, first. */
+    var made = container.querySelectorAll(".slide.continued");
+    for (var m = 0; m < made.length; m++) {
+      var from = made[m].querySelector(".units");
+      var original = made[m].previousElementSibling;
+      while (original && /\bcontinued\b/.test(original.className)) original = original.previousElementSibling;
+      var into = original && original.querySelector(".units");
+      while (into && from && from.firstChild) into.appendChild(from.firstChild);
+      container.removeChild(made[m]);
+    }
+    slides = container.querySelectorAll(".slide");
     for (var s = 0; s < slides.length; s++) paginate(slides[s]);
     slides = container.querySelectorAll(".slide");
     if (fixed) current = Math.min(Number(params.slide), slides.length - 1);
-    show(current);
-    root.setAttribute("data-ready", "1");
-    if (!fixed && slides.length > 1) later(advance, slideSeconds);
+    show(Math.min(current, slides.length - 1));
   }
-  function whenLoaded() {
-    if (document.fonts && document.fonts.ready) {
-      document.fonts.ready.then(start, start);
-    } else {
-      start();
-    }
+  layout();
+  if (!fixed && slides.length > 1) later(advance, slideSeconds);
+  function settle() {
+    layout();
+    root.setAttribute("data-ready", "1");
   }
   if (document.readyState === "complete") {
-    whenLoaded();
+    settle();
   } else {
-    window.addEventListener("load", whenLoaded);
+    window.addEventListener("load", function () {
+      if (document.fonts && document.fonts.ready) {
+        document.fonts.ready.then(settle, settle);
+      } else {
+        settle();
+      }
+    });
   }
 
   /* ---- Clock and night window, in the site's time zone. ---- */
