@@ -5,13 +5,16 @@ package enum BuildOutcome: Sendable {
     case unchanged(CheckReport)
     /// `load.*` errors stopped the build: nothing was rendered and `Site/` is as it was.
     case stopped(CheckReport)
+    /// Rendered, but findings at or above `--fail-on` kept it from being published: `Site/`
+    /// is as it was.
+    case failed(BuildResult, files: [RenderedFile])
     /// Rendered; published with these statistics, or nil when rendered to memory only.
     case built(BuildResult, files: [RenderedFile], published: Publisher.Stats?)
 
     package var report: CheckReport {
         switch self {
         case .unchanged(let report), .stopped(let report): report
-        case .built(let result, _, _): result.report
+        case .built(let result, _, _), .failed(let result, _): result.report
         }
     }
 }

@@ -28,16 +28,28 @@ package enum Pipeline {
         package var environment: [String: String]
         /// The clock, read once, for "today" and for timings.
         package var now: Date
+        /// `--fail-on`: findings of this severity or worse stop a build before it publishes.
+        package var failOn: Severity?
+        /// False for `--no-wait`: a build that finds another one running stops instead of
+        /// waiting for it.
+        package var waitForLock: Bool
+        /// Told the process ID of the build being waited for, so the CLI can say so.
+        package var onLockWait: @Sendable (Int32?) -> Void
 
         package init(
             siteRoot: String = ".", asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
-            environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
+            environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date(),
+            failOn: Severity? = nil, waitForLock: Bool = true,
+            onLockWait: @escaping @Sendable (Int32?) -> Void = { _ in }
         ) {
             self.siteRoot = siteRoot
             self.asOf = asOf
             self.jobs = jobs
             self.environment = environment
             self.now = now
+            self.failOn = failOn
+            self.waitForLock = waitForLock
+            self.onLockWait = onLockWait
         }
     }
 
@@ -118,12 +130,25 @@ package enum Pipeline {
     /// Reads, checks, renders and (unless `renderToMemory`) publishes the site at
     /// `options.siteRoot`.
     ///
-    /// A `load.*` error stops before rendering and leaves `Site/` exactly as it was. When no
-    /// input changed since the last published build, nothing is loaded or written at all.
+    /// A `load.*` error, or a finding at or above `options.failOn`, stops before publishing and
+    /// leaves `Site/` exactly as it was. When no input changed since the last published build,
+    /// nothing is loaded or written at all. A publishing build holds the site's lock from
+    /// start to end, so that two builds take turns.
     package static func build(_ options: Options, renderToMemory: Bool) throws(BuildError)
         -> BuildOutcome
     {
         let start = Date()
+        var lock: BuildLock?
+        if !renderToMemory {
+            do {
+                lock = try BuildLock.acquire(
+                    siteRoot: options.siteRoot, wait: options.waitForLock,
+                    waiting: options.onLockWait)
+            } catch {
+                throw .publish(error)
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let tree: FileTree
         do { tree = try read(options) } catch { throw .load(error) }
         let read = Date().timeIntervalSince(start)
@@ -139,9 +164,13 @@ package enum Pipeline {
         do { result = try build(tree: tree, options: options) } catch { throw .render(error) }
         result.report.timings.insert(("read", read), at: 0)
         guard let files = result.files else { return .stopped(result.report) }
+        if let threshold = options.failOn, fails(result.report, at: threshold) {
+            return .failed(result, files: files)
+        }
         guard let digest else { return .built(result, files: files, published: nil) }
         let publishStart = Date()
-        do {
+        do throws(PublishError) {
+            if Interruption.requested { throw .interrupted(siteChanged: false) }
             let stats = try publish(files, digest: digest, report: result.report, options: options)
             result.report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
             return .built(result, files: files, published: stats)
@@ -208,6 +237,15 @@ extension Pipeline {
             diagnostics: (loaded.result.diagnostics + validation.0.diagnostics).sortedForOutput(),
             due: validation.0.due, asOf: loaded.asOf, tree: loaded.tree,
             timings: loaded.result.timings + [("validate", validation.1)])
+    }
+
+    /// Whether a report has findings of `severity` or worse (`--fail-on`).
+    package static func fails(_ report: CheckReport, at severity: Severity) -> Bool {
+        switch severity {
+        case .error: report.errorCount > 0
+        case .warning: report.errorCount + report.warningCount > 0
+        case .note: !report.diagnostics.isEmpty
+        }
     }
 
     /// Stage publish: `Site/` brought up to date atomically, then the cache that lets the

@@ -8,15 +8,18 @@ package struct Site: Sendable, Hashable {
     package var organizations: [Organization]
     package var pages: [Page]
     package var assets: [Asset]
+    /// `Content/static/`, copied to the root of `Site/`: paths below `static/`.
+    package var staticFiles: [Asset]
 
     package init(
         config: SiteConfig, organizations: [Organization] = [], pages: [Page] = [],
-        assets: [Asset] = []
+        assets: [Asset] = [], staticFiles: [Asset] = []
     ) {
         self.config = config
         self.organizations = organizations
         self.pages = pages
         self.assets = assets
+        self.staticFiles = staticFiles
     }
 
     package func organization(_ path: String) -> Organization? {

@@ -16,6 +16,9 @@ package enum ContentPath: Sendable, Hashable {
     case dues(dir: String, year: Int)
     case page(slug: String)
     case asset(path: String)
+    /// A file under `Content/static/`, copied to the root of `Site/` (`CNAME`, a verification
+    /// file); the path below `static/`.
+    case staticFile(path: String)
     /// A file that does not belong where it is; the diagnostic says why.
     case misplaced(Diagnostic)
     /// Inside a folder whose name is not a safe slug; reported once for the folder.
@@ -55,6 +58,8 @@ package enum ContentPath: Sendable, Hashable {
             return .page(slug: slug)
         case "assets":
             return .asset(path: parts[2...].joined(separator: "/"))
+        case "static":
+            return .staticFile(path: parts[2...].joined(separator: "/"))
         default:
             return .misplaced(unexpected(path))
         }

@@ -29,6 +29,10 @@ package struct FileParser: Sendable {
             item = .asset(Asset(path: path, bytes: file.bytes))
             return ParsedFile(path: file.path, role: role, item: item, diagnostics: [])
         }
+        if case .staticFile(let path) = role {
+            item = .staticFile(Asset(path: path, bytes: file.bytes))
+            return ParsedFile(path: file.path, role: role, item: item, diagnostics: [])
+        }
         switch TextDecoding.decode(file) {
         case .failure(let failure):
             bag.add(failure.diagnostic)
@@ -86,7 +90,7 @@ package struct FileParser: Sendable {
             return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.page(fields, body: body, slug: slug).map { .page($0) }
             }
-        case .site, .asset, .misplaced, .insideUnsafe:
+        case .site, .asset, .staticFile, .misplaced, .insideUnsafe:
             return nil
         }
     }

@@ -132,6 +132,12 @@ private struct Walker {
 
     mutating func walk(relative: String, required: Bool) throws(LoadError) {
         let disk = siteRoot + "/" + relative
+        // `Content` or `Templates` itself may be a link, but only to a place inside the site
+        // that is not zhibu's output: the same rule as for a link one level down.
+        if fileType(disk, follow: false) == UInt8(DT_LNK), !followable(disk) {
+            problems.append(symlinkOutside(relative))
+            return
+        }
         guard let directory = opendir(disk) else {
             if !required && errno == ENOENT { return }
             throw .unreadable(relative, reason: String(cString: strerror(errno)))
@@ -187,9 +193,7 @@ private struct Walker {
             var kind = type
             if kind == UInt8(DT_UNKNOWN) { kind = fileType(childDisk, follow: false) }
             if kind == UInt8(DT_LNK) {
-                guard let target = realPath(childDisk),
-                    target == realRoot || target.hasPrefix(realRoot + "/")
-                else {
+                guard followable(childDisk) else {
                     problems.append(symlinkOutside(childRelative))
                     continue
                 }
@@ -206,14 +210,27 @@ private struct Walker {
         }
     }
 
+    /// Whether a link leads to a place inside the site that is not zhibu's output (`Site/`,
+    /// `.zhibu/`): following one into the output would copy the site into itself.
+    func followable(_ link: String) -> Bool {
+        guard let target = realPath(link),
+            target == realRoot || target.hasPrefix(realRoot + "/")
+        else { return false }
+        for output in ["/Site", "/.zhibu"] {
+            let folder = realRoot + output
+            if target == folder || target.hasPrefix(folder + "/") { return false }
+        }
+        return true
+    }
+
     func symlinkOutside(_ path: String) -> Diagnostic {
         Diagnostic(
             rule: .pathUnsafe, severity: .error,
             message: LocalizedText(
-                zh: "符号链接指向站点之外（或已失效），zhibu 不会跟随它",
+                zh: "符号链接指向站点之外、zhibu 的输出（Site/、.zhibu/）或已失效，zhibu 不会跟随它",
                 en:
-                    "this symbolic link points outside the site (or nowhere); zhibu does not "
-                    + "follow it"
+                    "this symbolic link points outside the site, into zhibu's output (Site/, "
+                    + ".zhibu/) or nowhere; zhibu does not follow it"
             ),
             location: SourceLocation(file: path),
             help: [

@@ -15,6 +15,7 @@ package struct ParsedFile: Sendable {
         case dues(DuesYear)
         case page(Page)
         case asset(Asset)
+        case staticFile(Asset)
     }
 
     package var path: String

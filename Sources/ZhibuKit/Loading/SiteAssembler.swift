@@ -11,6 +11,7 @@ struct SiteAssembler {
     private var items: [String: [ParsedFile]] = [:]
     private var pages: [Page] = []
     private var assets: [Asset] = []
+    private var staticFiles: [Asset] = []
     private var orgDirectories = Set<String>()
     /// Roster files that exist but could not be read, by organization folder.
     private var failedRosters: [String: String] = [:]
@@ -38,6 +39,7 @@ struct SiteAssembler {
                 if let dir = file.role.orgDirectory { orgFiles[dir] = org }
             case .page(let page)?: pages.append(page)
             case .asset(let asset)?: assets.append(asset)
+            case .staticFile(let file)?: staticFiles.append(file)
             case nil: continue
             default:
                 if let dir = file.role.orgDirectory { items[dir, default: []].append(file) }
@@ -117,10 +119,19 @@ struct SiteAssembler {
             fill(&org, from: items[dir] ?? [])
             organizations.append(org)
         }
+        let pageSlugs = Set(pages.map(\.slug))
+        let topFolders = Set(organizations.map { String($0.path.split(separator: "/")[0]) })
         return Site(
             config: config, organizations: organizations,
             pages: pages.sorted { $0.slug < $1.slug },
-            assets: assets.sorted { $0.path < $1.path })
+            assets: assets.sorted { $0.path < $1.path },
+            staticFiles: staticFiles.sorted { $0.path < $1.path }.filter { file in
+                guard
+                    let clash = StaticFileRule.clash(file.path, pages: pageSlugs, orgs: topFolders)
+                else { return true }
+                diagnostics.append(clash)
+                return false
+            })
     }
 
     private mutating func fill(_ org: inout Organization, from files: [ParsedFile]) {

@@ -15,6 +15,14 @@ import ZhibuModel
 /// `renameat2(RENAME_EXCHANGE)`. A reader sees the old site or the new one, never a mix; a
 /// rebuild that changes nothing touches nothing. Writes run on many threads, because on CI disks
 /// each file creation waits on latency, not on the CPU.
+///
+/// Every step can be interrupted, by a kill at any point included. Before it changes anything,
+/// a publish forgets what it knew (the manifests of `Site/` and of the spare, the stored report),
+/// and writes it again only once the swap is done; a build that finds no manifest reads
+/// `Site/` back instead of trusting anything. Files are trusted only while they have the
+/// identity zhibu recorded (`FileIdentity`), so a file edited by hand is written afresh, and
+/// anything in `Site/` that zhibu did not put there is removed and named in `Stats.foreign`.
+/// The caller holds the build lock (`BuildLock`).
 package struct Publisher: Sendable {
     package var siteRoot: String
     package var writers: Int
@@ -29,43 +37,221 @@ package struct Publisher: Sendable {
         package var written = 0
         /// Unchanged files linked into the new tree without writing.
         package var linked = 0
+        /// Files of the previous site that the new one does not have.
         package var removed = 0
         /// False when nothing changed and `Site/` was left untouched.
         package var swapped = false
+        /// Files found in `Site/` that zhibu did not publish (a `CNAME` put there by hand),
+        /// removed with the swap.
+        package var foreign: [String] = []
+        /// Published files whose content or identity had changed since zhibu wrote them.
+        package var repaired: [String] = []
 
         package init() {}
     }
 
-    /// True when `Site/` and the manifest of what zhibu published there both exist.
+    var cache: String { siteRoot + "/.zhibu" }
+    var site: String { siteRoot + "/Site" }
+    var spare: String { cache + "/spare" }
+    var publishedPath: String { cache + "/published" }
+    var spareManifestPath: String { cache + "/spare-manifest" }
+
+    /// True when `Site/` holds exactly what the recorded manifest says, and nothing else: the
+    /// condition for reusing the last build without loading the site.
     package static func hasPublished(siteRoot: String) -> Bool {
-        var info = stat()
-        return lstat(siteRoot + "/Site", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            && access(siteRoot + "/.zhibu/published", F_OK) == 0
+        let publisher = Publisher(siteRoot: siteRoot)
+        guard isFolder(publisher.cache), isFolder(publisher.site),
+            let manifest = readManifest(publisher.publishedPath)
+        else { return false }
+        let survey = publisher.survey(manifest)
+        return survey.foreign.isEmpty && survey.changed.isEmpty
     }
 
     package func publish(_ files: [RenderedFile], jobs: Int) throws(PublishError) -> Stats {
-        let cache = siteRoot + "/.zhibu"
-        let site = siteRoot + "/Site"
-        let spare = cache + "/spare"
-        try makeDirectory(cache)
-        let next = Manifest(files: files)
-        let siteExists = isDirectory(site)
-        var published = siteExists ? readManifest(cache + "/published") : Manifest()
-        if siteExists && published == nil { published = hashTree(site) }
-        if siteExists, let published, published == next { return Stats() }
-
-        // The spare tree is trusted only with its manifest; otherwise it starts empty.
-        var spareManifest = readManifest(cache + "/spare-manifest")
-        if spareManifest == nil || !isDirectory(spare) {
-            removeTree(spare)
-            try makeDirectory(spare)
-            spareManifest = Manifest()
+        try ensureFolder(cache)
+        switch Self.kind(of: site) {
+        case .other: throw .notAFolder(path: "Site")
+        case .link: unlink(site)
+        case .folder, .absent: break
         }
-        removeFile(cache + "/spare-manifest")
-        let previous = published ?? Manifest()
+        let siteExists = Self.isFolder(site)
+        let next = Manifest(files: files)
+        // What Site/ holds: the recorded manifest if there is one, else read back.
+        var published = Manifest()
+        var survey = Survey()
+        if siteExists {
+            published = Self.readManifest(publishedPath) ?? hashTree(site)
+            survey = self.survey(published)
+            if published.sameContent(as: next), survey.foreign.isEmpty, survey.changed.isEmpty {
+                return Stats()
+            }
+        }
+        try checkpoint("start", siteChanged: false)
+        let spareManifest = Self.readManifest(spareManifestPath)
+        // From here until the swap is recorded, nothing on disk claims to know Site/.
+        forget()
+        try prepareSpare(trusting: spareManifest != nil)
         let inSpare = spareManifest ?? Manifest()
+        try makeFolders(for: files)
 
+        enum Action: Sendable { case keep, link, write }
+        let actions = files.map { file -> Action in
+            let hash = next.hash(file.path)
+            if inSpare.hash(file.path) == hash,
+                let known = inSpare.identity(file.path),
+                FileIdentity(path: spare + "/" + file.path) == known
+            {
+                return .keep
+            }
+            if siteExists, published.hash(file.path) == hash, !survey.changed.contains(file.path),
+                published.identity(file.path) != nil
+            {
+                return .link
+            }
+            return .write
+        }
+        let halfway = files.count / 2
+        let results = Parallel.io(Array(files.indices), threads: writers) {
+            index -> Result<FileIdentity?, PublishError> in
+            if index == halfway {
+                do throws(PublishError) {
+                    try FaultPoint.reach("writing", siteChanged: false)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let file = files[index]
+            let target = spare + "/" + file.path
+            switch actions[index] {
+            case .keep:
+                return .success(inSpare.identity(file.path))
+            case .link:
+                unlink(target)
+                if link(site + "/" + file.path, target) == 0 {
+                    return .success(FileIdentity(path: target))
+                }
+                fallthrough
+            case .write:
+                if let failure = write(file.bytes, to: target) { return .failure(failure) }
+                return .success(FileIdentity(path: target))
+            }
+        }
+        var fresh = Manifest()
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .failure(let error): throw error
+            case .success(let identity):
+                fresh.set(files[index].path, hash: files[index].fingerprint, identity: identity)
+            }
+        }
         var stats = Stats()
+        stats.written = actions.filter { if case .write = $0 { true } else { false } }.count
+        stats.linked = actions.filter { if case .link = $0 { true } else { false } }.count
+        stats.removed = published.hashes.keys.filter { next.hash($0) == nil }.count
+        stats.foreign = survey.foreign
+        stats.repaired = survey.changed.sorted()
+        clearSpare(keeping: next)
+
+        try checkpoint("before-swap", siteChanged: false)
+        if siteExists {
+            guard zhibu_exchange_paths(site, spare) == 0 else {
+                throw .io(path: "Site", reason: Self.reason(), siteChanged: false)
+            }
+        } else {
+            guard rename(spare, site) == 0 else {
+                throw .io(path: "Site", reason: Self.reason(), siteChanged: false)
+            }
+        }
+        stats.swapped = true
+        try FaultPoint.reach("after-swap", siteChanged: true)
+        try writeText(fresh.text, to: publishedPath)
+        if siteExists {
+            // The old site is now the spare; keep only what is known to be zhibu's own.
+            var old = Manifest()
+            for (path, entry) in published.entries
+            where entry.identity != nil && !survey.changed.contains(path) {
+                old.set(path, hash: entry.hash, identity: entry.identity)
+            }
+            try writeText(old.text, to: spareManifestPath)
+        }
+        return stats
+    }
+}
+
+// MARK: - Steps
+
+extension Publisher {
+    /// What differs in `Site/` from a manifest: files whose identity is not the recorded one
+    /// (or, unrecorded, whose content is not), and entries the manifest does not have.
+    struct Survey {
+        var changed: Set<String> = []
+        var foreign: [String] = []
+    }
+
+    func survey(_ manifest: Manifest) -> Survey {
+        var survey = Survey()
+        var seen = 0
+        for (path, kind) in PublishedTree.entries(root: site) {
+            switch kind {
+            case .folder: continue
+            case .other: survey.foreign.append(path)
+            case .file:
+                guard let expected = manifest.entries[path] else {
+                    survey.foreign.append(path)
+                    continue
+                }
+                seen += 1
+                let full = site + "/" + path
+                if let known = expected.identity {
+                    if FileIdentity(path: full) != known { survey.changed.insert(path) }
+                } else if PublishedTree.readBytes(full).map(Fingerprint.hex(bytes:))
+                    != expected.hash
+                {
+                    survey.changed.insert(path)
+                }
+            }
+        }
+        if seen != manifest.entries.count {
+            // Files zhibu published that are gone: the site must be written again.
+            for path in manifest.entries.keys where FileIdentity(path: site + "/" + path) == nil {
+                survey.changed.insert(path)
+            }
+        }
+        return survey
+    }
+
+    /// Forgets what zhibu knew of `Site/` and the spare, and the stored report, so that a
+    /// build interrupted from here on is followed by one that reads `Site/` back.
+    func forget() {
+        unlink(publishedPath)
+        unlink(spareManifestPath)
+        unlink(cache + "/last-build.json")
+    }
+
+    /// The spare folder, a real one: kept as it is when its manifest can be trusted, else
+    /// emptied; a link in its place is removed, never followed.
+    func prepareSpare(trusting: Bool) throws(PublishError) {
+        if !trusting || Self.kind(of: spare) != .folder { PublishedTree.remove(root: spare) }
+        try ensureFolder(spare)
+    }
+
+    /// Removes from the spare everything the new site does not have: stale files, links, and
+    /// anything put there by hand; then the folders left empty.
+    func clearSpare(keeping manifest: Manifest) {
+        var folders: [String] = []
+        for (path, kind) in PublishedTree.entries(root: spare) {
+            switch kind {
+            case .folder: folders.append(path)
+            case .file where manifest.hash(path) != nil: continue
+            case .file, .other: unlink(spare + "/" + path)
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(spare + "/" + folder) }
+    }
+
+    /// Creates every folder of the new site in the spare, one depth at a time on many
+    /// threads, parents before children.
+    func makeFolders(for files: [RenderedFile]) throws(PublishError) {
         var folders = Set<String>()
         for file in files {
             var parts = file.path.split(separator: "/").dropLast()
@@ -74,73 +260,82 @@ package struct Publisher: Sendable {
                 parts = parts.dropLast()
             }
         }
-        // Folders of one depth are created together on many threads, parents before children.
         let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
         for depth in byDepth.keys.sorted() {
             let level = (byDepth[depth] ?? []).sorted()
             let failures = Parallel.io(level, threads: writers) { folder -> PublishError? in
                 let path = spare + "/" + folder
-                if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
-                return .io(path: path, reason: String(cString: strerror(errno)))
+                if mkdir(path, 0o755) == 0 { return nil }
+                if errno == EEXIST {
+                    // A file or link where a folder belongs: replaced, never followed.
+                    if Self.kind(of: path) == .folder { return nil }
+                    unlink(path)
+                    if mkdir(path, 0o755) == 0 { return nil }
+                }
+                return .io(path: path, reason: Self.reason(), siteChanged: false)
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
         }
+    }
 
-        enum Action: Sendable { case keep, link, write }
-        let actions = files.map { file -> Action in
-            let hash = next.hashes[file.path]
-            if siteExists, previous.hashes[file.path] == hash {
-                return inSpare.hashes[file.path] == hash ? .keep : .link
-            }
-            return inSpare.hashes[file.path] == hash ? .keep : .write
-        }
-        let indices = Array(files.indices)
-        let failures = Parallel.io(indices, threads: writers) { index -> PublishError? in
-            let file = files[index]
-            let target = spare + "/" + file.path
-            switch actions[index] {
-            case .keep: return nil
-            case .link:
-                unlink(target)
-                if link(site + "/" + file.path, target) == 0 { return nil }
-                return write(file.bytes, to: target)
-            case .write:
-                return write(file.bytes, to: target)
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        stats.written = actions.filter { if case .write = $0 { true } else { false } }.count
-        stats.linked = actions.filter { if case .link = $0 { true } else { false } }.count
-
-        let stale = inSpare.hashes.keys.filter { next.hashes[$0] == nil }.sorted()
-        for path in stale { removeFile(spare + "/" + path) }
-        stats.removed = stale.count
-        removeEmptyFolders(spare, keeping: folders)
-
-        if siteExists {
-            guard zhibu_exchange_paths(site, spare) == 0 else {
-                throw .io(path: "Site", reason: String(cString: strerror(errno)))
-            }
-        } else {
-            guard rename(spare, site) == 0 else {
-                throw .io(path: "Site", reason: String(cString: strerror(errno)))
-            }
-        }
-        stats.swapped = true
-        try writeText(next.text, to: cache + "/published")
-        if siteExists { try writeText(previous.text, to: cache + "/spare-manifest") }
-        return stats
+    /// A safe point: a test's fault, or a requested interruption, stops the build here.
+    func checkpoint(_ name: String, siteChanged: Bool) throws(PublishError) {
+        try FaultPoint.reach(name, siteChanged: siteChanged)
+        if Interruption.requested { throw .interrupted(siteChanged: siteChanged) }
     }
 }
 
 // MARK: - File system
 
 extension Publisher {
-    fileprivate func write(_ bytes: [UInt8], to path: String) -> PublishError? {
+    enum Kind { case absent, folder, link, other }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .absent }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    static func isFolder(_ path: String) -> Bool { kind(of: path) == .folder }
+
+    static func reason() -> String { String(cString: strerror(errno)) }
+
+    static func readManifest(_ path: String) -> Manifest? {
+        PublishedTree.readBytes(path).flatMap {
+            Manifest(text: String(decoding: $0, as: UTF8.self))
+        }
+    }
+
+    /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
+    /// folder made, so that nothing is ever written through it.
+    func ensureFolder(_ path: String) throws(PublishError) {
+        switch Self.kind(of: path) {
+        case .folder: return
+        case .link, .other: unlink(path)
+        case .absent: break
+        }
+        if mkdir(path, 0o755) == 0 || (errno == EEXIST && Self.isFolder(path)) { return }
+        throw .io(path: path, reason: Self.reason(), siteChanged: false)
+    }
+
+    /// The manifest of a `Site/` that zhibu has no record of, from its files.
+    func hashTree(_ root: String) -> Manifest {
+        var manifest = Manifest()
+        for (file, identity) in PublishedTree.files(root: root) {
+            manifest.set(file.path, hash: file.fingerprint, identity: identity)
+        }
+        return manifest
+    }
+
+    func write(_ bytes: [UInt8], to path: String) -> PublishError? {
         unlink(path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            return .io(path: path, reason: String(cString: strerror(errno)))
+            return .io(path: path, reason: Self.reason(), siteChanged: false)
         }
         defer { close(descriptor) }
         var offset = 0
@@ -155,54 +350,21 @@ extension Publisher {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .io(path: path, reason: String(cString: strerror(errno)))
+                return .io(path: path, reason: Self.reason(), siteChanged: false)
             }
             offset += count
         }
         return nil
     }
 
-    fileprivate func writeText(_ text: String, to path: String) throws(PublishError) {
+    /// Writes zhibu's record after the swap: a failure says that `Site/` did change.
+    func writeText(_ text: String, to path: String) throws(PublishError) {
         let temporary = path + ".tmp"
-        if let failure = write(Array(text.utf8), to: temporary) { throw failure }
+        if write(Array(text.utf8), to: temporary) != nil {
+            throw .io(path: path, reason: Self.reason(), siteChanged: true)
+        }
         guard rename(temporary, path) == 0 else {
-            throw .io(path: path, reason: String(cString: strerror(errno)))
-        }
-    }
-
-    fileprivate func readManifest(_ path: String) -> Manifest? {
-        PublishedTree.readBytes(path).flatMap {
-            Manifest(text: String(decoding: $0, as: UTF8.self))
-        }
-    }
-
-    /// The manifest of a `Site/` that zhibu has no record of, from its files.
-    fileprivate func hashTree(_ root: String) -> Manifest? {
-        Manifest(files: PublishedTree.files(root: root))
-    }
-
-    fileprivate func makeDirectory(_ path: String) throws(PublishError) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        throw .io(path: path, reason: String(cString: strerror(errno)))
-    }
-
-    fileprivate func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    fileprivate func removeFile(_ path: String) { unlink(path) }
-
-    fileprivate func removeTree(_ path: String) {
-        guard isDirectory(path) else { return }
-        PublishedTree.remove(root: path)
-    }
-
-    /// Removes folders of the spare tree that the new site no longer has (deepest first).
-    fileprivate func removeEmptyFolders(_ root: String, keeping folders: Set<String>) {
-        for folder in PublishedTree.folders(root: root).sorted(by: { $0.count > $1.count })
-        where !folders.contains(folder) {
-            rmdir(root + "/" + folder)
+            throw .io(path: path, reason: Self.reason(), siteChanged: true)
         }
     }
 }

@@ -54,7 +54,10 @@ package enum Validator {
         var diagnostics = outputs.values.flatMap(\.0)
         var due = outputs.values.flatMap(\.1)
         let activeIDs = Set(active.map { $0.descriptor.id })
-        applyWaivers(site, activeIDs: activeIDs, diagnostics: &diagnostics, due: &due)
+        applyWaivers(
+            site, activeIDs: activeIDs,
+            unmatchedLevel: overrides[WaiverUnmatched.descriptor.id]?.value,
+            diagnostics: &diagnostics, due: &due)
         due.sort {
             ($0.org, $0.rule, $0.period, $0.what.en) < ($1.org, $1.rule, $1.period, $1.what.en)
         }
@@ -74,8 +77,11 @@ package enum Validator {
 
     /// Marks findings covered by an approved waiver of their organization (or one above it),
     /// and reports each waiver that covers nothing.
+    /// - Parameter unmatchedLevel: `site.yml`'s override for `waiver.unmatched`, which the
+    ///   engine reports itself and so applies itself.
     private static func applyWaivers(
-        _ site: Site, activeIDs: Set<RuleID>, diagnostics: inout [Diagnostic], due: inout [DueItem]
+        _ site: Site, activeIDs: Set<RuleID>, unmatchedLevel: RulesConfig.Level?,
+        diagnostics: inout [Diagnostic], due: inout [DueItem]
     ) {
         for org in site.organizations {
             for waiver in org.waivers {
@@ -103,7 +109,16 @@ package enum Validator {
                     used = true
                     due[index].waived = true
                 }
-                if !used { diagnostics.append(unmatched(waiver, org: org)) }
+                if !used, unmatchedLevel != .off {
+                    var diagnostic = unmatched(waiver, org: org)
+                    switch unmatchedLevel {
+                    case .error?: diagnostic.severity = .error
+                    case .warning?: diagnostic.severity = .warning
+                    case .note?: diagnostic.severity = .note
+                    case .off?, nil: break
+                    }
+                    diagnostics.append(diagnostic)
+                }
             }
         }
     }

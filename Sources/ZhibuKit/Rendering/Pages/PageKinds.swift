@@ -24,6 +24,7 @@ package enum PageKinds {
         SearchPage.self,
         SearchScript.self,
         SitemapXML.self,
+        StaticFiles.self,
         StatusJSON.self,
         Stylesheet.self,
         SystemPage.self,

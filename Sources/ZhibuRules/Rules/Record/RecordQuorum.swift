@@ -54,9 +54,9 @@ enum RecordQuorum: Rule {
                     let decision = record.decisions.first
                 else { return nil }
                 let date = record.date.value
+                // No full member on the day is no quorum either: nobody could vote.
                 let full = Set(
                     org.members.filter { isFull($0, on: date) }.map(\.id.value))
-                guard !full.isEmpty else { return nil }
                 let present = Set(record.attendees.map(\.value)).intersection(full).count
                 guard present * 2 <= full.count else { return nil }
                 let needed = full.count / 2 + 1

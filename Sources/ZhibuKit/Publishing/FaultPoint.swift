@@ -1,0 +1,38 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Named points of publishing where a test can make the build fail as the world would: be
+/// killed, find the disk full, or hold the lock while another build starts.
+///
+/// Set `ZHIBU_TEST_FAULT=<point>` to be killed there (SIGKILL), `<point>=enospc` to meet a
+/// full disk, or `<point>=hold:<file>` to wait there until `<file>` exists. Without the
+/// variable every point is a no-op. Tests use it instead of sleeping and hoping to land in a
+/// window.
+enum FaultPoint {
+    private static let setting: (point: String, action: String)? = {
+        guard let value = ProcessInfo.processInfo.environment["ZHIBU_TEST_FAULT"] else {
+            return nil
+        }
+        let parts = value.split(separator: "=", maxSplits: 1)
+        return (String(parts.first ?? ""), parts.count > 1 ? String(parts[1]) : "kill")
+    }()
+
+    /// Reaches the point `name`; `siteChanged` says what a full disk there would mean.
+    static func reach(_ name: String, siteChanged: Bool) throws(PublishError) {
+        guard let setting, setting.point == name else { return }
+        if setting.action == "kill" {
+            kill(getpid(), SIGKILL)
+        } else if setting.action == "enospc" {
+            throw .io(
+                path: name, reason: String(cString: strerror(ENOSPC)), siteChanged: siteChanged)
+        } else if setting.action.hasPrefix("hold:") {
+            let file = String(setting.action.dropFirst(5))
+            while access(file, F_OK) != 0 { usleep(10_000) }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Which file a path named when zhibu last wrote or linked it: its inode, size and
+/// modification time.
+///
+/// A published file that still has the identity zhibu recorded holds the bytes zhibu wrote;
+/// one that does not (edited by hand, replaced, touched) is written afresh instead of being
+/// linked into the next tree. An editor that keeps all three the same is not caught; the file
+/// is then rewritten when its page changes.
+struct FileIdentity: Sendable, Hashable {
+    var inode: UInt64
+    var size: Int64
+    /// Nanoseconds since the epoch.
+    var modified: Int64
+
+    /// The identity of the regular file at `path`, or nil if it is missing or not a regular
+    /// file (a symbolic link, a folder).
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Glibc)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #elseif canImport(Darwin)
+            modified =
+                Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #endif
+    }
+
+    init(inode: UInt64, size: Int64, modified: Int64) {
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+    }
+}
