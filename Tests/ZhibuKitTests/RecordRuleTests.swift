@@ -179,6 +179,22 @@ import ZhibuRules
         #expect(found.first?.message.en.contains("3 of 6 full members present") == true)
     }
 
+    /// The rule is monotonic: with no full member on the day, nobody could vote, which is no
+    /// quorum either (one absent member made full earlier must not be what reveals it).
+    @Test func noFullMemberOnTheDayIsNoQuorum() {
+        // Every member admitted in 2025, full from 2026-10-01: on 2026-09-20 none is full.
+        var roster = "id,name,status,joined,full_since,group\n"
+        for number in 1...8 { roster += "m0\(number),党员\(number),full,2025-10-01,2026-10-01,\n" }
+        let found = Self.findings(
+            "record.quorum",
+            [
+                "Content/orgs/branch/members.csv": roster,
+                Self.generalPath: ExampleSite.record(
+                    .generalMeeting, date: "2026-09-20", attendees: ["m01", "m02", "m03"]),
+            ])
+        #expect(found.first?.message.en.contains("0 of 0 full members present") == true)
+    }
+
     @Test func aPlannedGeneralMeetingIsNeverAQuorumFinding() {
         let found = Self.findings(
             "record.quorum",

@@ -25,6 +25,25 @@ import ZhibuRules
         #expect(report.exitCode(strict: true) == 1)
     }
 
+    /// `waiver.unmatched` is reported by the engine, not by a rule's check: its override is
+    /// applied all the same, as to every rule `zhibu rules` lists.
+    @Test(
+        arguments: [("off", nil), ("note", Severity.note), ("error", .error)]
+            as [(String, Severity?)])
+    func theUnmatchedWaiverTakesItsOverride(level: String, expected: Severity?) {
+        let waiver: [String: String?] = [
+            "Content/orgs/branch/org.yml": ExampleSite.orgYAML + """
+                waivers:
+                  - { rule: meeting.themed-day-monthly, period: 2026-03, reason: 测试, approved_by: 党委 }
+
+                """
+        ]
+        let report = check(rules: "  severity: { waiver.unmatched: \(level) }\n", changes: waiver)
+        let found = report.diagnostics.filter { $0.rule == "waiver.unmatched" }
+        #expect(found.map(\.severity) == (expected.map { [$0] } ?? []))
+        #expect(report.exitCode(strict: false) == (expected == .error ? 1 : 0))
+    }
+
     @Test func offSilencesARuleAndItsDueItems() {
         let report = check(
             rules: "  severity: { meeting.themed-day-monthly: off }\n", changes: missingThemedDay)

@@ -33,7 +33,11 @@ package struct BuildCache: Codable, Sendable {
             file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes) + "\u{0}"
                 + String(file.skippedSize ?? -1) + "\n"
         }
-        return Fingerprint.hex(bytes: Array((context + parts.joined()).utf8))
+        // What the walk refused (a link out of the site, an unreadable folder) is an input too.
+        let problems = tree.problems.map {
+            "problem \($0.rule.rawValue) \($0.location.file) \($0.message.en)\n"
+        }
+        return Fingerprint.hex(bytes: Array((context + parts.joined() + problems.joined()).utf8))
     }
 
     /// The digest of a build's inputs under a run's options.

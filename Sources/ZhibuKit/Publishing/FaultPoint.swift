@@ -10,7 +10,8 @@ import Foundation
 /// killed, find the disk full, or hold the lock while another build starts.
 ///
 /// Set `ZHIBU_TEST_FAULT=<point>` to be killed there (SIGKILL), `<point>=enospc` to meet a
-/// full disk, or `<point>=hold:<file>` to wait there until `<file>` exists. Without the
+/// full disk, or `<point>=hold:<file>` to wait there (after creating `<file>.waiting`) until `<file>`
+/// exists. Without the
 /// variable every point is a no-op. Tests use it instead of sleeping and hoping to land in a
 /// window.
 enum FaultPoint {
@@ -31,7 +32,9 @@ enum FaultPoint {
             throw .io(
                 path: name, reason: String(cString: strerror(ENOSPC)), siteChanged: siteChanged)
         } else if setting.action.hasPrefix("hold:") {
+            // `<file>.waiting` tells the test that the build is here.
             let file = String(setting.action.dropFirst(5))
+            close(open(file + ".waiting", O_WRONLY | O_CREAT | O_CLOEXEC, 0o644))
             while access(file, F_OK) != 0 { usleep(10_000) }
         }
     }

@@ -14,6 +14,13 @@ import Synchronization
 /// bring back to a clean state.
 package enum Interruption {
     package static func install() {
+        // A parent may have blocked them (a test runner's thread, some CI agents): a blocked
+        // signal would wait until the build had published.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in [SIGINT, SIGTERM] {
             signal(number) { received in
                 interruptionSignal.store(received, ordering: .relaxed)
