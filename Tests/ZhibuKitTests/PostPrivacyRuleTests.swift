@@ -23,6 +23,32 @@ import ZhibuRules
         [noticeFile: "---\ntitle: \(title)\ndate: 2026-11-20\n---\n\(body)\n"]
     }
 
+    /// Thousands of numbers in one text are each located at their own line, in time that
+    /// grows with the text, not with matches × text (locating once counted lines from the
+    /// start for every match).
+    @Test func manyNumbersInOneTextAreLocatedInLinearTime() {
+        func body(_ count: Int) -> String {
+            (0..<count).map { "联系人 138\(String(format: "%08d", $0))" }.joined(separator: "\n")
+        }
+        func run(_ count: Int) -> (Double, [Diagnostic]) {
+            var best = Double.infinity
+            var found: [Diagnostic] = []
+            for _ in 0..<3 {
+                let start = Date()
+                found = Self.findings("privacy.phone", Self.notice(body(count)))
+                best = min(best, Date().timeIntervalSince(start))
+            }
+            return (best, found)
+        }
+        let (small, few) = run(2_000)
+        let (large, many) = run(16_000)
+        #expect(few.count == 2_000 && many.count == 16_000)
+        #expect(many.last?.location.line == 5 + 15_999)
+        #expect(many.last?.location.column == 5)
+        // Eight times the text: linear takes about eight times as long, quadratic sixty-four.
+        #expect(large / small < 24, "2,000 numbers \(small) s, 16,000 \(large) s")
+    }
+
     // MARK: - post.holder-is-member
 
     @Test func aHolderNotOnTheRosterIsReportedAtTheHolder() {

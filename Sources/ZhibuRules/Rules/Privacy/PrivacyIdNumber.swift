@@ -53,13 +53,15 @@ enum PrivacyIdNumber: Rule {
 
     static func check(_ context: RuleContext) -> [Finding] {
         context.privacyTexts.flatMap { text in
-            PrivacyScan.idNumbers(in: text.scalars, latestYear: context.asOf.year).map { match in
+            let matches = PrivacyScan.idNumbers(in: text.scalars, latestYear: context.asOf.year)
+                .sorted { $0.offset < $1.offset }
+            return zip(matches, text.locations(matches)).map { match, location in
                 let masked = PrivacyScan.mask(match.text, keepingFirst: 6, last: 4)
                 return Finding(
                     LocalizedText(
                         zh: "\(text.field.zh)中有居民身份证号码（\(masked)）",
                         en: "\(text.field.en) contains a resident ID number (\(masked))"),
-                    at: text.location(offset: match.offset, length: match.length), org: text.org,
+                    at: location, org: text.org,
                     help: [
                         LocalizedText(
                             zh: "删除这个号码；如已提交到 git，还要从历史记录中清除",
@@ -93,18 +95,34 @@ package enum PrivacyScan {
         var org: String?
         var place: Place
 
+        /// The places of matches, in one walk over the text however many there are: counting
+        /// lines from the start for each match would grow with matches × text.
+        func locations(_ matches: [Match]) -> [SourceLocation] {
+            var line = 0
+            var lineStart = 0
+            var scanned = 0
+            return matches.sorted { $0.offset < $1.offset }.map { match in
+                guard case .body(let file, let firstLine) = place else {
+                    return location(offset: match.offset, length: match.length)
+                }
+                while scanned < match.offset {
+                    if scalars[scanned] == "\n" {
+                        line += 1
+                        lineStart = scanned + 1
+                    }
+                    scanned += 1
+                }
+                return SourceLocation(
+                    file: file, line: firstLine + line, column: match.offset - lineStart + 1,
+                    length: match.length)
+            }
+        }
+
         /// The place of `length` scalars starting `offset` scalars into the text.
         func location(offset: Int, length: Int) -> SourceLocation {
             switch place {
-            case .body(let file, let firstLine):
-                var line = firstLine
-                var lineStart = 0
-                for index in 0..<offset where scalars[index] == "\n" {
-                    line += 1
-                    lineStart = index + 1
-                }
-                return SourceLocation(
-                    file: file, line: line, column: offset - lineStart + 1, length: length)
+            case .body:
+                return locations([Match(offset: offset, length: length, text: "")])[0]
             case .value(let location, let count):
                 // One-line values map scalar for scalar; a quoted YAML value spans two more.
                 guard let line = location.line, let column = location.column,

@@ -46,13 +46,16 @@ enum PrivacyPhone: Rule {
 
     static func check(_ context: RuleContext) -> [Finding] {
         context.privacyTexts.flatMap { text in
-            PrivacyScan.phoneNumbers(in: text.scalars).map { match in
+            let matches = PrivacyScan.phoneNumbers(in: text.scalars).sorted {
+                $0.offset < $1.offset
+            }
+            return zip(matches, text.locations(matches)).map { match, location in
                 let masked = PrivacyScan.mask(match.text, keepingFirst: 3, last: 4)
                 return Finding(
                     LocalizedText(
                         zh: "\(text.field.zh)中有手机号码（\(masked)）",
                         en: "\(text.field.en) contains a mobile phone number (\(masked))"),
-                    at: text.location(offset: match.offset, length: match.length), org: text.org,
+                    at: location, org: text.org,
                     help: [
                         LocalizedText(
                             zh: "删除号码，改用办公电话或公共邮箱；如已提交到 git，还要从历史记录中清除",
