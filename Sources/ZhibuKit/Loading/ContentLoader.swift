@@ -38,7 +38,18 @@ package enum ContentLoader {
         let parseTime = Date().timeIntervalSince(start)
         var unsafeFolders: [String: Int] = [:]
         for file in parsed {
-            diagnostics += file.diagnostics
+            // A problem in a file of an organization's folder is about that organization, so
+            // that CI can route it (`org` in JSON, SARIF and the other reports).
+            if let dir = file.role.orgDirectory {
+                let org = String(dir.dropFirst("Content/orgs/".count))
+                diagnostics += file.diagnostics.map { diagnostic in
+                    var diagnostic = diagnostic
+                    if diagnostic.org == nil { diagnostic.org = org }
+                    return diagnostic
+                }
+            } else {
+                diagnostics += file.diagnostics
+            }
             if case .insideUnsafe(let folder) = file.role { unsafeFolders[folder, default: 0] += 1 }
         }
         for (folder, count) in unsafeFolders {

@@ -17,7 +17,14 @@ enum ReferenceChecker {
             // An unreadable roster is reported already; every name would look unknown.
             if org.rosterFailed { continue }
             let rosterIDs = idsForCommittee(of: org, in: site)
-            if let committee = org.committee {
+            // Without a roster of its own, the people are those of the rosters below: if one
+            // of those could not be read, a seat may name someone on it.
+            let rostersBelowFailed =
+                org.rosterFile == nil
+                && site.organizations.contains {
+                    $0.rosterFailed && $0.path.hasPrefix(org.path + "/")
+                }
+            if let committee = org.committee, !rostersBelowFailed {
                 let seats =
                     [committee.secretary].compactMap { $0 } + committee.deputySecretaries
                     + (committee.members ?? [])

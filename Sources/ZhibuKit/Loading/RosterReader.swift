@@ -220,6 +220,23 @@ struct DateCells {
         -> Located<LocalDate>?
     {
         if let date = LocalDate(parsing: value.value) { return Located(date, at: value.location) }
+        // A real date written another common way (2026/8/9, 2026.8.9, 2026年8月9日, 2026-8-9)
+        // is one mistake with one unambiguous fix: it is reported, and the date still counts,
+        // so that no rule reports the record's month as empty on top of it.
+        if let date = Self.lenient(value.value) {
+            let fixed = date.description
+            bag.add(
+                Diagnostic(
+                    rule: .dateInvalid, severity: .error,
+                    message: LocalizedText(
+                        zh: "`\(key)` 写成了 \(value.value)，日期应写作 YYYY-MM-DD",
+                        en: "`\(key)` is written \(value.value); dates are written YYYY-MM-DD"),
+                    location: value.location,
+                    help: [
+                        LocalizedText(zh: "改为 `\(fixed)`", en: "write `\(fixed)`")
+                    ]))
+            return Located(date, at: value.location)
+        }
         let shaped = LocalDate.hasDateShape(value.value)
         bag.add(
             Diagnostic(
@@ -245,5 +262,33 @@ struct DateCells {
                             en: "write dates as YYYY-MM-DD, e.g. 2026-02-28")
                 ]))
         return nil
+    }
+
+    /// A date in one of the other ways people write one: year, month and day separated by
+    /// `/`, `.` or `-` (one- or two-digit month and day), or `2026年8月9日`; nil if the text is
+    /// none of these or the day does not exist.
+    static func lenient(_ text: String) -> LocalDate? {
+        var rest = Substring(text.trimmingWhitespace())
+        func number(_ most: Int) -> Int? {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }.prefix(most)
+            guard !digits.isEmpty else { return nil }
+            rest = rest.dropFirst(digits.count)
+            return Int(digits)
+        }
+        guard let year = number(4), year >= 1000 else { return nil }
+        let chinese = rest.first == "年"
+        guard let separator = rest.first, chinese || "/.-".contains(separator) else { return nil }
+        rest = rest.dropFirst()
+        guard let month = number(2) else { return nil }
+        if chinese {
+            guard rest.first == "月" else { return nil }
+        } else {
+            guard rest.first == separator else { return nil }
+        }
+        rest = rest.dropFirst()
+        guard let day = number(2) else { return nil }
+        if chinese, rest.first == "日" || rest.first == "号" { rest = rest.dropFirst() }
+        guard rest.isEmpty else { return nil }
+        return LocalDate(year: year, month: month, day: day)
     }
 }

@@ -1,0 +1,78 @@
+import Testing
+import ZhibuKit
+import ZhibuModel
+import ZhibuRules
+
+/// One mistake, one message: a problem already reported does not come back as the findings it
+/// would cause, and where its fix is unambiguous the message gives it.
+@Suite struct OneMistakeTests {
+    static let meeting = ExampleSite.recordPath("2026-03-05", .committeeMeeting)
+
+    /// The example site with `changes`, checked.
+    static func check(_ changes: [String: String?]) -> CheckReport {
+        RuleExampleTests.check(RuleExample(LocalizedText(zh: "", en: ""), changes: changes).files)
+    }
+
+    @Test(arguments: ["2026/3/5", "2026.3.5", "2026年3月5日", "2026-3-5", "2026/03/05"])
+    func aDateWrittenAnotherWayIsOneErrorWithItsFix(written: String) throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let report = Self.check([
+            Self.meeting: record.replacingOccurrences(
+                of: "date: 2026-03-05", with: "date: \(written)")
+        ])
+        // The meeting still counts for March: no committee meeting is reported missing.
+        #expect(report.diagnostics.map(\.rule.rawValue) == ["load.date-invalid"])
+        let problem = try #require(report.diagnostics.first)
+        #expect(problem.help.map(\.en) == ["write `2026-03-05`"])
+        #expect(problem.help.map(\.zh) == ["改为 `2026-03-05`"])
+        #expect(problem.location.file == Self.meeting && problem.location.line == 4)
+    }
+
+    @Test func aDayThatDoesNotExistStaysAnErrorWithoutAGuess() throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let report = Self.check([
+            Self.meeting: record.replacingOccurrences(
+                of: "date: 2026-03-05", with: "date: 2026/2/30")
+        ])
+        let problem = try #require(report.diagnostics.first { $0.rule == "load.date-invalid" })
+        #expect(!problem.help.contains { $0.en.hasPrefix("write `") })
+    }
+
+    /// Seats of a committee name members of the rosters below it; when one of those rosters
+    /// cannot be read (saved as GBK by Excel), the seats are not reported as unknown.
+    @Test func aRosterThatCannotBeReadIsReportedOnceNotForEveryName() {
+        var files = ExampleSite.files
+        for (path, text) in ExampleSite.files where path.hasPrefix("Content/orgs/branch/") {
+            files[path] = nil
+            files[
+                path.replacingOccurrences(
+                    of: "Content/orgs/branch/", with: "Content/orgs/committee/branch/")] = text
+        }
+        files["Content/orgs/committee/org.yml"] = """
+            name: 示例党委
+            kind: committee
+            established: 2015-01-01
+            committee:
+              secretary: m01
+              members: [m01, m02, m03]
+
+            """
+        let clean = RuleExampleTests.check(files)
+        #expect(!clean.diagnostics.contains { $0.rule == "load.reference-unknown" })
+        var tree = files.map { SourceFile(path: $0.key, text: $0.value) }
+        let roster = "Content/orgs/committee/branch/members.csv"
+        tree.removeAll { $0.path == roster }
+        // 张伟 in GBK: not UTF-8.
+        tree.append(
+            SourceFile(
+                path: roster,
+                bytes: Array("id,name,status,joined,full_since,group\nm01,".utf8) + [
+                    0xD5, 0xC5, 0xCE, 0xB0,
+                ] + Array(",full,2008-07-01,2009-07-01,\n".utf8)))
+        let report = Pipeline.check(FileTree(files: tree), jobs: 2, environment: [:])
+        #expect(report.diagnostics.contains { $0.rule == "load.encoding" })
+        #expect(
+            !report.diagnostics.contains { $0.rule == "load.reference-unknown" },
+            "\(report.diagnostics.map(\.message.en))")
+    }
+}
