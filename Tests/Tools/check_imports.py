@@ -56,7 +56,9 @@ ALLOWED: dict[str, set[str]] = {
         "ZhibuKit", "ZhibuModel", "ZhibuRules", "ZhibuTemplates", "ZhibuTemplating",
         "ZhibuQR", "Testing", "Foundation", "FoundationXML", "Glibc",
     },
-    "ZhibuCLITests": {"ZhibuCLI", "ZhibuRules", "Testing", "Foundation", "FoundationXML"},
+    "ZhibuCLITests": {
+        "ZhibuCLI", "ZhibuRules", "Testing", "Foundation", "FoundationXML", "Glibc",
+    },
 }
 
 IMPORT = re.compile(
