@@ -75,4 +75,34 @@ import ZhibuRules
             !report.diagnostics.contains { $0.rule == "load.reference-unknown" },
             "\(report.diagnostics.map(\.message.en))")
     }
+
+    /// The Chinese names of the type, status and kind tables are the values themselves.
+    @Test func chineseNamesOfTypesStatusesAndKindsAreAccepted() throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let report = Self.check([
+            Self.meeting: record.replacingOccurrences(
+                of: "type: committee-meeting", with: "type: 支委会\nstatus: 已召开"),
+            "Content/orgs/branch/org.yml": ExampleSite.orgYAML.replacingOccurrences(
+                of: "kind: branch", with: "kind: 党支部"),
+        ])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message.en))")
+        let planned = Self.check([
+            Self.meeting: record.replacingOccurrences(
+                of: "type: committee-meeting", with: "type: 支委会\nstatus: 计划")
+        ])
+        // Planned, so March has no held committee meeting.
+        #expect(planned.diagnostics.map(\.rule.rawValue).contains("meeting.committee-monthly"))
+    }
+
+    /// libyaml notices a full-width colon on the next line; the error points at the colon.
+    @Test func aFullWidthColonIsReportedOnItsOwnLine() throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let report = Self.check([
+            Self.meeting: record.replacingOccurrences(of: "title: ", with: "title：")
+        ])
+        let problem = try #require(report.diagnostics.first { $0.rule == "load.yaml-syntax" })
+        #expect(problem.location.line == 3)
+        #expect(problem.location.column == 6)
+        #expect(problem.help.contains { $0.en.contains("full-width") })
+    }
 }

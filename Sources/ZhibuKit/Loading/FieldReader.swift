@@ -193,6 +193,11 @@ package final class FieldReader {
         _ value: Located<String>, _ type: E.Type, key: String
     ) -> Located<E>? where E.RawValue == String {
         if let parsed = E(rawValue: value.value) { return Located(parsed, at: value.location) }
+        if let aliased = E.self as? any ChineseAliases.Type,
+            let parsed = aliased.value(forAlias: value.value) as? E
+        {
+            return Located(parsed, at: value.location)
+        }
         let options = E.allCases.map(\.rawValue)
         var help = [
             LocalizedText(

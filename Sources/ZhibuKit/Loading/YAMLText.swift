@@ -129,12 +129,26 @@ extension YAMLText {
                     en: "YAML does not allow tabs for indentation: replace the tab with spaces"))
         }
         let previousLine = yamlLine > 1 ? nthLine(text, yamlLine - 1) : ""
-        if [sourceLine, previousLine].contains(where: { $0.contains("：") && !$0.contains(":") }) {
+        var line = line
+        var column = column
+        // libyaml notices a missing colon on the line after the full-width one: the problem
+        // is reported where the full-width colon is, since that is the line to fix.
+        for (candidate, offset) in [(sourceLine, 0), (previousLine, -1)]
+        where candidate.contains("：") && !candidate.contains(":") {
+            if offset != 0, let colon = candidate.firstIndex(of: "：") {
+                line += offset
+                column =
+                    candidate.unicodeScalars.distance(
+                        from: candidate.unicodeScalars.startIndex,
+                        to: colon.samePosition(in: candidate.unicodeScalars)
+                            ?? candidate.unicodeScalars.startIndex) + 1
+            }
             help.append(
                 LocalizedText(
                     zh: "字段名后要用英文冒号“:”加一个空格，不能用中文冒号“：”",
                     en: "a field name is followed by an ASCII colon and a space `: `, not a "
                         + "full-width `：`"))
+            break
         }
         if help.isEmpty {
             help.append(
