@@ -21,7 +21,13 @@ struct FileIdentity: Sendable, Hashable {
     /// file (a symbolic link, a folder).
     init?(path: String) {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The identity `lstat` or `fstatat` found, if it is a regular file's.
+    init?(_ info: stat) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         #if canImport(Glibc)

@@ -64,38 +64,114 @@ package struct Manifest: Sendable, Equatable {
     /// Reads `text`; nil if any line is malformed or names an unsafe path. The first format
     /// (`hash path` lines, no header) is read with unknown identities.
     package init?(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        let current = lines.first == Substring(Self.header)
-        if current { lines = lines.dropFirst() }
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Reads a manifest from its bytes, field by field without building a `String` per field:
+    /// a rebuild with nothing changed reads one line per published file, and this is most of
+    /// its work.
+    init?(bytes: [UInt8]) {
+        let header = Array(Self.header.utf8)
         var entries: [String: Entry] = [:]
-        for line in lines {
-            let fields = line.split(
-                separator: " ", maxSplits: current ? 4 : 1, omittingEmptySubsequences: false)
-            guard fields.count == (current ? 5 : 2) else { return nil }
-            let hash = String(fields[0])
-            let path = String(fields[fields.count - 1])
-            guard !hash.isEmpty, hash.allSatisfy(\.isHexDigit), Self.isSafe(path),
-                entries[path] == nil
-            else { return nil }
-            var identity: FileIdentity?
-            if current, fields[1] != "-" {
-                guard let inode = UInt64(fields[1]), let size = Int64(fields[2]),
-                    let modified = Int64(fields[3])
-                else { return nil }
-                identity = FileIdentity(inode: inode, size: size, modified: modified)
+        let parsed: Bool = bytes.withUnsafeBufferPointer { all in
+            var lines: [Range<Int>] = []
+            var start = 0
+            for index in all.indices where all[index] == 0x0A {
+                if index > start { lines.append(start..<index) }
+                start = index + 1
             }
-            entries[path] = Entry(hash: hash, identity: identity)
+            if start < all.count { lines.append(start..<all.count) }
+            let current = lines.first.map { all[$0].elementsEqual(header) } ?? false
+            entries.reserveCapacity(lines.count)
+            for line in lines.dropFirst(current ? 1 : 0) {
+                guard let (path, entry) = Self.entry(all[line], current: current),
+                    entries[path] == nil
+                else { return false }
+                entries[path] = entry
+            }
+            return true
         }
+        guard parsed else { return nil }
         self.entries = entries
+    }
+
+    /// One line: `hash inode size mtime path` (current) or `hash path` (first format).
+    private static func entry(_ line: Slice<UnsafeBufferPointer<UInt8>>, current: Bool) -> (
+        String, Entry
+    )? {
+        var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var rest = line
+        for _ in 0..<(current ? 4 : 1) {
+            guard let space = rest.firstIndex(of: 0x20) else { return nil }
+            fields.append(rest[rest.startIndex..<space])
+            rest = rest[(space + 1)...]
+        }
+        let hash = fields[0]
+        guard !hash.isEmpty, hash.allSatisfy(isHexDigit), isSafe(rest) else { return nil }
+        var identity: FileIdentity?
+        if current, !(fields[1].count == 1 && fields[1].first == UInt8(ascii: "-")) {
+            guard let inode = number(fields[1]).flatMap(UInt64.init(exactly:)),
+                let size = number(fields[2]), let modified = number(fields[3])
+            else { return nil }
+            identity = FileIdentity(inode: inode, size: size, modified: modified)
+        }
+        let path = String(decoding: rest, as: UTF8.self)
+        return (path, Entry(hash: String(decoding: hash, as: UTF8.self), identity: identity))
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+            UInt8(ascii: "A")...UInt8(ascii: "F"):
+            return true
+        default: return false
+        }
+    }
+
+    /// A decimal number with an optional leading minus (an mtime before 1970), or nil if it
+    /// is not one or does not fit: modification times in nanoseconds have 19 digits.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+        var rest = digits[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative { rest = rest.dropFirst() }
+        guard !rest.isEmpty else { return nil }
+        var value: Int64 = 0
+        for byte in rest {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     /// A path that stays inside the tree: relative, with no empty, `.` or `..` part.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0),
-            !path.contains("\\")
-        else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
+        Array(path.utf8).withUnsafeBufferPointer { isSafe($0[...]) }
+    }
+
+    /// `isSafe` on the bytes of a path; a NUL or backslash anywhere makes it unsafe.
+    private static func isSafe(_ path: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard !path.isEmpty else { return false }
+        var partStart = path.startIndex
+        var index = path.startIndex
+        while index <= path.endIndex {
+            if index == path.endIndex || path[index] == UInt8(ascii: "/") {
+                let length = index - partStart
+                if length == 0 { return false }
+                if length <= 2, path[partStart] == UInt8(ascii: "."),
+                    length == 1 || path[partStart + 1] == UInt8(ascii: ".")
+                {
+                    return false
+                }
+                partStart = index + 1
+            } else if path[index] == 0 || path[index] == UInt8(ascii: "\\") {
+                return false
+            }
+            index += 1
         }
+        // Valid UTF-8 only: a path is written back as text.
+        return String(validating: path, as: UTF8.self) != nil
     }
 }

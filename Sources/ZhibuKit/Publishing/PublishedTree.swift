@@ -22,6 +22,53 @@ enum PublishedTree {
         return entries
     }
 
+    /// An entry of a survey: a path relative to the root, its kind, and for a regular file
+    /// the identity `fstatat` found.
+    typealias Surveyed = (path: String, kind: Kind, identity: FileIdentity?)
+
+    /// Every entry below `root` with the identity of each regular file, parents before
+    /// children, in the order `entries` gives.
+    ///
+    /// A rebuild with nothing changed is mostly this walk, and the kernel's time for listing
+    /// ten thousand folders dominates it; so the subtrees two levels down are walked on
+    /// `jobs` threads, and each file is looked up in its open folder, not by its whole path.
+    static func survey(root: String, jobs: Int) -> [Surveyed] {
+        enum Piece {
+            case entry(Surveyed)
+            case subtree(Int)
+        }
+        var pieces: [Piece] = []
+        var subtrees: [String] = []
+        func plan(_ relative: String, depth: Int) {
+            for (name, kind, identity) in listing(root, relative, identities: true) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                pieces.append(.entry((child, kind, identity)))
+                guard kind == .folder else { continue }
+                if depth == 0 {
+                    plan(child, depth: 1)
+                } else {
+                    pieces.append(.subtree(subtrees.count))
+                    subtrees.append(child)
+                }
+            }
+        }
+        plan("", depth: 0)
+        let walked = Parallel.io(subtrees, threads: max(1, jobs)) { subtree in
+            var found: [Surveyed] = []
+            walk(root, relative: subtree, identities: true) { found.append(($0, $1, $2)) }
+            return found
+        }
+        var entries: [Surveyed] = []
+        entries.reserveCapacity(pieces.count + walked.reduce(0) { $0 + $1.count })
+        for piece in pieces {
+            switch piece {
+            case .entry(let entry): entries.append(entry)
+            case .subtree(let index): entries += walked[index]
+            }
+        }
+        return entries
+    }
+
     /// Every regular file below `root`, with its bytes and identity, paths relative to `root`.
     static func files(root: String) -> [(file: RenderedFile, identity: FileIdentity?)] {
         var files: [(RenderedFile, FileIdentity?)] = []
@@ -67,22 +114,48 @@ enum PublishedTree {
     }
 
     private static func walk(_ root: String, relative: String, visit: (String, Kind) -> Void) {
+        walk(root, relative: relative, identities: false) { path, kind, _ in visit(path, kind) }
+    }
+
+    /// The entries below `relative`, parents before children, each folder's sorted by name.
+    private static func walk(
+        _ root: String, relative: String, identities: Bool,
+        visit: (String, Kind, FileIdentity?) -> Void
+    ) {
+        for (name, kind, identity) in listing(root, relative, identities: identities) {
+            let child = relative.isEmpty ? name : relative + "/" + name
+            visit(child, kind, identity)
+            if kind == .folder { walk(root, relative: child, identities: identities, visit: visit) }
+        }
+    }
+
+    /// One folder's entries sorted by name, with each regular file's identity when asked; the
+    /// folder is closed before its children are listed, so depth costs no open descriptors.
+    private static func listing(_ root: String, _ relative: String, identities: Bool) -> [(
+        name: String, kind: Kind, identity: FileIdentity?
+    )] {
         let path = relative.isEmpty ? root : root + "/" + relative
-        guard let directory = opendir(path) else { return }
-        var entries: [(String, Kind)] = []
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var entries: [(String, Kind, FileIdentity?)] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            var kind: Kind
+            // nil: the file system did not say (DT_UNKNOWN), so `fstatat` must.
+            var kind: Kind?
             switch entry.pointee.d_type {
             case UInt8(DT_DIR): kind = .folder
             case UInt8(DT_REG): kind = .file
-            case UInt8(DT_UNKNOWN):
+            case UInt8(DT_UNKNOWN): kind = nil
+            default: kind = .other
+            }
+            var identity: FileIdentity?
+            if kind == nil || (kind == .file && identities) {
                 var info = stat()
-                let full = path + "/" + name
-                if lstat(full, &info) != 0 {
+                if fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) != 0 {
                     kind = .other
                 } else {
                     switch info.st_mode & S_IFMT {
@@ -90,16 +163,11 @@ enum PublishedTree {
                     case S_IFREG: kind = .file
                     default: kind = .other
                     }
+                    if identities { identity = FileIdentity(info) }
                 }
-            default: kind = .other
             }
-            entries.append((name, kind))
+            entries.append((name, kind ?? .other, identity))
         }
-        closedir(directory)
-        for (name, kind) in entries.sorted(by: { $0.0 < $1.0 }) {
-            let child = relative.isEmpty ? name : relative + "/" + name
-            visit(child, kind)
-            if kind == .folder { walk(root, relative: child, visit: visit) }
-        }
+        return entries.sorted { $0.0 < $1.0 }
     }
 }

@@ -191,7 +191,7 @@ extension Publisher {
     func survey(_ manifest: Manifest) -> Survey {
         var survey = Survey()
         var seen = 0
-        for (path, kind) in PublishedTree.entries(root: site) {
+        for (path, kind, identity) in PublishedTree.survey(root: site, jobs: Parallel.defaultJobs) {
             switch kind {
             case .folder: continue
             case .other: survey.foreign.append(path)
@@ -203,7 +203,7 @@ extension Publisher {
                 seen += 1
                 let full = site + "/" + path
                 if let known = expected.identity {
-                    if FileIdentity(path: full) != known { survey.changed.insert(path) }
+                    if identity != known { survey.changed.insert(path) }
                 } else if PublishedTree.readBytes(full).map(Fingerprint.hex(bytes:))
                     != expected.hash
                 {
@@ -305,9 +305,7 @@ extension Publisher {
     static func reason() -> String { String(cString: strerror(errno)) }
 
     static func readManifest(_ path: String) -> Manifest? {
-        PublishedTree.readBytes(path).flatMap {
-            Manifest(text: String(decoding: $0, as: UTF8.self))
-        }
+        PublishedTree.readBytes(path).flatMap { Manifest(bytes: $0) }
     }
 
     /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
