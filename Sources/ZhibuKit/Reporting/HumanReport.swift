@@ -1,5 +1,6 @@
 import Foundation
 import ZhibuModel
+import ZhibuRules
 
 /// Prints diagnostics the way compilers do (SPEC §2.1), for people and for editors.
 ///
@@ -22,11 +23,72 @@ package struct HumanReport {
     package func render(_ report: CheckReport) -> String {
         var output = ""
         var lines = SourceLines(tree: report.tree)
-        for diagnostic in report.diagnostics where !quiet || diagnostic.severity == .error {
+        let shown = report.diagnostics.filter { !quiet || $0.severity == .error }
+        for diagnostic in Self.grouped(shown) {
             output += render(diagnostic, lines: &lines)
         }
         if !quiet { output += summary(report) + "\n" }
         return output
+    }
+
+    /// Findings of one rule about one organization in consecutive periods, told once: twelve
+    /// months without a themed day are one problem to a secretary, not twelve. Only the human
+    /// report groups; the machine formats keep one diagnostic per period.
+    static func grouped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var index = 0
+        while index < diagnostics.count {
+            let first = diagnostics[index]
+            var last = index
+            if let start = first.period.flatMap(PeriodText.period), !first.waived {
+                var period = start
+                while last + 1 < diagnostics.count {
+                    let next = diagnostics[last + 1]
+                    guard next.rule == first.rule, next.org == first.org,
+                        next.location == first.location, next.severity == first.severity,
+                        !next.waived, next.help == first.help, next.notes == first.notes,
+                        next.period == period.next.id
+                    else { break }
+                    period = period.next
+                    last += 1
+                }
+                if last > index,
+                    let merged = merge(first, from: start, to: period, count: last - index + 1)
+                {
+                    result.append(merged)
+                    index = last + 1
+                    continue
+                }
+            }
+            result.append(first)
+            index += 1
+        }
+        return result
+    }
+
+    /// One diagnostic for a run of periods: the first one's message with the run's span, when
+    /// the message names its period the way periodic rules write it.
+    private static func merge(_ first: Diagnostic, from start: Period, to end: Period, count: Int)
+        -> Diagnostic?
+    {
+        let label = start.label
+        guard first.message.zh.hasPrefix(label.zh), first.message.en.hasSuffix(" in " + label.en)
+        else { return nil }
+        let what = LocalizedText(
+            zh: String(first.message.zh.dropFirst(label.zh.count)),
+            en: String(first.message.en.dropLast(" in ".count + label.en.count)))
+        let unit: LocalizedText
+        switch start.kind {
+        case .month: unit = LocalizedText(zh: "个月", en: count == 1 ? "month" : "months")
+        case .quarter: unit = LocalizedText(zh: "个季度", en: count == 1 ? "quarter" : "quarters")
+        case .year: unit = LocalizedText(zh: "年", en: count == 1 ? "year" : "years")
+        }
+        var merged = first
+        merged.message = LocalizedText(
+            zh: "\(label.zh)至\(end.label.zh)，共 \(count) \(unit.zh)\(what.zh)",
+            en: "\(what.en) in \(count) \(unit.en), \(label.en) to \(end.label.en)")
+        merged.period = start.id + "/" + end.id
+        return merged
     }
 
     package func render(_ diagnostic: Diagnostic, lines: inout SourceLines) -> String {

@@ -1,0 +1,49 @@
+import Testing
+import ZhibuKit
+import ZhibuModel
+import ZhibuRules
+
+/// The human report tells a run of periods once; the machine formats keep one per period.
+struct HumanReportTests {
+    /// The example site without its themed days of the given months of 2026.
+    static func withoutThemedDays(_ months: [Int]) -> CheckReport {
+        var files = ExampleSite.files
+        for month in months {
+            let date = "2026-\(month < 10 ? "0" : "")\(month)-15"
+            files[ExampleSite.recordPath(date, .themedDay)] = nil
+        }
+        return RuleExampleTests.check(files)
+    }
+
+    static func lines(_ report: CheckReport, _ language: Language) -> [String] {
+        HumanReport(language: language).render(report).split(separator: "\n").map(String.init)
+            .filter { $0.contains("[meeting.themed-day") }
+    }
+
+    @Test func consecutiveMonthsAreOneMessage() throws {
+        let report = Self.withoutThemedDays([2, 3, 4, 5, 6])
+        let perMonth = report.diagnostics.filter {
+            $0.rule.rawValue.hasPrefix("meeting.themed-day")
+        }
+        #expect(perMonth.count == 5)
+        let zh = Self.lines(report, .zh)
+        #expect(zh.count == 1, "\(zh)")
+        #expect(zh.first?.hasSuffix("2026年2月至2026年6月，共 5 个月没有召开主题党日") == true, "\(zh)")
+        let en = Self.lines(report, .en)
+        #expect(en.count == 1, "\(en)")
+        #expect(en.first?.contains("in 5 months, ") == true, "\(en)")
+    }
+
+    @Test func aGapSplitsTheRun() throws {
+        let report = Self.withoutThemedDays([2, 3, 5])
+        let zh = Self.lines(report, .zh)
+        #expect(zh.count == 2, "\(zh)")
+        #expect(zh.first?.hasSuffix("2026年2月至2026年3月，共 2 个月没有召开主题党日") == true, "\(zh)")
+        #expect(zh.last?.hasSuffix("2026年5月没有召开主题党日") == true, "\(zh)")
+    }
+
+    @Test func aSingleMonthIsToldAsBefore() throws {
+        let zh = Self.lines(Self.withoutThemedDays([7]), .zh)
+        #expect(zh.count == 1 && zh.first?.hasSuffix("2026年7月没有召开主题党日") == true, "\(zh)")
+    }
+}
