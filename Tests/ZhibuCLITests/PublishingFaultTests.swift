@@ -233,6 +233,31 @@ import ZhibuRules
         #expect(!next.stderr.contains("waiting"))
     }
 
+    @Test func aFolderOrLinkInPlaceOfTheLockIsReplaced() throws {
+        let root = folder()
+        let outside = folder()
+        defer {
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try write(Self.version(1), to: root)
+        let lock = root.appendingPathComponent(".zhibu/lock")
+        try FileManager.default.createDirectory(
+            at: lock.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        #expect(try build(root).status == 0)
+        var info = stat()
+        #expect(lstat(lock.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let target = outside.appendingPathComponent("target.txt")
+        try Data("keep me".utf8).write(to: target)
+        try FileManager.default.removeItem(at: lock)
+        try FileManager.default.createSymbolicLink(at: lock, withDestinationURL: target)
+        try write(Self.version(2), to: root)
+        #expect(try build(root).status == 0)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "keep me")
+        expectSame(snapshot(root), try clean(Self.version(2)), "after a folder as the lock")
+    }
+
     // MARK: - The cache is data
 
     @Test func symbolicLinksInPlaceOfTheCacheAreNeverWrittenThrough() throws {

@@ -26,7 +26,16 @@ package final class BuildLock: Sendable {
         let publisher = Publisher(siteRoot: siteRoot)
         try publisher.ensureFolder(publisher.cache)
         let path = publisher.cache + "/lock"
-        if Publisher.kind(of: path) == .link { unlink(path) }
+        // The lock is a plain file of zhibu's own: anything else in its place (a link, a
+        // folder, a pipe) is removed, never followed or opened.
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                PublishedTree.remove(root: path)
+            } else {
+                unlink(path)
+            }
+        }
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .io(path: ".zhibu/lock", reason: Publisher.reason(), siteChanged: false)
