@@ -78,6 +78,29 @@ package enum Pipeline {
         check(tree, options: Options(asOf: asOf, jobs: jobs, environment: environment, now: now))
     }
 
+    /// Applies the unambiguous fixes a check proposes, checking again after each round (a
+    /// fixed syntax error lets the rest of its file be read, which may propose more), and
+    /// returns the check of the fixed files with every change made.
+    package static func fix(_ options: Options) throws(LoadError) -> (
+        report: CheckReport, fixed: Fixer.Result
+    ) {
+        var fixed = Fixer.Result()
+        var skipped = Set<Fixer.Skipped>()
+        // Each round makes at least one change to the finite text it was given; the bound
+        // only guards against a fix that would undo another.
+        for _ in 0..<16 {
+            let tree = try read(options)
+            let report = check(tree, options: options)
+            let round = Fixer.apply(report.diagnostics, tree: tree, siteRoot: options.siteRoot)
+            fixed.changes += round.changes
+            for skip in round.skipped where skipped.insert(skip).inserted {
+                fixed.skipped.append(skip)
+            }
+            if round.changes.isEmpty { return (report, fixed) }
+        }
+        return (try check(options), fixed)
+    }
+
     // MARK: - Build
 
     /// Loads, validates and renders files held in memory; writes nothing.

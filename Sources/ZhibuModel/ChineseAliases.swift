@@ -6,20 +6,19 @@ package protocol ChineseAliases {
 }
 
 extension ActivityType: ChineseAliases {
+    /// Every Chinese name of a type, as the tables of record types write them.
+    package static let aliases: [(name: String, type: ActivityType)] = [
+        ("支部党员大会", .generalMeeting), ("党员大会", .generalMeeting),
+        ("支部委员会会议", .committeeMeeting), ("支委会", .committeeMeeting),
+        ("支委会议", .committeeMeeting), ("党小组会", .groupMeeting), ("党小组会议", .groupMeeting),
+        ("党课", .partyLesson), ("主题党日", .themedDay), ("组织生活会", .orgLifeMeeting),
+        ("民主评议党员", .democraticEvaluation), ("民主评议", .democraticEvaluation),
+        ("换届选举", .election), ("换届", .election), ("集中学习", .study), ("学习", .study),
+        ("其他", .other),
+    ]
+
     package static func value(forAlias name: String) -> ActivityType? {
-        switch name {
-        case "支部党员大会", "党员大会": .generalMeeting
-        case "支部委员会会议", "支委会", "支委会议": .committeeMeeting
-        case "党小组会", "党小组会议": .groupMeeting
-        case "党课": .partyLesson
-        case "主题党日": .themedDay
-        case "组织生活会": .orgLifeMeeting
-        case "民主评议党员", "民主评议": .democraticEvaluation
-        case "换届选举", "换届": .election
-        case "集中学习", "学习": .study
-        case "其他": .other
-        default: nil
-        }
+        aliases.first { $0.name == name }?.type
     }
 }
 

@@ -16,11 +16,14 @@ package struct Diagnostic: Hashable, Sendable, Codable {
     package var waived: Bool
     package var notes: [LocalizedText]
     package var help: [LocalizedText]
+    /// The unambiguous edit that resolves the problem, if there is one (`zhibu fix`).
+    package var fix: TextFix?
 
     package init(
         rule: RuleID, severity: Severity, message: LocalizedText, location: SourceLocation,
         org: String? = nil, period: String? = nil, citation: LocalizedText? = nil,
-        waived: Bool = false, notes: [LocalizedText] = [], help: [LocalizedText] = []
+        waived: Bool = false, notes: [LocalizedText] = [], help: [LocalizedText] = [],
+        fix: TextFix? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -32,6 +35,7 @@ package struct Diagnostic: Hashable, Sendable, Codable {
         self.waived = waived
         self.notes = notes
         self.help = help
+        self.fix = fix
     }
 
     /// The order of SPEC §2.1: file, line, column, rule; then the message, so output is stable.

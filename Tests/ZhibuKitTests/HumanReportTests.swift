@@ -46,4 +46,15 @@ struct HumanReportTests {
         let zh = Self.lines(Self.withoutThemedDays([7]), .zh)
         #expect(zh.count == 1 && zh.first?.hasSuffix("2026年7月没有召开主题党日") == true, "\(zh)")
     }
+
+    /// A file saved with Windows line endings is quoted under its diagnostic like any other.
+    @Test func quotesTheLineOfAFileWithWindowsLineEndings() throws {
+        let meeting = ExampleSite.recordPath("2026-03-05", .committeeMeeting)
+        var files = ExampleSite.files
+        files[meeting] = files[meeting]?.replacingOccurrences(
+            of: "date: 2026-03-05", with: "date: 2026/3/5"
+        ).replacingOccurrences(of: "\n", with: "\r\n")
+        let text = HumanReport(language: .en).render(RuleExampleTests.check(files))
+        #expect(text.contains(" 4 | date: 2026/3/5\n"), "\(text)")
+    }
 }

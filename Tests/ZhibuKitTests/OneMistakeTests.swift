@@ -25,6 +25,7 @@ import ZhibuRules
         let problem = try #require(report.diagnostics.first)
         #expect(problem.help.map(\.en) == ["write `2026-03-05`"])
         #expect(problem.help.map(\.zh) == ["改为 `2026-03-05`"])
+        #expect(problem.fix == TextFix(original: written, replacement: "2026-03-05"))
         #expect(problem.location.file == Self.meeting && problem.location.line == 4)
     }
 
@@ -104,5 +105,89 @@ import ZhibuRules
         #expect(problem.location.line == 3)
         #expect(problem.location.column == 6)
         #expect(problem.help.contains { $0.en.contains("full-width") })
+    }
+
+    /// `[m01，m02，m03]` is one item to YAML: one error with the list to write, and the three
+    /// attend, so no quorum, attendance or unknown-member finding follows.
+    @Test(arguments: [
+        ("attendees: [m01，m02，m03]", "m01，m02，m03", "m01, m02, m03"),
+        ("attendees: [m01、m02、m03]", "m01、m02、m03", "m01, m02, m03"),
+        ("attendees: m01, m02, m03", "m01, m02, m03", "[m01, m02, m03]"),
+        ("attendees: m01，m02，m03", "m01，m02，m03", "[m01, m02, m03]"),
+    ])
+    func itemsSeparatedTheWrongWayAreOneErrorWithTheirFix(
+        written: String, original: String, replacement: String
+    ) throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        #expect(record.contains("attendees: [m01, m02, m03]"))
+        let report = Self.check([
+            Self.meeting: record.replacingOccurrences(
+                of: "attendees: [m01, m02, m03]", with: written)
+        ])
+        #expect(report.diagnostics.map(\.rule.rawValue) == ["load.field-type"])
+        let problem = try #require(report.diagnostics.first)
+        #expect(problem.fix == TextFix(original: original, replacement: replacement))
+        #expect(problem.help.contains { $0.en.contains(replacement) })
+    }
+
+    /// Free text keeps its commas: a topic is one item whatever it says.
+    @Test func aCommaInsideATopicIsText() throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let report = Self.check([
+            Self.meeting: record.replacingOccurrences(
+                of: "attendees: [m01, m02, m03]",
+                with: "attendees: [m01, m02, m03]\ntopics: [学习党章，交流心得]")
+        ])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message.en))")
+    }
+
+    /// A record without `type` lists the values, and names the one its file name gives.
+    @Test(arguments: [
+        ("2026-03-05", "committee-meeting", "committee-meeting"),
+        ("2026-03-05", "三月支委会", "committee-meeting"),
+        ("2026-03-05", "党史学习主题党日", "themed-day"),
+        ("2026-03-05", "march", nil),
+    ])
+    func aMissingTypeIsGuessedFromTheFileName(date: String, name: String, guess: String?) throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let path = "Content/orgs/branch/activities/2026/\(name).md"
+        var files = ExampleSite.files
+        files[Self.meeting] = nil
+        files[path] = record.replacingOccurrences(of: "type: committee-meeting\n", with: "")
+        let report = RuleExampleTests.check(files)
+        let missing = report.diagnostics.filter { $0.rule == "load.field-missing" }
+        if name.unicodeScalars.allSatisfy(\.isASCII) {
+            #expect(missing.count == 1, "\(report.diagnostics.map(\.message.en))")
+            let problem = try #require(missing.first)
+            #expect(problem.message.en.contains("`type`"))
+            #expect(problem.help.contains { $0.en.contains("themed-day, org-life-meeting") })
+            #expect(problem.help.contains { $0.zh.contains("themed-day（主题党日）") })
+            if let guess {
+                #expect(problem.help.first?.en.contains("suggests `type: \(guess)`") == true)
+            } else {
+                #expect(!problem.help.contains { $0.en.contains("suggests") })
+            }
+        } else {
+            #expect(ContentPath.proposedSlug(for: name, in: "activities") == guess)
+        }
+    }
+
+    /// A Chinese file name is skipped with a slug proposed in the site's own naming.
+    @Test(arguments: [
+        ("activities", "8月9日主题党日", "08-09-themed-day"),
+        ("activities", "2026年10月12日支部委员会会议", "10-12-committee-meeting"),
+        ("activities", "2026-8-9党课", "08-09-party-lesson"),
+        ("activities", "0809学习", "08-09-study"),
+        ("systems", "三会一课制度", "meetings"),
+        ("posts", "党员先锋岗", "pioneer-post"),
+        ("posts", "党员责任区", "responsibility-zone"),
+        ("notices", "12月1日通知", "12-01-notice"),
+    ])
+    func aChineseFileNameGetsAProposedSlug(folder: String, name: String, slug: String) {
+        #expect(ContentPath.proposedSlug(for: name, in: folder) == slug)
+        let path =
+            "Content/orgs/branch/\(folder)/\(folder == "activities" ? "2026/" : "")\(name).md"
+        let problem = ContentPath.unsafeName(path, name: name, isFolder: false, in: folder)
+        #expect(problem.help.first?.zh.hasSuffix("例如 `\(slug)`") == true, "\(problem.help)")
     }
 }

@@ -7,7 +7,7 @@ enum BoardSlidesReader {
     static func read(_ board: FieldReader) -> [BoardSlide]? {
         guard board.node("slides") != nil else { return nil }
         var slides: [BoardSlide] = []
-        for name in board.stringList("slides") {
+        for name in board.identifierList("slides") {
             guard let slide = board.parseEnum(name, BoardSlide.self, key: "slides")?.value,
                 !slides.contains(slide)
             else { continue }

@@ -73,6 +73,84 @@ package enum ContentPath: Sendable, Hashable {
     }
 
     /// A safe slug close to `text`, for the help line, or nil if nothing sensible is left.
+    /// A slug for a file named in Chinese, in the way the site's own files are named: a record
+    /// `8月9日主题党日` becomes `08-09-themed-day`, a system `三会一课制度` becomes `meetings`, a
+    /// post `党员先锋岗` becomes `pioneer-post`, a notice of `12月1日` `12-01-notice`. Nil when
+    /// the name says nothing of the kind.
+    package static func proposedSlug(for name: String, in folder: String?) -> String? {
+        let day = monthDay(in: name)
+        switch folder {
+        case "activities":
+            let type = DocumentReader.guessType(name)
+            switch (day, type) {
+            case (let day?, let type?): return day + "-" + type.rawValue
+            case (nil, let type?): return type.rawValue
+            case (let day?, nil): return day + "-activity"
+            case (nil, nil): return nil
+            }
+        case "systems":
+            return DisplayedSystem.Category.allCases.first {
+                name.contains($0.label.zh) || name.contains(String($0.label.zh.dropLast(2)))
+            }?.rawValue
+        case "posts":
+            if name.contains("责任区") { return Post.Kind.responsibilityZone.rawValue }
+            if name.contains("先锋岗") { return Post.Kind.pioneerPost.rawValue }
+            return nil
+        case "notices":
+            return day.map { $0 + "-notice" }
+        default:
+            return nil
+        }
+    }
+
+    /// `MM-DD` of a date a name gives as `8月9日`, `2026年8月9日`, `2026-8-9`, `2026.08.09`
+    /// or `0809`, or nil.
+    static func monthDay(in name: String) -> String? {
+        let digits = name.unicodeScalars.map { $0.properties.numericType == .decimal && $0.isASCII }
+        let scalars = Array(name.unicodeScalars)
+        // Runs of ASCII digits with what separates them.
+        var numbers: [(value: Int, length: Int, after: Unicode.Scalar?)] = []
+        var index = 0
+        while index < scalars.count {
+            guard digits[index] else {
+                index += 1
+                continue
+            }
+            var value = 0
+            var length = 0
+            while index < scalars.count, digits[index] {
+                value = value * 10 + Int(scalars[index].value - 48)
+                length += 1
+                index += 1
+            }
+            numbers.append((value, length, index < scalars.count ? scalars[index] : nil))
+        }
+        func valid(_ month: Int, _ day: Int) -> String? {
+            guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+            return (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+        }
+        for (offset, number) in numbers.enumerated() {
+            // 8月9日, 2026年8月9日, 2026-8-9, 2026.8.9, 08-09
+            if number.after == "月" || number.after == "-" || number.after == "."
+                || number.after == "/",
+                number.length <= 2, offset + 1 < numbers.count, numbers[offset + 1].length <= 2,
+                let found = valid(number.value, numbers[offset + 1].value)
+            {
+                return found
+            }
+            // 0809 or 20260809
+            if number.length == 4 || number.length == 8 {
+                let tail = number.value % 10000
+                if let found = valid(tail / 100, tail % 100),
+                    number.length == 8 || numbers.count == 1
+                {
+                    return found
+                }
+            }
+        }
+        return nil
+    }
+
     package static func suggestedSlug(for text: String) -> String? {
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -130,11 +208,15 @@ extension ContentPath {
                         ]))
             }
             guard let slug = markdownSlug(rest[2]) else { return .misplaced(unexpected(path)) }
-            if !isSlug(slug) { return .misplaced(unsafeName(path, name: slug, isFolder: false)) }
+            if !isSlug(slug) {
+                return .misplaced(unsafeName(path, name: slug, isFolder: false, in: "activities"))
+            }
             return .record(dir: dir, year: year, slug: slug)
         case ("systems", 2), ("posts", 2), ("notices", 2):
             guard let slug = markdownSlug(rest[1]) else { return .misplaced(unexpected(path)) }
-            if !isSlug(slug) { return .misplaced(unsafeName(path, name: slug, isFolder: false)) }
+            if !isSlug(slug) {
+                return .misplaced(unsafeName(path, name: slug, isFolder: false, in: rest[0]))
+            }
             switch rest[0] {
             case "systems": return .system(dir: dir, slug: slug)
             case "posts": return .post(dir: dir, slug: slug)
@@ -163,7 +245,11 @@ extension ContentPath {
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
-    package static func unsafeName(_ path: String, name: String, isFolder: Bool) -> Diagnostic {
+    /// - Parameter folder: the content folder the file is in (`activities`, `systems`, `posts`,
+    ///   `notices`), whose naming the proposed slug follows.
+    package static func unsafeName(
+        _ path: String, name: String, isFolder: Bool, in folder: String? = nil
+    ) -> Diagnostic {
         let what =
             isFolder
             ? LocalizedText(zh: "文件夹名", en: "folder name")
@@ -174,7 +260,9 @@ extension ContentPath {
                 "use lower-case letters, digits and hyphens, starting with a letter or digit, "
                 + "at most 64 characters"
         )
-        if let suggestion = suggestedSlug(for: name), suggestion != name {
+        if let suggestion = proposedSlug(for: name, in: folder) ?? suggestedSlug(for: name),
+            suggestion != name
+        {
             help = LocalizedText(
                 zh: help.zh + "，例如 `\(suggestion)`", en: help.en + ", e.g. `\(suggestion)`")
         }

@@ -33,7 +33,13 @@ package enum DocumentReader {
     static func record(_ fields: FieldReader, body: MarkdownBody, year: Int, slug: String)
         -> ActivityRecord?
     {
-        let type = fields.enumeration("type", ActivityType.self, required: true)
+        let type: Located<ActivityType>?
+        if fields.has("type") {
+            type = fields.enumeration("type", ActivityType.self)
+        } else {
+            missingType(fields, slug: slug)
+            type = nil
+        }
         let title = fields.text("title", required: true)
         let date = fields.date("date", required: true)
         let time = fields.string("time")
@@ -47,13 +53,13 @@ package enum DocumentReader {
             fields.enumeration("status", ActivityStatus.self)
             ?? Located(.held, at: fields.location)
         let absent = readAbsences(fields)
-        let also = fields.stringList("also").compactMap {
+        let also = fields.identifierList("also").compactMap {
             fields.parseEnum($0, ActivityType.self, key: "also")
         }
         let record = (
             location: fields.text("location"), host: fields.string("host"),
             recorder: fields.string("recorder"), lecturer: fields.string("lecturer"),
-            group: fields.string("group"), attendees: fields.stringList("attendees"),
+            group: fields.string("group"), attendees: fields.identifierList("attendees"),
             hours: fields.number("study_hours"), topics: fields.stringList("topics"),
             decisions: fields.stringList("decisions")
         )
@@ -89,10 +95,52 @@ package enum DocumentReader {
             revised: revised, posted: posted, body: body)
     }
 
+    /// A record without `type`: the values to choose from, and the one its file name names
+    /// (`03-18-themed-day.md`, `三月主题党日.md`) as the likely one.
+    static func missingType(_ fields: FieldReader, slug: String) {
+        let values = ActivityType.allCases.map {
+            LocalizedText(zh: "\($0.rawValue)（\($0.label.zh)）", en: $0.rawValue)
+        }
+        var help: [LocalizedText] = []
+        if let guess = guessType(slug) {
+            help.append(
+                LocalizedText(
+                    zh: "从文件名看应是 `type: \(guess.rawValue)`（\(guess.label.zh)）",
+                    en: "the file name suggests `type: \(guess.rawValue)` (\(guess.label.en))"))
+        }
+        help.append(
+            LocalizedText(
+                zh: "添加一行 `type: …`，可用的值：" + values.map(\.zh).joined(separator: "、"),
+                en: "add a line `type: …`, one of: " + values.map(\.en).joined(separator: ", ")))
+        fields.bag.add(
+            Diagnostic(
+                rule: .fieldMissing, severity: .error,
+                message: LocalizedText(
+                    zh: "缺少必填字段 `type`（活动类型）",
+                    en: "required field `type` (the kind of activity) is missing"),
+                location: fields.location, help: help))
+    }
+
+    /// The activity type a file name names, in English or Chinese; the longest name found
+    /// wins, so that `党史学习主题党日` is a themed day, not a study session.
+    static func guessType(_ slug: String) -> ActivityType? {
+        var best: (type: ActivityType, length: Int)?
+        func consider(_ type: ActivityType, _ name: String) {
+            if slug.contains(name), name.count > best?.length ?? 0 { best = (type, name.count) }
+        }
+        for type in ActivityType.allCases where type != .other {
+            consider(type, type.rawValue)
+            consider(type, type.label.zh)
+            consider(type, type.shortLabel.zh)
+        }
+        for alias in ActivityType.aliases { consider(alias.type, alias.name) }
+        return best?.type
+    }
+
     static func post(_ fields: FieldReader, body: MarkdownBody, slug: String) -> Post? {
         let kind = fields.enumeration("kind", Post.Kind.self, required: true)
         let title = fields.text("title", required: true)
-        let holders = fields.stringList("holders")
+        let holders = fields.identifierList("holders")
         let location = fields.text("location")
         let commitment = fields.text("commitment")
         let since = fields.date("since")

@@ -163,6 +163,74 @@ package final class FieldReader {
         return sequence.compactMap { scalarString($0, key: key) }
     }
 
+    /// A list of identifiers (member IDs, types, slide names, languages): what people type
+    /// between items that YAML does not split on is one mistake with one fix, and the items
+    /// still count, so that no member is reported absent or unknown on top of it.
+    ///
+    /// `[m01，m02]` (full-width commas, which YAML reads as one item `m01，m02`) and
+    /// `attendees: m01, m02` (a value where a list belongs) are each reported once with the
+    /// exact text to write, and read as the list they mean. Free-text lists (topics,
+    /// decisions, units) keep their commas: there a comma is part of the text.
+    package func identifierList(_ key: String) -> [Located<String>] {
+        guard let value = node(key) else { return [] }
+        if let sequence = value.sequence {
+            return sequence.flatMap { item -> [Located<String>] in
+                guard let scalar = scalarString(item, key: key) else { return [] }
+                let parts = Self.items(scalar.value)
+                guard parts.count > 1 else { return [scalar] }
+                let written = parts.joined(separator: ", ")
+                let fullWidth = scalar.value.contains { Self.fullWidthSeparators.contains($0) }
+                bag.add(
+                    Diagnostic(
+                        rule: .fieldType, severity: .error,
+                        message: fullWidth
+                            ? LocalizedText(
+                                zh: "`\(key)` 的各项之间用了全角逗号或顿号，被读成了一项：\(scalar.value)",
+                                en: "`\(key)` separates its items with full-width commas, so they "
+                                    + "read as one item: \(scalar.value)")
+                            : LocalizedText(
+                                zh: "`\(key)` 的一项里写了多个值：\(scalar.value)",
+                                en: "one item of `\(key)` holds several values: \(scalar.value)"),
+                        location: scalar.location,
+                        help: [
+                            LocalizedText(
+                                zh: "改为半角逗号加空格：`\(written)`",
+                                en: "separate them with ASCII commas: `\(written)`")
+                        ],
+                        fix: TextFix(original: scalar.value, replacement: written)))
+                return parts.map { Located($0, at: scalar.location) }
+            }
+        }
+        guard value.scalar != nil, let scalar = scalarString(value, key: key) else {
+            wrongList(key, value)
+            return []
+        }
+        let parts = Self.items(scalar.value, spaces: true)
+        let written = "[" + parts.joined(separator: ", ") + "]"
+        bag.add(
+            Diagnostic(
+                rule: .fieldType, severity: .error,
+                message: LocalizedText(zh: "`\(key)` 应是列表", en: "`\(key)` must be a list"),
+                location: scalar.location,
+                help: [
+                    LocalizedText(zh: "改为 `\(key): \(written)`", en: "write `\(key): \(written)`")
+                ],
+                fix: TextFix(original: scalar.value, replacement: written)))
+        return parts.map { Located($0, at: scalar.location) }
+    }
+
+    private static let fullWidthSeparators: Set<Character> = ["，", "、", "；"]
+
+    /// The identifiers in `text`, split at ASCII and full-width commas, the enumeration comma
+    /// and semicolons (and at spaces, for a value where a list belongs).
+    private static func items(_ text: String, spaces: Bool = false) -> [String] {
+        text.split {
+            $0 == "," || $0 == ";" || fullWidthSeparators.contains($0)
+                || (spaces && $0.isWhitespace)
+        }
+        .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     /// A list of nodes (for lists of mappings), or nil with a diagnostic if not a list.
     package func list(_ key: String) -> [Node]? {
         guard let value = node(key) else { return nil }

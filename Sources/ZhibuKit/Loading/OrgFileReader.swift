@@ -40,7 +40,7 @@ package enum OrgFileReader {
                 "venue", allowed: ["name", "name_en", "location", "location_en", "signage"],
                 what: LocalizedText(zh: "`venue` ", en: "`venue`"))
         else { return nil }
-        let signage = venue.stringList("signage")
+        let signage = venue.identifierList("signage")
         for item in signage where !Venue.knownSignage.contains(item.value) {
             var help = [
                 LocalizedText(
@@ -77,8 +77,8 @@ package enum OrgFileReader {
             elected: committee.date("elected"),
             termYears: committee.int("term_years", range: 1...10),
             secretary: committee.string("secretary"),
-            deputySecretaries: committee.stringList("deputy_secretaries"),
-            members: committee.has("members") ? committee.stringList("members") : nil,
+            deputySecretaries: committee.identifierList("deputy_secretaries"),
+            members: committee.has("members") ? committee.identifierList("members") : nil,
             location: committee.location)
     }
 
@@ -93,7 +93,7 @@ package enum OrgFileReader {
             let id = group.string("id", required: true)
             let name = group.text("name", required: true)
             let leader = group.string("leader")
-            let members = group.stringList("members")
+            let members = group.identifierList("members")
             guard let id, let name else { return nil }
             return PartyGroup(id: id, name: name, leader: leader, members: members)
         }

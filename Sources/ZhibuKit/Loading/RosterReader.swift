@@ -234,7 +234,8 @@ struct DateCells {
                     location: value.location,
                     help: [
                         LocalizedText(zh: "改为 `\(fixed)`", en: "write `\(fixed)`")
-                    ]))
+                    ],
+                    fix: TextFix(original: value.value, replacement: fixed)))
             return Located(date, at: value.location)
         }
         let shaped = LocalDate.hasDateShape(value.value)

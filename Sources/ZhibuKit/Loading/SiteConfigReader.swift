@@ -52,7 +52,7 @@ package enum SiteConfigReader {
                     helpEn: "e.g. `base_url: https://dangjian.example.org/`")
             }
         }
-        let languages = fields.stringList("languages").compactMap {
+        let languages = fields.identifierList("languages").compactMap {
             fields.parseEnum($0, Language.self, key: "languages")
         }
         if !languages.isEmpty {

@@ -133,15 +133,16 @@ extension YAMLText {
         var column = column
         // libyaml notices a missing colon on the line after the full-width one: the problem
         // is reported where the full-width colon is, since that is the line to fix.
+        var fix: TextFix?
         for (candidate, offset) in [(sourceLine, 0), (previousLine, -1)]
         where candidate.contains("：") && !candidate.contains(":") {
-            if offset != 0, let colon = candidate.firstIndex(of: "：") {
+            let scalars = Array(candidate.unicodeScalars)
+            if let colon = scalars.firstIndex(of: "：") {
                 line += offset
-                column =
-                    candidate.unicodeScalars.distance(
-                        from: candidate.unicodeScalars.startIndex,
-                        to: colon.samePosition(in: candidate.unicodeScalars)
-                            ?? candidate.unicodeScalars.startIndex) + 1
+                column = colon + 1
+                // `name：value` becomes `name: value`; a space already there is kept as the one.
+                let spaced = colon + 1 < scalars.count && scalars[colon + 1] == " "
+                fix = TextFix(original: "：", replacement: spaced ? ":" : ": ")
             }
             help.append(
                 LocalizedText(
@@ -161,13 +162,17 @@ extension YAMLText {
             message: LocalizedText(
                 zh: "YAML 语法错误：\(translate(problem))", en: "YAML syntax error: \(problem)"),
             location: SourceLocation(file: file, line: line, column: column),
-            help: help)
+            help: help, fix: fix)
     }
 
     fileprivate static func nthLine(_ text: String, _ number: Int) -> String {
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line) }
+        // By scalars: to `String`, "\r\n" is one character, which is not "\n".
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number {
+                let line = String(line)
+                return line.hasSuffix("\r") ? String(line.dropLast()) : line
+            }
             current += 1
         }
         return ""

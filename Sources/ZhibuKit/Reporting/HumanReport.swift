@@ -166,7 +166,10 @@ package struct SourceLines {
             guard let file = tree.file(path), file.skippedSize == nil,
                 case .success(let text) = TextDecoding.decode(file)
             else { return nil }
-            cache[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // By scalars: to `String`, "\r\n" is one character, which is not "\n".
+            cache[path] = text.unicodeScalars.split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).map { Substring($0) }
         }
         guard let lines = cache[path], number >= 1, number <= lines.count else { return nil }
         var line = lines[number - 1]
