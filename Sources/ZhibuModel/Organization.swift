@@ -27,6 +27,10 @@ package struct Organization: Sendable, Hashable {
     /// this organization instead of reporting every name in it as unknown.
     package var rosterFailed: Bool
     package var records: [ActivityRecord]
+    /// Records whose files failed to load, as far as their `type`, `date` and `status` lines
+    /// could be read: a periodic requirement they would meet becomes a note at the broken file
+    /// instead of a request to add a record that exists. Never shown or checked otherwise.
+    package var unreadableRecords: [ActivityRecord] = []
     package var systems: [DisplayedSystem]
     package var posts: [Post]
     package var notices: [Notice]

@@ -190,4 +190,27 @@ import ZhibuRules
         let problem = ContentPath.unsafeName(path, name: name, isFolder: false, in: folder)
         #expect(problem.help.first?.zh.hasSuffix("例如 `\(slug)`") == true, "\(problem.help)")
     }
+
+    /// A record that fails to load but whose type and date lines can be read does not leave
+    /// its month "without a committee meeting": that becomes a note at the broken file.
+    @Test func aBrokenRecordIsNotReportedAsAMissingMeeting() throws {
+        let record = try #require(ExampleSite.files[Self.meeting])
+        let broken = record.replacingOccurrences(of: "title: ", with: "title: \"")
+        #expect(broken != record)
+        let report = Self.check([Self.meeting: broken])
+        #expect(report.diagnostics.contains { $0.rule == "load.yaml-syntax" })
+        let monthly = report.diagnostics.filter { $0.rule == "meeting.committee-monthly" }
+        #expect(monthly.count == 1, "\(report.diagnostics.map(\.message.en))")
+        let note = try #require(monthly.first)
+        #expect(note.severity == .note)
+        #expect(note.location.file == Self.meeting)
+        #expect(note.period == "2026-03")
+        #expect(report.errorCount == 1)
+        // Without a readable date there is nothing to count: the month is reported as before.
+        let dateless = broken.replacingOccurrences(of: "date: 2026-03-05", with: "date: 三月五日")
+        let lost = Self.check([Self.meeting: dateless]).diagnostics.filter {
+            $0.rule == "meeting.committee-monthly"
+        }
+        #expect(lost.map(\.severity) == [.error])
+    }
 }

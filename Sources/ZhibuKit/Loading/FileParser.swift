@@ -69,11 +69,17 @@ package struct FileParser: Sendable {
                 .dues(DuesReader.read($0, year: year, file: path, bag: bag))
             }
         case .record(_, let year, let slug):
-            return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
+            let record = withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.record(fields, body: body, year: year, slug: slug).map {
                     .record($0)
                 }
             }
+            if record == nil, bag.items.contains(where: { $0.severity == .error }) {
+                return RecordSalvage.salvage(text, path: path, year: year, slug: slug).map {
+                    .unreadableRecord($0)
+                }
+            }
+            return record
         case .system(_, let slug):
             return withFrontMatter(text, path: path, role: role, bag: bag) { fields, body in
                 DocumentReader.system(fields, body: body, slug: slug).map { .system($0) }

@@ -9,6 +9,8 @@ package struct ParsedFile: Sendable {
         case roster([Member])
         case development([DevelopmentEntry])
         case record(ActivityRecord)
+        /// What `RecordSalvage` read of a record that failed to load.
+        case unreadableRecord(ActivityRecord)
         case system(DisplayedSystem)
         case post(Post)
         case notice(Notice)

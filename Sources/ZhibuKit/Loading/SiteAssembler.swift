@@ -164,6 +164,7 @@ struct SiteAssembler {
                 org.members = members
             case .development(let entries)?: org.development = entries
             case .record(let record)?: org.records.append(record)
+            case .unreadableRecord(let record)?: org.unreadableRecords.append(record)
             case .system(let system)?: org.systems.append(system)
             case .post(let post)?: org.posts.append(post)
             case .notice(let notice)?: org.notices.append(notice)

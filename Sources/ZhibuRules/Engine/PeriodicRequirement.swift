@@ -44,8 +44,24 @@ package struct PeriodicRequirement: Sendable {
         for index in held.indices where qualifies(held[index]) {
             covered.insert(Period(kind, containing: held[index].date.value))
         }
+        let unreadable = org.unreadableRecords.filter {
+            $0.status.value == .held && $0.date.value <= context.asOf && qualifies($0)
+        }
         return context.evaluatedPeriods(kind, for: org).compactMap { period in
             guard !covered.contains(period) else { return nil }
+            if let broken = unreadable.first(where: { period.contains($0.date.value) }) {
+                return Finding(
+                    LocalizedText(
+                        zh: "\(period.label.zh)的\(what.zh)记录有错误，未能读取，修正后才计入",
+                        en: "the \(what.en) record of \(period.label.en) could not be read; "
+                            + "it counts once its errors are fixed"),
+                    at: .start(of: broken.file), org: org.path, period: period.id,
+                    severity: .note,
+                    help: [
+                        LocalizedText(
+                            zh: "先修正该文件中报告的错误", en: "fix the errors reported in this file first")
+                    ])
+            }
             return Finding(
                 LocalizedText(
                     zh: "\(period.label.zh)没有召开\(what.zh)",
