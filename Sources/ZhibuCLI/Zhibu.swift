@@ -11,7 +11,10 @@ struct Zhibu: ParsableCommand {
         abstract:
             "支部 zhibu: checks Party branch records against the regulations and publishes them.",
         version: zhibuVersion,
-        subcommands: [CheckCommand.self, BuildCommand.self, FixCommand.self, RulesCommand.self])
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, FixCommand.self, InitCommand.self,
+            NewCommand.self, RulesCommand.self,
+        ])
 
     @OptionGroup var global: GlobalOptions
 

@@ -9,7 +9,14 @@ package enum AsOf {
     ) -> LocalDate {
         if let option { return option }
         if let configured = config.asOf?.value { return configured }
-        let zone = TimeZone(identifier: config.timezone.value) ?? TimeZone(identifier: "UTC")
+        return today(in: config.timezone.value, environment: environment, now: now)
+    }
+
+    /// Today in `timezone`, or the day of `SOURCE_DATE_EPOCH` there when it is set.
+    package static func today(in timezone: String, environment: [String: String], now: Date)
+        -> LocalDate
+    {
+        let zone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "UTC")
         var instant = now
         if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
             instant = Date(timeIntervalSince1970: seconds)

@@ -78,6 +78,16 @@ package enum Pipeline {
         check(tree, options: Options(asOf: asOf, jobs: jobs, environment: environment, now: now))
     }
 
+    /// The site as loaded, with its check: for commands that write content (`new`), which need
+    /// the rosters and what is due.
+    package static func inspect(_ options: Options) throws(LoadError) -> (
+        site: Site, report: CheckReport
+    ) {
+        let tree = try read(options)
+        let loaded = load(tree, options, renderBodies: false)
+        return (loaded.result.site, report(loaded, validate(loaded, jobs: options.jobs)))
+    }
+
     /// Applies the unambiguous fixes a check proposes, checking again after each round (a
     /// fixed syntax error lets the rest of its file be read, which may propose more), and
     /// returns the check of the fixed files with every change made.

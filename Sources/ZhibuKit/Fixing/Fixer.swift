@@ -160,20 +160,7 @@ package enum Fixer {
             return LocalizedText(
                 zh: "无法写入：\(Publisher.reason())", en: "cannot write: \(Publisher.reason())")
         }
-        var written = 0
-        var failed = false
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = systemWrite(
-                    descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    return
-                }
-                written += count
-            }
-        }
+        var failed = !FileDescriptor.writeAll(descriptor, bytes)
         if fsync(descriptor) != 0 { failed = true }
         close(descriptor)
         guard !failed, rename(temporary, path) == 0 else {
@@ -183,9 +170,4 @@ package enum Fixer {
         }
         return nil
     }
-}
-
-/// `write(2)`, named apart from the fixer's own `write`.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

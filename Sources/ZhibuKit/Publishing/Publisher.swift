@@ -336,21 +336,8 @@ extension Publisher {
             return .io(path: path, reason: Self.reason(), siteChanged: false)
         }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            // By module: `write` alone would be this type's own method.
-            let count = bytes[offset...].withUnsafeBytes {
-                #if canImport(Glibc)
-                    return Glibc.write(descriptor, $0.baseAddress, $0.count)
-                #elseif canImport(Darwin)
-                    return Darwin.write(descriptor, $0.baseAddress, $0.count)
-                #endif
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .io(path: path, reason: Self.reason(), siteChanged: false)
-            }
-            offset += count
+        guard FileDescriptor.writeAll(descriptor, bytes) else {
+            return .io(path: path, reason: Self.reason(), siteChanged: false)
         }
         return nil
     }
