@@ -30,26 +30,29 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "When another build of this site is running, exit 2 instead of waiting for it.")
     var noWait = false
 
+    @Flag(help: "Publish files marked `draft: true` too (they are checked either way).")
+    var drafts = false
+
     func run() throws {
         Interruption.install()
         let language = options.language
         let threshold: FailOn? = options.strict ? .warning : failOn
         let outcome: BuildOutcome
         do {
-            outcome = try Pipeline.build(
-                Pipeline.Options(
-                    siteRoot: global.site, asOf: options.asOfDate,
-                    jobs: options.jobs ?? Parallel.defaultJobs,
-                    failOn: threshold.map { $0 == .error ? Severity.error : .warning },
-                    waitForLock: !noWait,
-                    onLockWait: { pid in
-                        let who = pid.map { " (pid \($0))" } ?? ""
-                        let whoZh = pid.map { "（进程 \($0)）" } ?? ""
-                        Terminal.error(
-                            "zhibu: 另一个 zhibu build 正在运行\(whoZh)，等待其结束……\n"
-                                + "zhibu: another zhibu build is running\(who); waiting")
-                    }),
-                renderToMemory: renderToMemory)
+            var settings = Pipeline.Options(
+                siteRoot: global.site, asOf: options.asOfDate,
+                jobs: options.jobs ?? Parallel.defaultJobs,
+                failOn: threshold.map { $0 == .error ? Severity.error : .warning },
+                waitForLock: !noWait,
+                onLockWait: { pid in
+                    let who = pid.map { " (pid \($0))" } ?? ""
+                    let whoZh = pid.map { "（进程 \($0)）" } ?? ""
+                    Terminal.error(
+                        "zhibu: 另一个 zhibu build 正在运行\(whoZh)，等待其结束……\n"
+                            + "zhibu: another zhibu build is running\(who); waiting")
+                })
+            settings.drafts = drafts
+            outcome = try Pipeline.build(settings, renderToMemory: renderToMemory)
         } catch .publish(.interrupted(let changed)) {
             let message = PublishError.interrupted(siteChanged: changed).message
             Terminal.error("zhibu: \(message.zh)\nzhibu: \(message.en)")
@@ -61,7 +64,16 @@ struct BuildCommand: ParsableCommand {
         Terminal.printTimings(report.timings)
         try ReportWriter(options: options).write(report)
         if !options.quiet {
-            Terminal.error(summary(outcome, language: language ?? report.summary.defaultLanguage))
+            let language = language ?? report.summary.defaultLanguage
+            Terminal.error(summary(outcome, language: language))
+            if !drafts, case .built(let result, _, _) = outcome, result.site.draftCount > 0 {
+                let count = result.site.draftCount
+                Terminal.error(
+                    language == .zh
+                        ? "zhibu: \(count) 个草稿（draft: true）已检查，未发布；加 --drafts 一并发布"
+                        : "zhibu: \(count) draft(s) (draft: true) checked but not published; "
+                            + "--drafts publishes them")
+            }
         }
         withExtendedLifetime(outcome) {
             Terminal.terminate(exitCode(outcome, threshold: threshold))

@@ -35,6 +35,8 @@ package enum Pipeline {
         package var waitForLock: Bool
         /// Told the process ID of the build being waited for, so the CLI can say so.
         package var onLockWait: @Sendable (Int32?) -> Void
+        /// `--drafts`: publish files marked `draft: true` too (they are checked either way).
+        package var drafts = false
 
         package init(
             siteRoot: String = ".", asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
@@ -143,7 +145,8 @@ package enum Pipeline {
                 templates = try TemplateSet.load(tree, languages: site.config.languages)
             }
             let renderer = try SiteRenderer(
-                site: site, asOf: loaded.asOf, templates: templates, jobs: options.jobs)
+                site: options.drafts ? site : site.withoutDrafts, asOf: loaded.asOf,
+                templates: templates, jobs: options.jobs)
             files = try renderer.render {
                 let checked = Self.report(loaded, validating.wait())
                 report = checked

@@ -39,6 +39,12 @@ package final class ActivityRecord: Sendable, Hashable {
     package let decisions: [Located<String>]
     package let also: [Located<ActivityType>]
     package let body: MarkdownBody
+    /// `draft: true`: checked, but not published (unless `build --drafts`) and not counted
+    /// for any requirement, since the public could not see what it would count.
+    package let draft: Bool
+    /// `covers: 2025` on a yearly meeting: the year it reviews, which it counts for instead
+    /// of the year of its date (a 2025年度组织生活会 held in January 2026).
+    package let covers: Located<Int>?
 
     package init(
         slug: String, year: Int, file: String, type: Located<ActivityType>, title: BilingualText,
@@ -47,12 +53,15 @@ package final class ActivityRecord: Sendable, Hashable {
         recorder: Located<String>? = nil, lecturer: Located<String>? = nil,
         group: Located<String>? = nil, attendees: [Located<String>] = [], absent: [Absence] = [],
         studyHours: Located<Double>? = nil, topics: [Located<String>] = [],
-        decisions: [Located<String>] = [], also: [Located<ActivityType>] = [], body: MarkdownBody
+        decisions: [Located<String>] = [], also: [Located<ActivityType>] = [], body: MarkdownBody,
+        covers: Located<Int>? = nil, draft: Bool = false
     ) {
         self.slug = slug
         self.year = year
         self.file = file
         self.type = type
+        self.covers = covers
+        self.draft = draft
         self.title = title
         self.date = date
         self.time = time

@@ -34,6 +34,8 @@ package struct DisplayedSystem: Sendable, Hashable {
     package var revised: Located<LocalDate>?
     package var posted: Bool
     package var body: MarkdownBody
+    /// `draft: true`: checked, but not published unless `build --drafts`.
+    package var draft = false
 
     package init(
         slug: String, file: String, title: BilingualText, category: Located<Category>,

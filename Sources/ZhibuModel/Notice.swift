@@ -7,6 +7,8 @@ package struct Notice: Sendable, Hashable {
     package var until: Located<LocalDate>?
     package var pinned: Bool
     package var body: MarkdownBody
+    /// `draft: true`: checked, but not published unless `build --drafts`.
+    package var draft = false
 
     package init(
         slug: String, file: String, title: BilingualText, date: Located<LocalDate>,

@@ -5,6 +5,8 @@ package struct Page: Sendable, Hashable {
     package var title: BilingualText
     package var weight: Int
     package var body: MarkdownBody
+    /// `draft: true`: checked, but not published unless `build --drafts`.
+    package var draft = false
 
     package init(
         slug: String, file: String, title: BilingualText, weight: Int = 0,

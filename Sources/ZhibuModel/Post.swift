@@ -22,6 +22,8 @@ package struct Post: Sendable, Hashable {
     package var since: Located<LocalDate>?
     package var until: Located<LocalDate>?
     package var body: MarkdownBody
+    /// `draft: true`: checked, but not published unless `build --drafts`.
+    package var draft = false
 
     package init(
         slug: String, file: String, kind: Located<Kind>, title: BilingualText,

@@ -7,17 +7,17 @@ package enum DocumentReader {
     static let recordFields = [
         "type", "title", "title_en", "date", "time", "location", "location_en", "status", "host",
         "recorder", "lecturer", "group", "attendees", "absent", "study_hours", "topics",
-        "decisions", "also",
+        "decisions", "also", "covers", "draft",
     ]
     static let systemFields = [
-        "title", "title_en", "category", "adopted", "revised", "posted",
+        "title", "title_en", "category", "adopted", "revised", "posted", "draft",
     ]
     static let postFields = [
         "kind", "title", "title_en", "holders", "location", "location_en", "commitment",
-        "commitment_en", "since", "until",
+        "commitment_en", "since", "until", "draft",
     ]
-    static let noticeFields = ["title", "title_en", "date", "until", "pinned"]
-    static let pageFields = ["title", "title_en", "weight"]
+    static let noticeFields = ["title", "title_en", "date", "until", "pinned", "draft"]
+    static let pageFields = ["title", "title_en", "weight", "draft"]
 
     /// The fields a Markdown file may have, by what the file is.
     package static func allowed(for role: ContentPath) -> [String] {
@@ -71,13 +71,16 @@ package enum DocumentReader {
                 helpZh: "把文件移到 activities/\(date.value.year)/，或改正日期",
                 helpEn: "move the file to activities/\(date.value.year)/, or correct the date")
         }
+        let covers = readCovers(fields, type: type?.value, date: date?.value)
+        let draft = fields.bool("draft")?.value ?? false
         guard let type, let title, let date else { return nil }
         return ActivityRecord(
             slug: slug, year: year, file: fields.file, type: type, title: title, date: date,
             time: time, location: record.location, status: status, host: record.host,
             recorder: record.recorder, lecturer: record.lecturer, group: record.group,
             attendees: record.attendees, absent: absent, studyHours: record.hours,
-            topics: record.topics, decisions: record.decisions, also: also, body: body)
+            topics: record.topics, decisions: record.decisions, also: also, body: body,
+            covers: covers, draft: draft)
     }
 
     static func system(_ fields: FieldReader, body: MarkdownBody, slug: String)
@@ -89,10 +92,13 @@ package enum DocumentReader {
         let adopted = fields.date("adopted")
         let revised = fields.date("revised")
         let posted = fields.bool("posted")?.value ?? true
+        let draft = fields.bool("draft")?.value ?? false
         guard let title, let category else { return nil }
-        return DisplayedSystem(
+        var system = DisplayedSystem(
             slug: slug, file: fields.file, title: title, category: category, adopted: adopted,
             revised: revised, posted: posted, body: body)
+        system.draft = draft
+        return system
     }
 
     /// A record without `type`: the values to choose from, and the one its file name names
@@ -145,10 +151,13 @@ package enum DocumentReader {
         let commitment = fields.text("commitment")
         let since = fields.date("since")
         let until = fields.date("until")
+        let draft = fields.bool("draft")?.value ?? false
         guard let kind, let title else { return nil }
-        return Post(
+        var post = Post(
             slug: slug, file: fields.file, kind: kind, title: title, holders: holders,
             location: location, commitment: commitment, since: since, until: until, body: body)
+        post.draft = draft
+        return post
     }
 
     static func notice(_ fields: FieldReader, body: MarkdownBody, slug: String) -> Notice? {
@@ -156,23 +165,56 @@ package enum DocumentReader {
         let date = fields.date("date", required: true)
         let until = fields.date("until")
         let pinned = fields.bool("pinned")?.value ?? false
+        let draft = fields.bool("draft")?.value ?? false
         guard let title, let date else { return nil }
-        return Notice(
+        var notice = Notice(
             slug: slug, file: fields.file, title: title, date: date, until: until, pinned: pinned,
             body: body)
+        notice.draft = draft
+        return notice
     }
 
     static func page(_ fields: FieldReader, body: MarkdownBody, slug: String) -> Page? {
         let title = fields.text("title", required: true)
         let weight = fields.int("weight")?.value ?? 0
+        let draft = fields.bool("draft")?.value ?? false
         guard let title else { return nil }
-        return Page(slug: slug, file: fields.file, title: title, weight: weight, body: body)
+        var page = Page(slug: slug, file: fields.file, title: title, weight: weight, body: body)
+        page.draft = draft
+        return page
     }
 }
 
 // MARK: - Helpers
 
 extension DocumentReader {
+    /// `covers: <year>`: only a yearly meeting reviews a year, and only the year of its date or
+    /// the one before (a review is held after the year it reviews, never before it).
+    fileprivate static func readCovers(_ fields: FieldReader, type: ActivityType?, date: LocalDate?)
+        -> Located<Int>?
+    {
+        guard let covers = fields.int("covers") else { return nil }
+        guard type == .orgLifeMeeting || type == .democraticEvaluation else {
+            fields.bag.add(
+                .fieldType, .error, at: covers.location,
+                zh: "只有组织生活会和民主评议党员的记录可以写 `covers`（所评议的年度）",
+                en:
+                    "only an org-life meeting or a democratic evaluation may say `covers` (the year "
+                    + "it reviews)",
+                helpZh: "删除这一行", helpEn: "delete this line")
+            return nil
+        }
+        if let date, covers.value != date.year, covers.value != date.year - 1 {
+            fields.bag.add(
+                .fieldType, .error, at: covers.location,
+                zh: "`covers: \(covers.value)` 应是召开的当年或上一年（\(date.year - 1) 或 \(date.year)）",
+                en: "`covers: \(covers.value)` must be the year of the meeting or the one before "
+                    + "(\(date.year - 1) or \(date.year))")
+            return nil
+        }
+        return covers
+    }
+
     /// `absent:` entries are `{member, reason}` maps or bare member IDs (then without a reason).
     fileprivate static func readAbsences(_ fields: FieldReader) -> [ActivityRecord.Absence] {
         guard let nodes = fields.list("absent") else { return [] }

@@ -23,9 +23,10 @@ package struct BuildCache: Codable, Sendable {
     /// The digest of a build's inputs: the files, the as-of settings, today's date and the tool.
     package static func digest(
         of tree: FileTree, asOfOption: LocalDate?, environment: [String: String], now: Date,
-        version: String
+        version: String, drafts: Bool = false
     ) -> String {
         var context = "zhibu \(version)\n"
+        if drafts { context += "drafts\n" }
         context += "as-of \(asOfOption?.description ?? "-")\n"
         context += "epoch \(environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
         context += "day \(Int(now.timeIntervalSince1970 / 86_400))\n"
@@ -44,7 +45,7 @@ package struct BuildCache: Codable, Sendable {
     static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
         digest(
             of: tree, asOfOption: options.asOf, environment: options.environment,
-            now: options.now, version: zhibuVersion)
+            now: options.now, version: zhibuVersion, drafts: options.drafts)
     }
 
     package static func load(siteRoot: String) -> BuildCache? {

@@ -42,7 +42,7 @@ package struct PeriodicRequirement: Sendable {
         let held = context.heldRecords(org)
         var covered = Set<Period>()
         for index in held.indices where qualifies(held[index]) {
-            covered.insert(Period(kind, containing: held[index].date.value))
+            covered.insert(period(of: held[index]))
         }
         let unreadable = org.unreadableRecords.filter {
             $0.status.value == .held && $0.date.value <= context.asOf && qualifies($0)
@@ -70,12 +70,19 @@ package struct PeriodicRequirement: Sendable {
         }
     }
 
+    /// The period a record counts for: that of its date, or for a yearly requirement the year
+    /// its `covers` names (a review held after the year it reviews).
+    private func period(of record: ActivityRecord) -> Period {
+        if kind == .year, let covers = record.covers?.value { return Period(.year, year: covers) }
+        return Period(kind, containing: record.date.value)
+    }
+
     /// The current period's state, for the portal and the boards.
     package func due(_ context: RuleContext, rule: RuleID) -> DueItem {
         let period = context.currentPeriod(kind)
         let held = context.heldRecords(org)
         let met = held.indices.contains {
-            period.contains(held[$0].date.value) && qualifies(held[$0])
+            self.period(of: held[$0]) == period && qualifies(held[$0])
         }
         let records = org.records
         let planned = records.indices.first {

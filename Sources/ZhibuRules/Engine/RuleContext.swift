@@ -25,8 +25,9 @@ package struct RuleContext: Sendable {
         var held: [String: [ActivityRecord]] = [:]
         var byPath: [String: Organization] = [:]
         for org in site.organizations {
+            // A draft counts for nothing: the public could not see the record it would be.
             held[org.path] = org.records.filter {
-                $0.status.value == .held && $0.date.value <= asOf
+                $0.status.value == .held && $0.date.value <= asOf && !$0.draft
             }
             byPath[org.path] = org
         }
