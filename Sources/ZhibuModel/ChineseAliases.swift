@@ -3,6 +3,8 @@
 package protocol ChineseAliases {
     /// The value a Chinese name stands for, or nil.
     static func value(forAlias name: String) -> Self?
+    /// Every Chinese name accepted, for editor schemas.
+    static var aliasNames: [String] { get }
 }
 
 extension ActivityType: ChineseAliases {
@@ -17,12 +19,16 @@ extension ActivityType: ChineseAliases {
         ("其他", .other),
     ]
 
+    package static var aliasNames: [String] { aliases.map(\.name) }
+
     package static func value(forAlias name: String) -> ActivityType? {
         aliases.first { $0.name == name }?.type
     }
 }
 
 extension ActivityStatus: ChineseAliases {
+    package static let aliasNames = ["已召开", "已举行", "已开展", "计划", "计划中", "拟召开", "已取消", "取消"]
+
     package static func value(forAlias name: String) -> ActivityStatus? {
         switch name {
         case "已召开", "已举行", "已开展": .held
@@ -34,6 +40,8 @@ extension ActivityStatus: ChineseAliases {
 }
 
 extension OrgKind: ChineseAliases {
+    package static let aliasNames = ["党支部", "支部", "联合党支部", "党总支", "总支", "党委", "基层党委", "机关党委"]
+
     package static func value(forAlias name: String) -> OrgKind? {
         switch name {
         case "党支部", "支部": .branch

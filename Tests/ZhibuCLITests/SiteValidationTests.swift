@@ -59,6 +59,21 @@ import Testing
         #expect(result.status == 0, "\(result.output.prefix(3000))")
     }
 
+    /// The schemas `zhibu schema` writes accept every file of the example site and reject a
+    /// misspelt field, by an independent validator (check-jsonschema).
+    @Test func theEditorSchemasAcceptTheExampleSiteAndRejectATypo() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-schemas-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try CLITests().zhibu(["schema", folder.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        let result = try tool([
+            "python3", script("check_schemas.py"), folder.path,
+            CLITests.root.appendingPathComponent("Content").path,
+        ])
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+    }
+
     @Test func calendarsAndFeedsParseWithRealParsers() throws {
         let site = try Self.built.get()
         let result = try tool(["python3", script("check_feeds.py"), site.path])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ZhibuKit
 import ZhibuModel
@@ -68,5 +69,12 @@ struct ScaffoldTests {
         #expect(files[".github/workflows/zhibu.yml"]?.contains("--format github") == true)
         #expect(
             files[".gitlab-ci.yml"]?.contains("codequality: gl-code-quality-report.json") == true)
+        // VS Code's settings name schemas that init wrote.
+        let settings = try #require(files[".vscode/settings.json"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(settings.utf8)) as? [String: Any])
+        let schemas = try #require(object["yaml.schemas"] as? [String: String])
+        #expect(schemas.count == 4)
+        for path in schemas.keys { #expect(files[String(path.dropFirst(2))] != nil, "\(path)") }
     }
 }

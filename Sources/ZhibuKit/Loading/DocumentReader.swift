@@ -18,6 +18,7 @@ package enum DocumentReader {
     ]
     static let noticeFields = ["title", "title_en", "date", "until", "pinned", "draft"]
     static let pageFields = ["title", "title_en", "weight", "draft"]
+    static let absenceFields = ["member", "reason"]
 
     /// The fields a Markdown file may have, by what the file is.
     package static func allowed(for role: ContentPath) -> [String] {
@@ -226,7 +227,7 @@ extension DocumentReader {
             }
             guard
                 let entry = fields.child(
-                    node, allowed: ["member", "reason"],
+                    node, allowed: absenceFields,
                     what: LocalizedText(zh: "缺席记录 ", en: "an absence"))
             else { return nil }
             guard let member = entry.string("member", required: true) else { return nil }

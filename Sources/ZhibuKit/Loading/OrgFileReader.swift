@@ -7,6 +7,13 @@ package enum OrgFileReader {
         "name", "name_en", "kind", "established", "units", "units_en", "description",
         "description_en", "venue", "committee", "groups", "waivers", "board",
     ]
+    static let venueFields = ["name", "name_en", "location", "location_en", "signage"]
+    static let committeeFields = [
+        "elected", "term_years", "secretary", "deputy_secretaries", "members",
+    ]
+    static let groupFields = ["id", "name", "name_en", "leader", "members"]
+    static let waiverFields = ["rule", "period", "reason", "reason_en", "approved_by"]
+    static let boardFields = ["slides"]
 
     package static func read(_ node: Node?, file: String, bag: DiagnosticBag) -> OrgFile? {
         guard
@@ -25,7 +32,7 @@ package enum OrgFileReader {
         let groups = readGroups(fields)
         let waivers = readWaivers(fields)
         let board = fields.mapping(
-            "board", allowed: ["slides"], what: LocalizedText(zh: "`board` ", en: "`board`"))
+            "board", allowed: boardFields, what: LocalizedText(zh: "`board` ", en: "`board`"))
         let slides = board.flatMap { BoardSlidesReader.read($0) }
         guard let name, let kind, let established else { return nil }
         return OrgFile(
@@ -37,7 +44,7 @@ package enum OrgFileReader {
     private static func readVenue(_ fields: FieldReader) -> Venue? {
         guard
             let venue = fields.mapping(
-                "venue", allowed: ["name", "name_en", "location", "location_en", "signage"],
+                "venue", allowed: venueFields,
                 what: LocalizedText(zh: "`venue` ", en: "`venue`"))
         else { return nil }
         let signage = venue.identifierList("signage")
@@ -69,9 +76,8 @@ package enum OrgFileReader {
         guard
             let committee = fields.mapping(
                 "committee",
-                allowed: [
-                    "elected", "term_years", "secretary", "deputy_secretaries", "members",
-                ], what: LocalizedText(zh: "`committee` ", en: "`committee`"))
+                allowed: committeeFields, what: LocalizedText(zh: "`committee` ", en: "`committee`")
+            )
         else { return nil }
         return Committee(
             elected: committee.date("elected"),
@@ -87,7 +93,7 @@ package enum OrgFileReader {
         return nodes.compactMap { node in
             guard
                 let group = fields.child(
-                    node, allowed: ["id", "name", "name_en", "leader", "members"],
+                    node, allowed: groupFields,
                     what: LocalizedText(zh: "党小组 ", en: "a group"))
             else { return nil }
             let id = group.string("id", required: true)
@@ -104,7 +110,7 @@ package enum OrgFileReader {
         return nodes.compactMap { node in
             guard
                 let waiver = fields.child(
-                    node, allowed: ["rule", "period", "reason", "reason_en", "approved_by"],
+                    node, allowed: waiverFields,
                     what: LocalizedText(zh: "豁免 ", en: "a waiver"))
             else { return nil }
             let rule = waiver.string("rule", required: true)

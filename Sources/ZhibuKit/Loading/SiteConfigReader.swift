@@ -11,6 +11,8 @@ package enum SiteConfigReader {
     static let allowed = [
         "title", "title_en", "base_url", "languages", "timezone", "as_of", "rules", "board",
     ]
+    static let boardFields = ["slide_seconds", "poll_seconds", "slides", "night"]
+    static let rulesFields = ["profile", "window_months", "severity", "params"]
 
     package static func read(_ file: SourceFile?, bag: DiagnosticBag) -> SiteConfig {
         let path = "Content/site.yml"
@@ -76,7 +78,7 @@ package enum SiteConfigReader {
         config.asOf = fields.date("as_of")
         config.rules = readRules(fields)
         if let board = fields.mapping(
-            "board", allowed: ["slide_seconds", "poll_seconds", "slides", "night"],
+            "board", allowed: boardFields,
             what: LocalizedText(zh: "`board` ", en: "`board`"))
         {
             config.board = BoardConfig(
@@ -91,7 +93,7 @@ package enum SiteConfigReader {
         var rules = RulesConfig()
         guard
             let section = fields.mapping(
-                "rules", allowed: ["profile", "window_months", "severity", "params"],
+                "rules", allowed: rulesFields,
                 what: LocalizedText(zh: "`rules` ", en: "`rules`"))
         else { return rules }
         if let profile = section.string("profile") {

@@ -22,6 +22,20 @@ package enum SiteScaffold {
             "# zhibu's output and cache: built again by CI on every commit\nSite/\n.zhibu/\n"
         files[".github/workflows/zhibu.yml"] = CIFiles.github
         files[".gitlab-ci.yml"] = CIFiles.gitlab
+        // Editor schemas, wired for VS Code's YAML extension (`zhibu schema .vscode/zhibu-schemas`
+        // writes them again after an upgrade).
+        for (name, text) in FileSchemas.all() { files[".vscode/zhibu-schemas/" + name] = text }
+        files[".vscode/settings.json"] = """
+            {
+              "yaml.schemas": {
+                "./.vscode/zhibu-schemas/site.schema.json": "Content/site.yml",
+                "./.vscode/zhibu-schemas/org.schema.json": "Content/orgs/**/org.yml",
+                "./.vscode/zhibu-schemas/members.schema.json": "Content/orgs/**/members.yml",
+                "./.vscode/zhibu-schemas/development.schema.json": "Content/orgs/**/development.yml"
+              }
+            }
+
+            """
         files["Content/orgs/committee/org.yml"] = words.committeeYAML(established: established)
         for category in DisplayedSystem.Category.allCases
         where ![.other, .study, .talks].contains(category) {
