@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // serve's HTTP: a small server on Swift concurrency and plain sockets, no SwiftNIO,
+        // so it costs seconds of build time, not minutes.
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,10 +59,18 @@ let package = Package(
                 "ZhibuQR", "CSystemShims", .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // zhibu serve: the only module that knows the HTTP library.
+        .target(
+            name: "ZhibuServer",
+            dependencies: [
+                "ZhibuKit", "ZhibuModel", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "ZhibuCLI",
             dependencies: [
-                "ZhibuKit", "ZhibuModel",
+                "ZhibuKit", "ZhibuModel", "ZhibuServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A build allocates millions of small strings and arrays from every core at once.

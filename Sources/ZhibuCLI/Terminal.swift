@@ -69,6 +69,11 @@ enum Terminal {
         }
     }
 
+    /// A line on standard output, written at once (serve's messages come while it runs).
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

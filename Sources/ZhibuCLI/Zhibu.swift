@@ -13,7 +13,7 @@ struct Zhibu: ParsableCommand {
         version: zhibuVersion,
         subcommands: [
             CheckCommand.self, BuildCommand.self, FixCommand.self, InitCommand.self,
-            NewCommand.self, RulesCommand.self, SchemaCommand.self,
+            NewCommand.self, RulesCommand.self, SchemaCommand.self, ServeCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

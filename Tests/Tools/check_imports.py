@@ -48,7 +48,14 @@ ALLOWED: dict[str, set[str]] = {
         "ZhibuQR", "CSystemShims", "Yams", "Foundation", "Dispatch", "Synchronization", "Glibc",
         "Darwin",
     },
-    "ZhibuCLI": {"ZhibuKit", "ZhibuModel", "ArgumentParser", "Foundation", "Glibc", "Darwin"},
+    "ZhibuServer": {
+        "ZhibuKit", "ZhibuModel", "FlyingFox", "FlyingSocks", "Foundation", "Synchronization",
+        "Glibc", "Darwin",
+    },
+    "ZhibuCLI": {
+        "ZhibuKit", "ZhibuModel", "ZhibuServer", "ArgumentParser", "Foundation", "Glibc",
+        "Darwin",
+    },
     "ZhibuMarkdownTests": {"ZhibuMarkdown", "Testing"},
     "ZhibuModelTests": {"ZhibuModel", "Testing"},
     "ZhibuTemplatingTests": {"ZhibuTemplating", "Mustache", "Testing"},

@@ -1,0 +1,88 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Synchronization
+import ZhibuKit
+import ZhibuModel
+
+/// `zhibu serve`: the site built in memory, served on loopback, rebuilt on every save, with
+/// open pages reloaded. Nothing is written to `Site/` or anywhere else.
+///
+/// The HTTP library (FlyingFox) lives in this module only, so the core never depends on it.
+package enum DevServer {
+    package struct Started: Sendable {
+        package var url: String
+        package var pages: Int
+        package var errors: Int
+        package var seconds: Double
+    }
+
+    /// Builds, starts serving on `bind`:`port` (0 for any free port) and watching, calls
+    /// `ready` with the address, then serves until the process ends.
+    package static func run(
+        options: Pipeline.Options, bind: String, port: UInt16,
+        ready: @escaping @Sendable (Started) -> Void,
+        rebuilt: @escaping @Sendable (LiveSite.State) -> Void
+    ) throws -> Never {
+        let site = LiveSite(options: options)
+        let first = site.rebuild()
+        let address: any SocketAddress =
+            bind.contains(":")
+            ? try sockaddr_in6.inet6(ip6: bind, port: port)
+            : try sockaddr_in.inet(ip4: bind, port: port)
+        let server = HTTPServer(
+            address: address, timeout: 30, logger: .disabled, handler: SiteHandler(site: site))
+        let failure = Shared<(any Error)?>(nil)
+        let listening = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run()
+            } catch {
+                failure.set(error)
+                listening.signal()
+            }
+        }
+        Task {
+            do {
+                try await server.waitUntilListening(timeout: 10)
+            } catch {
+                failure.set(error)
+            }
+            listening.signal()
+        }
+        listening.wait()
+        if let error = failure.get() { throw error }
+        let actual: String
+        let semaphore = DispatchSemaphore(value: 0)
+        let found = Shared("")
+        Task {
+            switch await server.listeningAddress {
+            case .ip4(let host, let port)?: found.set("http://\(host):\(port)/")
+            case .ip6(let host, let port)?: found.set("http://[\(host)]:\(port)/")
+            default: break
+            }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        actual = found.get()
+        ready(
+            Started(
+                url: actual, pages: first.files.count, errors: first.errors.count,
+                seconds: first.seconds))
+        SiteWatcher(root: options.siteRoot).start {
+            rebuilt(site.rebuild())
+        }
+        while true { sleep(3600) }
+    }
+}
+
+/// A value handed between the serving tasks and the thread that waits for them.
+final class Shared<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
+
+    init(_ value: Value) { self.value = Mutex(value) }
+
+    func get() -> Value { value.withLock { $0 } }
+
+    func set(_ new: Value) { value.withLock { $0 = new } }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Tells when anything below the site's `Content/` and `Templates/` (or `site.yml`) changes.
+///
+/// On Linux it asks the kernel (inotify) instead of walking the tree: waiting costs nothing,
+/// however large the site. An editor's save is several events at once (a temporary file
+/// written, renamed over the old one); events that arrive within 80 ms of each other are one
+/// change, and what arrives while the site rebuilds is the next one. Elsewhere it compares
+/// the tree's modification times twice a second.
+final class SiteWatcher: Sendable {
+    let root: String
+
+    init(root: String) { self.root = root }
+
+    /// Calls `changed` after each change, on a thread of its own, forever.
+    func start(_ changed: @escaping @Sendable () -> Void) {
+        let root = self.root
+        let thread = Thread {
+            #if os(Linux)
+                Self.watchWithInotify(root: root, changed: changed)
+            #else
+                Self.watchByPolling(root: root, changed: changed)
+            #endif
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The folders to watch: the site folder itself and every folder below its inputs.
+    static func folders(root: String) -> [String] {
+        var found = [root]
+        for input in ["Content", "Templates"] {
+            var stack = [root + "/" + input]
+            while let folder = stack.popLast() {
+                guard let directory = opendir(folder) else { continue }
+                found.append(folder)
+                while let entry = readdir(directory) {
+                    let name = withUnsafePointer(to: entry.pointee.d_name) {
+                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                    }
+                    if name == "." || name == ".." { continue }
+                    var info = stat()
+                    let path = folder + "/" + name
+                    if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                        stack.append(path)
+                    }
+                }
+                closedir(directory)
+            }
+        }
+        return found
+    }
+
+    #if os(Linux)
+        private static func watchWithInotify(root: String, changed: @Sendable () -> Void) {
+            let descriptor = inotify_init1(Int32(IN_CLOEXEC))
+            guard descriptor >= 0 else { return watchByPolling(root: root, changed: changed) }
+            let mask = UInt32(
+                IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
+                    | IN_ATTRIB | IN_DELETE_SELF)
+            func watchAll() {
+                for folder in folders(root: root) {
+                    _ = inotify_add_watch(descriptor, folder, mask)
+                }
+            }
+            watchAll()
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress, $0.count)
+                }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return }
+                // Drain what follows within 80 ms: one save, one rebuild.
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                while poll(&waiting, 1, 80) > 0 {
+                    _ = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                }
+                // New folders (a new organization, a new year) are watched from now on.
+                watchAll()
+                changed()
+            }
+        }
+    #endif
+
+    private static func watchByPolling(root: String, changed: @Sendable () -> Void) {
+        func snapshot() -> [String: Int] {
+            var times: [String: Int] = [:]
+            for folder in folders(root: root) {
+                guard let directory = opendir(folder) else { continue }
+                while let entry = readdir(directory) {
+                    let name = withUnsafePointer(to: entry.pointee.d_name) {
+                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                    }
+                    var info = stat()
+                    if lstat(folder + "/" + name, &info) == 0 {
+                        times[folder + "/" + name] =
+                            Int(info.st_size) &+ Int(info.st_mtim.tv_nsec)
+                            &+ Int(info.st_mtim.tv_sec) &* 1_000_000_007
+                    }
+                }
+                closedir(directory)
+            }
+            return times
+        }
+        var last = snapshot()
+        while true {
+            usleep(500_000)
+            let now = snapshot()
+            if now != last {
+                last = now
+                changed()
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Tries a running ``zhibu serve`` as a secretary and an adversary would.
+
+Usage: check_serve.py URL SITE_DIR   (SITE_DIR: a site made by ``zhibu init``)
+
+1. The home page answers 200 as HTML with the live-reload script; a folder without its slash
+   is redirected; an unknown page gets the 404 page with status 404; CSS has its MIME type.
+2. ``/../Package.swift`` and ``/%2e%2e/Package.swift`` never serve a file from outside.
+3. A saved change bumps ``/_zhibu/version`` within 2 s and the next response has it.
+4. A broken file shows the overlay with its file and rule; saving the fix removes it.
+5. 200 concurrent requests while the site rebuilds all succeed.
+6. Headless Chromium with the page open reloads by itself after a save (selenium).
+Exits 1 with one line per problem.
+"""
+
+import concurrent.futures
+import glob
+import http.client
+import os
+import sys
+import time
+import urllib.parse
+
+PROBLEMS = []
+
+
+def problem(text):
+    PROBLEMS.append(text)
+
+
+def get(url, path):
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    headers = dict(response.getheaders())
+    connection.close()
+    return response.status, headers, body
+
+
+def version(url):
+    return get(url, "/_zhibu/version")[2].decode()
+
+
+def wait_for_new_version(url, old, seconds=5.0):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        now = version(url)
+        if now != old:
+            return now, time.time()
+        time.sleep(0.02)
+    return None, time.time()
+
+
+def edit(path, old, new):
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    assert old in text, (path, old)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new, 1))
+
+
+def main(url, site):
+    status, headers, body = get(url, "/")
+    if status != 200 or "text/html" not in headers.get("Content-Type", ""):
+        problem(f"home: {status} {headers.get('Content-Type')}")
+    if b"/_zhibu/version" not in body:
+        problem("home: no live-reload script")
+    status, headers, _ = get(url, "/committee")
+    if status != 301 or not headers.get("Location", "").endswith("/committee/"):
+        problem(f"folder without slash: {status} {headers.get('Location')}")
+    status, _, body = get(url, "/no/such/page/")
+    if status != 404 or b"<html" not in body:
+        problem(f"unknown page: {status}")
+    status, headers, _ = get(url, "/_z/zhibu.css")
+    if status != 200 or not headers.get("Content-Type", "").startswith("text/css"):
+        problem(f"css: {status} {headers.get('Content-Type')}")
+    for path in ("/../Package.swift", "/%2e%2e/Package.swift", "/..%2fPackage.swift",
+                 "/../../../etc/passwd"):
+        status, _, body = get(url, path)
+        if status == 200 or b"swift-tools-version" in body or b"root:" in body:
+            problem(f"{path}: answered {status}")
+
+    notice = glob.glob(os.path.join(site, "Content/orgs/committee/notices/*.md"))[0]
+    before = version(url)
+    saved = time.time()
+    edit(notice, "title: 党建门户开通", "title: 门户已经更新")
+    new, seen = wait_for_new_version(url, before)
+    if new is None:
+        problem("a saved change did not bump the version within 5 s")
+    else:
+        print(f"check_serve: change seen after {1000 * (seen - saved):.0f} ms", file=sys.stderr)
+        body = get(url, "/")[2].decode()
+        if "门户已经更新" not in body:
+            problem("the next response does not have the change")
+
+    record = sorted(glob.glob(os.path.join(site, "Content/orgs/committee/branch-1/activities/*/*.md")))[0]
+    relative = os.path.relpath(record, site)
+    before = version(url)
+    edit(record, "title: ", "title：")
+    new, _ = wait_for_new_version(url, before)
+    body = get(url, "/")[2].decode()
+    if new is None or "zhibu-errors" not in body or relative not in body \
+            or "load.yaml-syntax" not in body:
+        problem("a broken file shows no overlay with its file and rule")
+    before = version(url)
+    edit(record, "title：", "title: ")
+    new, _ = wait_for_new_version(url, before)
+    if new is None or "zhibu-errors" in get(url, "/")[2].decode():
+        problem("the overlay stays after the fix")
+
+    before = version(url)
+    edit(notice, "门户已经更新", "门户再次更新")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(pool.map(lambda _: get(url, "/committee/")[0], range(200)))
+    bad = [s for s in statuses if s != 200]
+    if bad:
+        problem(f"{len(bad)} of 200 concurrent requests failed: {bad[:5]}")
+    wait_for_new_version(url, before)
+
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        problem("selenium is not installed")
+        return
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.get(url)
+        time.sleep(0.5)
+        driver.execute_script("window.zhibuMark = 42")
+        edit(notice, "门户再次更新", "浏览器自动刷新")
+        deadline = time.time() + 5
+        reloaded = False
+        while time.time() < deadline:
+            mark = driver.execute_script("return window.zhibuMark")
+            if mark is None and "浏览器自动刷新" in driver.page_source:
+                reloaded = True
+                break
+            time.sleep(0.05)
+        if not reloaded:
+            problem("the browser did not reload by itself within 5 s of a save")
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
+    for line in PROBLEMS:
+        print(line)
+    sys.exit(1 if PROBLEMS else 0)

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `zhibu serve` on the built binary, tried by `Tests/Site/check_serve.py`: pages, MIME types,
+/// the 404 page, paths that try to leave the site, a save seen by the next response and by a
+/// browser that reloads by itself, the error overlay and its going away, 200 concurrent
+/// requests during a rebuild.
+@Suite(.serialized) struct ServeCommandTests {
+    let cli = CLITests()
+
+    @Test func servesRebuildsAndReloads() throws {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.zhibu(["init", root.path]).status == 0)
+        let server = Process()
+        server.executableURL = CLITests.binary
+        server.arguments = ["--site", root.path, "serve", "--port", "0"]
+        // Its output goes to a file the test reads: the address is printed once it listens.
+        let log = root.appendingPathExtension("log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        server.standardOutput = try FileHandle(forWritingTo: log)
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        var printed = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !printed.contains("http://"), Date() < deadline, server.isRunning {
+            usleep(50_000)
+            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        let url = try #require(
+            printed.split(separator: " ").first { $0.hasPrefix("http://") }.map {
+                String($0.prefix { $0 != "（" })
+            }, "\(printed)")
+        #expect(url.hasPrefix("http://127.0.0.1:"))
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = [
+            "python3",
+            CLITests.root.appendingPathComponent("Tests/Site/check_serve.py").path, url, root.path,
+        ]
+        let report = Pipe()
+        check.standardOutput = report
+        check.standardError = report
+        try check.run()
+        let text = String(
+            decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "\(text)")
+        // Nothing was written into the site folder but what the test itself saved.
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+}
