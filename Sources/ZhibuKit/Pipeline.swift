@@ -37,6 +37,8 @@ package enum Pipeline {
         package var onLockWait: @Sendable (Int32?) -> Void
         /// `--drafts`: publish files marked `draft: true` too (they are checked either way).
         package var drafts = false
+        /// The previous load's parsed files, which `serve` keeps between rebuilds.
+        package var parseCache: ParseCache?
 
         package init(
             siteRoot: String = ".", asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
@@ -249,7 +251,8 @@ extension Pipeline {
     /// pass meanwhile.
     static func load(_ tree: FileTree, _ options: Options, renderBodies: Bool) -> Loaded {
         var loaded = ContentLoader.load(
-            tree, jobs: options.jobs, renderBodies: renderBodies, checkReferences: false)
+            tree, jobs: options.jobs, renderBodies: renderBodies, checkReferences: false,
+            cache: options.parseCache)
         loaded.diagnostics += TemplateSet.unusedFiles(in: tree)
         let date = AsOf.resolve(
             option: options.asOf, config: loaded.site.config, environment: options.environment,

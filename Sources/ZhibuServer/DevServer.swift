@@ -25,6 +25,10 @@ package enum DevServer {
         rebuilt: @escaping @Sendable (LiveSite.State) -> Void
     ) throws -> Never {
         let site = LiveSite(options: options)
+        // Watching before the first build: a save made while it runs is the next rebuild.
+        SiteWatcher(root: options.siteRoot).start {
+            rebuilt(site.rebuild())
+        }
         let first = site.rebuild()
         let address: any SocketAddress =
             bind.contains(":")
@@ -69,9 +73,6 @@ package enum DevServer {
             Started(
                 url: actual, pages: first.files.count, errors: first.errors.count,
                 seconds: first.seconds))
-        SiteWatcher(root: options.siteRoot).start {
-            rebuilt(site.rebuild())
-        }
         while true { sleep(3600) }
     }
 }

@@ -23,11 +23,14 @@ package final class LiveSite: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Held for a whole rebuild: two rebuilds never overlap, so the newest files always win.
+    private let building = Mutex(0)
     let options: Pipeline.Options
 
     package init(options: Pipeline.Options) {
         var options = options
         options.drafts = true
+        options.parseCache = ParseCache()
         self.options = options
     }
 
@@ -37,6 +40,13 @@ package final class LiveSite: Sendable {
     /// and records the errors instead. Returns the new state.
     @discardableResult
     package func rebuild() -> State {
+        building.withLock { count in
+            count += 1
+            return rebuildNow()
+        }
+    }
+
+    private func rebuildNow() -> State {
         let start = Date()
         var errors: [Diagnostic] = []
         var files: [String: [UInt8]]?

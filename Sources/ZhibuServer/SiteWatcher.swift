@@ -10,7 +10,7 @@ import Foundation
 ///
 /// On Linux it asks the kernel (inotify) instead of walking the tree: waiting costs nothing,
 /// however large the site. An editor's save is several events at once (a temporary file
-/// written, renamed over the old one); events that arrive within 80 ms of each other are one
+/// written, renamed over the old one); events that arrive within 30 ms of each other are one
 /// change, and what arrives while the site rebuilds is the next one. Elsewhere it compares
 /// the tree's modification times twice a second.
 final class SiteWatcher: Sendable {
@@ -18,12 +18,20 @@ final class SiteWatcher: Sendable {
 
     init(root: String) { self.root = root }
 
-    /// Calls `changed` after each change, on a thread of its own, forever.
+    /// Calls `changed` after each change, on a thread of its own, forever. The watches are
+    /// in place when it returns: a save right after is seen.
     func start(_ changed: @escaping @Sendable () -> Void) {
         let root = self.root
+        #if os(Linux)
+            let descriptor = Self.startInotify(root: root)
+        #endif
         let thread = Thread {
             #if os(Linux)
-                Self.watchWithInotify(root: root, changed: changed)
+                if let descriptor {
+                    Self.watchWithInotify(descriptor, root: root, changed: changed)
+                } else {
+                    Self.watchByPolling(root: root, changed: changed)
+                }
             #else
                 Self.watchByPolling(root: root, changed: changed)
             #endif
@@ -45,10 +53,15 @@ final class SiteWatcher: Sendable {
                         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                     }
                     if name == "." || name == ".." { continue }
-                    var info = stat()
                     let path = folder + "/" + name
-                    if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                        stack.append(path)
+                    switch entry.pointee.d_type {
+                    case UInt8(DT_DIR): stack.append(path)
+                    case UInt8(DT_UNKNOWN):
+                        var info = stat()
+                        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                            stack.append(path)
+                        }
+                    default: break
                     }
                 }
                 closedir(directory)
@@ -58,18 +71,26 @@ final class SiteWatcher: Sendable {
     }
 
     #if os(Linux)
-        private static func watchWithInotify(root: String, changed: @Sendable () -> Void) {
+        private static let mask = UInt32(
+            IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
+                | IN_ATTRIB | IN_DELETE_SELF)
+
+        /// An inotify descriptor watching every folder, or nil if the kernel refused.
+        private static func startInotify(root: String) -> Int32? {
             let descriptor = inotify_init1(Int32(IN_CLOEXEC))
-            guard descriptor >= 0 else { return watchByPolling(root: root, changed: changed) }
-            let mask = UInt32(
-                IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
-                    | IN_ATTRIB | IN_DELETE_SELF)
+            guard descriptor >= 0 else { return nil }
+            for folder in folders(root: root) { _ = inotify_add_watch(descriptor, folder, mask) }
+            return descriptor
+        }
+
+        private static func watchWithInotify(
+            _ descriptor: Int32, root: String, changed: @Sendable () -> Void
+        ) {
             func watchAll() {
                 for folder in folders(root: root) {
                     _ = inotify_add_watch(descriptor, folder, mask)
                 }
             }
-            watchAll()
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {
                 let count = buffer.withUnsafeMutableBytes {
@@ -77,9 +98,9 @@ final class SiteWatcher: Sendable {
                 }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return }
-                // Drain what follows within 80 ms: one save, one rebuild.
+                // Drain what follows within 30 ms: one save, one rebuild.
                 var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                while poll(&waiting, 1, 80) > 0 {
+                while poll(&waiting, 1, 30) > 0 {
                     _ = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 }
                 // New folders (a new organization, a new year) are watched from now on.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tries a running ``zhibu serve`` as a secretary and an adversary would.
 
-Usage: check_serve.py URL SITE_DIR   (SITE_DIR: a site made by ``zhibu init``)
+Usage: check_serve.py URL SITE_DIR [PID]   (SITE_DIR: a site made by ``zhibu init``)
 
 1. The home page answers 200 as HTML with the live-reload script; a folder without its slash
    is redirected; an unknown page gets the 404 page with status 404; CSS has its MIME type.
@@ -10,6 +10,8 @@ Usage: check_serve.py URL SITE_DIR   (SITE_DIR: a site made by ``zhibu init``)
 4. A broken file shows the overlay with its file and rule; saving the fix removes it.
 5. 200 concurrent requests while the site rebuilds all succeed.
 6. Headless Chromium with the page open reloads by itself after a save (selenium).
+7. With the server's PID: its memory stays flat over 300 rebuilds (resident size after the
+   300th within 25 % of that after the 50th).
 Exits 1 with one line per problem.
 """
 
@@ -59,6 +61,36 @@ def edit(path, old, new):
     assert old in text, (path, old)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text.replace(old, new, 1))
+
+
+def resident_kb(pid):
+    with open(f"/proc/{pid}/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def rebuild_many(url, notice, pid):
+    with open(notice, encoding="utf-8") as handle:
+        original = handle.read()
+    sizes = {}
+    for number in range(1, 301):
+        before = version(url)
+        with open(notice, "w", encoding="utf-8") as handle:
+            handle.write(original + f"\n第 {number} 次保存。\n")
+        if wait_for_new_version(url, before)[0] is None:
+            problem(f"save {number} was not rebuilt")
+            break
+        if number in (50, 300):
+            sizes[number] = resident_kb(pid)
+    with open(notice, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    if len(sizes) == 2:
+        print(f"check_serve: resident {sizes[50]} KB after 50 rebuilds, {sizes[300]} KB after 300",
+              file=sys.stderr)
+        if sizes[300] > sizes[50] * 1.25:
+            problem(f"memory grew from {sizes[50]} KB to {sizes[300]} KB over 250 rebuilds")
 
 
 def main(url, site):
@@ -118,6 +150,9 @@ def main(url, site):
     if bad:
         problem(f"{len(bad)} of 200 concurrent requests failed: {bad[:5]}")
     wait_for_new_version(url, before)
+
+    if len(sys.argv) > 3:
+        rebuild_many(url, notice, int(sys.argv[3]))
 
     try:
         from selenium import webdriver

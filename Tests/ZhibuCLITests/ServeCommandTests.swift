@@ -43,6 +43,7 @@ import Testing
         check.arguments = [
             "python3",
             CLITests.root.appendingPathComponent("Tests/Site/check_serve.py").path, url, root.path,
+            String(server.processIdentifier),
         ]
         let report = Pipe()
         check.standardOutput = report

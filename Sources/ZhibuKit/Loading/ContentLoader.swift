@@ -18,9 +18,10 @@ package enum ContentLoader {
     ///   - renderBodies: false for `check`, which never shows Markdown as HTML or text.
     ///   - checkReferences: false when the caller checks references itself, beside other work
     ///     (`Pipeline`).
+    ///   - cache: the files parsed by the previous load (`serve`): unchanged ones are reused.
     package static func load(
         _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderBodies: Bool = true,
-        checkReferences: Bool = true
+        checkReferences: Bool = true, cache: ParseCache? = nil
     ) -> Result {
         var diagnostics = tree.problems
         let siteBag = DiagnosticBag()
@@ -32,9 +33,12 @@ package enum ContentLoader {
             basePath: basePath(of: config.baseURL?.value), renderBodies: renderBodies)
         let contentFiles = tree.files.filter { $0.path.hasPrefix("Content/") }
         let start = Date()
-        let parsed = Parallel.map(contentFiles, jobs: jobs, grain: 1) { file in
+        let parse: @Sendable (SourceFile) -> ParsedFile = { file in
             parser.parse(file, as: ContentPath.classify(file.path))
         }
+        let parsed =
+            cache?.parse(contentFiles, parser: parser, jobs: jobs, parse: parse)
+            ?? Parallel.map(contentFiles, jobs: jobs, grain: 1, parse)
         let parseTime = Date().timeIntervalSince(start)
         var unsafeFolders: [String: Int] = [:]
         for file in parsed {

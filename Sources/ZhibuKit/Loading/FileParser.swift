@@ -3,7 +3,7 @@ import ZhibuMarkdown
 import ZhibuModel
 
 /// Reads one content file into model values; pure, so files are parsed on all cores at once.
-package struct FileParser: Sendable {
+package struct FileParser: Sendable, Equatable {
     /// The path part of `base_url` (`/` or `/dangjian/`), put before root-relative links.
     package var basePath: String
     /// Whether Markdown bodies are rendered to HTML and plain text; `check` needs only links.
