@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhibuKit
 import ZhibuModel
 
 #if canImport(Glibc)
@@ -41,19 +42,11 @@ enum Terminal {
                     en: "cannot write `\(path)`: \(String(cString: strerror(errno)))"))
         }
         defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            // By module: `write` alone would be this type's own method.
-            let count = bytes[written...].withUnsafeBytes {
-                #if canImport(Glibc)
-                    return Glibc.write(descriptor, $0.baseAddress, $0.count)
-                #elseif canImport(Darwin)
-                    return Darwin.write(descriptor, $0.baseAddress, $0.count)
-                #endif
-            }
-            guard count > 0 else { break }
-            written += count
+        guard FileDescriptor.writeAll(descriptor, Array(text.utf8)) else {
+            throw ToolFailure(
+                LocalizedText(
+                    zh: "无法写入 `\(path)`：\(String(cString: strerror(errno)))",
+                    en: "cannot write `\(path)`: \(String(cString: strerror(errno)))"))
         }
     }
 

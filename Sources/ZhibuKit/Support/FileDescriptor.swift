@@ -6,9 +6,9 @@
 
 /// The one loop that writes a whole buffer to an open file: `write(2)` may write less than
 /// asked, or be interrupted by a signal, and both only mean "go on".
-enum FileDescriptor {
+package enum FileDescriptor {
     /// Writes every byte of `bytes`; false (with `errno` set) if the system refused.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+    package static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes {
