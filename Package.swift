@@ -63,7 +63,8 @@ let package = Package(
         .target(
             name: "ZhibuServer",
             dependencies: [
-                "ZhibuKit", "ZhibuModel", .product(name: "FlyingFox", package: "FlyingFox"),
+                "ZhibuKit", "ZhibuModel", "ZhibuTemplating",
+                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),

@@ -95,22 +95,25 @@ package final class LiveSite: Sendable {
         }
     }
 
-    /// The pages of drafts, as the renderer names them, in every language of the site.
+    /// The pages of drafts in every language of the site, where `SiteURLs` puts them (notices
+    /// have no page of their own).
     static func draftPages(_ site: Site) -> Set<String> {
-        var pages: [String] = []
-        for org in site.organizations {
-            for record in org.records where record.draft {
-                pages.append("\(org.path)/activities/\(record.year)/\(record.slug)/index.html")
+        let languages = site.config.languages
+        let urls = SiteURLs(basePath: "/", defaultLanguage: languages.first ?? .zh)
+        var pages = Set<String>()
+        for language in languages {
+            for org in site.organizations {
+                for record in org.records where record.draft {
+                    pages.insert(urls.record(org.path, record, language) + "index.html")
+                }
+                for system in org.systems where system.draft {
+                    pages.insert(urls.system(org.path, system.slug, language) + "index.html")
+                }
             }
-            for system in org.systems where system.draft {
-                pages.append("\(org.path)/systems/\(system.slug)/index.html")
-            }
-            for notice in org.notices where notice.draft {
-                pages.append("\(org.path)/notices/\(notice.slug)/index.html")
+            for page in site.pages where page.draft {
+                pages.insert(urls.page(page.slug, language) + "index.html")
             }
         }
-        for page in site.pages where page.draft { pages.append("\(page.slug)/index.html") }
-        let prefixes = [""] + site.config.languages.dropFirst().map { $0.rawValue + "/" }
-        return Set(prefixes.flatMap { prefix in pages.map { prefix + $0 } })
+        return pages
     }
 }

@@ -1,5 +1,6 @@
 import ZhibuKit
 import ZhibuModel
+import ZhibuTemplating
 
 /// What `serve` adds to an HTML page it sends, and never to a published one: the live-reload
 /// script, the overlay of the problems that stopped the latest build, and a draft's banner.
@@ -61,19 +62,7 @@ enum PageDecorator {
             + items + "</ul><p>保存修正后此提示自动消失 · Save a fix and this goes away.</p></div>"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XML.escapeHTML(text) }
 
     private static func lastIndex(of marker: [UInt8], in bytes: [UInt8]) -> Int? {
         guard bytes.count >= marker.count else { return nil }

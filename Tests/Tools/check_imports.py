@@ -49,7 +49,8 @@ ALLOWED: dict[str, set[str]] = {
         "Darwin",
     },
     "ZhibuServer": {
-        "ZhibuKit", "ZhibuModel", "FlyingFox", "FlyingSocks", "Foundation", "Synchronization",
+        "ZhibuKit", "ZhibuModel", "ZhibuTemplating", "FlyingFox", "FlyingSocks", "Foundation",
+        "Synchronization",
         "Glibc", "Darwin",
     },
     "ZhibuCLI": {
