@@ -153,19 +153,12 @@ package enum Fixer {
             return LocalizedText(
                 zh: "检查之后文件又被修改过，未修改", en: "changed since it was checked; left as it is")
         }
-        let temporary = path + ".zhibu-fix"
-        let descriptor = open(
-            temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, info.st_mode & 0o7777)
-        guard descriptor >= 0 else {
-            return LocalizedText(
-                zh: "无法写入：\(Publisher.reason())", en: "cannot write: \(Publisher.reason())")
-        }
-        var failed = !FileDescriptor.writeAll(descriptor, bytes)
-        if fsync(descriptor) != 0 { failed = true }
-        close(descriptor)
-        guard !failed, rename(temporary, path) == 0 else {
+        guard
+            FileDescriptor.replace(
+                path, with: bytes, through: path + ".zhibu-fix", mode: info.st_mode & 0o7777,
+                durable: true)
+        else {
             let reason = Publisher.reason()
-            unlink(temporary)
             return LocalizedText(zh: "无法写入：\(reason)", en: "cannot write: \(reason)")
         }
         return nil

@@ -344,11 +344,8 @@ extension Publisher {
 
     /// Writes zhibu's record after the swap: a failure says that `Site/` did change.
     func writeText(_ text: String, to path: String) throws(PublishError) {
-        let temporary = path + ".tmp"
-        if write(Array(text.utf8), to: temporary) != nil {
-            throw .io(path: path, reason: Self.reason(), siteChanged: true)
-        }
-        guard rename(temporary, path) == 0 else {
+        unlink(path + ".tmp")
+        guard FileDescriptor.replace(path, with: Array(text.utf8), through: path + ".tmp") else {
             throw .io(path: path, reason: Self.reason(), siteChanged: true)
         }
     }

@@ -36,19 +36,11 @@ package enum SchemaWriter {
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 throw .cannotWrite(path: path, reason: "not a regular file")
             }
-            let temporary = path + ".tmp"
-            unlink(temporary)
-            let descriptor = open(
-                temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
+            // A temporary file left by an interrupted run is zhibu's own: it goes first.
+            unlink(path + ".tmp")
+            let bytes = Array((schemas[name] ?? "").utf8)
+            guard FileDescriptor.replace(path, with: bytes, through: path + ".tmp") else {
                 throw .cannotWrite(path: path, reason: Publisher.reason())
-            }
-            let written = FileDescriptor.writeAll(descriptor, Array((schemas[name] ?? "").utf8))
-            close(descriptor)
-            guard written, rename(temporary, path) == 0 else {
-                let reason = Publisher.reason()
-                unlink(temporary)
-                throw .cannotWrite(path: path, reason: reason)
             }
         }
         return names

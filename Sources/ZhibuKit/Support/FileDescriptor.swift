@@ -26,4 +26,28 @@ package enum FileDescriptor {
         }
         return true
     }
+
+    /// Replaces `path` with `bytes` through `temporary`, a new file renamed over it: a reader,
+    /// or a kill at any point, finds the old file or the new one, never part of either.
+    /// `temporary` must not exist (it is created exclusively, never followed); on a failure it
+    /// is removed again and false returned with the failing call's `errno`. `durable` also
+    /// waits for the bytes to reach the disk before the rename.
+    package static func replace(
+        _ path: String, with bytes: [UInt8], through temporary: String, mode: mode_t = 0o644,
+        durable: Bool = false
+    ) -> Bool {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { return false }
+        var done = writeAll(descriptor, bytes)
+        if done, durable, fsync(descriptor) != 0 { done = false }
+        var failure = errno
+        close(descriptor)
+        if done {
+            if rename(temporary, path) == 0 { return true }
+            failure = errno
+        }
+        unlink(temporary)
+        errno = failure
+        return false
+    }
 }
