@@ -11,20 +11,7 @@ import ZhibuRules
     /// The example branch under a committee, with a post, a notice, a long system and a
     /// planned meeting, so that every slide of both kinds of board has something to show.
     static func files(_ changes: [String: String?] = [:]) -> [String: String] {
-        var files: [String: String] = [:]
-        for (path, text) in ExampleSite.files {
-            files[
-                path.replacingOccurrences(
-                    of: "Content/orgs/branch/", with: "Content/orgs/committee/branch/")] = text
-        }
-        files["Content/orgs/committee/org.yml"] = """
-            name: 示例党委
-            kind: committee
-            established: 2015-01-01
-            committee:
-              secretary: m01
-
-            """
+        var files = ExampleSite.underCommittee()
         files["Content/orgs/committee/branch/posts/window.md"] = """
             ---
             kind: pioneer-post

@@ -42,22 +42,7 @@ import ZhibuRules
     /// Seats of a committee name members of the rosters below it; when one of those rosters
     /// cannot be read (saved as GBK by Excel), the seats are not reported as unknown.
     @Test func aRosterThatCannotBeReadIsReportedOnceNotForEveryName() {
-        var files = ExampleSite.files
-        for (path, text) in ExampleSite.files where path.hasPrefix("Content/orgs/branch/") {
-            files[path] = nil
-            files[
-                path.replacingOccurrences(
-                    of: "Content/orgs/branch/", with: "Content/orgs/committee/branch/")] = text
-        }
-        files["Content/orgs/committee/org.yml"] = """
-            name: 示例党委
-            kind: committee
-            established: 2015-01-01
-            committee:
-              secretary: m01
-              members: [m01, m02, m03]
-
-            """
+        let files = ExampleSite.underCommittee(seats: ["m01", "m02", "m03"])
         let clean = RuleExampleTests.check(files)
         #expect(!clean.diagnostics.contains { $0.rule == "load.reference-unknown" })
         var tree = files.map { SourceFile(path: $0.key, text: $0.value) }

@@ -53,6 +53,21 @@ package enum ExampleSite {
 
     package static let files: [String: String] = build()
 
+    /// The example branch as `committee/branch`, below a committee whose secretary is `m01`
+    /// and whose seats, when given, are `seats`: the shape of boards and rosters above a branch.
+    package static func underCommittee(seats: [String]? = nil) -> [String: String] {
+        var moved: [String: String] = [:]
+        for (path, text) in files {
+            moved[
+                path.replacingOccurrences(
+                    of: "Content/orgs/branch/", with: "Content/orgs/committee/branch/")] = text
+        }
+        moved["Content/orgs/committee/org.yml"] =
+            "name: 示例党委\nkind: committee\nestablished: 2015-01-01\ncommittee:\n  secretary: m01\n"
+            + (seats.map { "  members: [\($0.joined(separator: ", "))]\n" } ?? "")
+        return moved
+    }
+
     /// The record file for a type on a date, as `ExampleSite` writes it.
     package static func recordPath(_ date: String, _ type: ActivityType) -> String {
         let year = date.prefix(4)
