@@ -10,32 +10,29 @@ extension SiteScaffold {
 
         var zh: Bool { language == .zh }
 
+        /// `site.yml`: the same settings in either language, with comments the secretary reads.
         var siteYAML: String {
-            zh
-                ? """
-                # 站点设置。改完运行 `zhibu check` 检查，`zhibu build` 生成 Site/。
-                title: 示例机关党委党建门户
-                # 网站发布后的地址；填写后展示屏上才有二维码。
-                # base_url: https://dangjian.example.org/
-                languages: [zh]
+            let (intro, title, url, urlNote, asOfNote) =
+                zh
+                ? (
+                    "站点设置。改完运行 `zhibu check` 检查，`zhibu build` 生成 Site/。", "示例机关党委党建门户",
+                    "https://dangjian.example.org/", "网站发布后的地址；填写后展示屏上才有二维码。",
+                    "不写 as_of：按今天的日期检查。要按固定日期检查时写 `as_of: 2026-11-24`。"
+                )
+                : (
+                    "Site settings. Run `zhibu check` after a change, `zhibu build` to write Site/.",
+                    "Party Building Portal of the Example Committee", "https://party.example.org/",
+                    "Where the site is published; boards show a QR code once it is set.",
+                    "No as_of: checks are made as of today. Write `as_of: 2026-11-24` to fix the date."
+                )
+            return """
+                # \(intro)
+                title: \(title)
+                # \(urlNote)
+                # base_url: \(url)
+                languages: [\(language.rawValue)]
                 timezone: Asia/Shanghai
-                # 不写 as_of：按今天的日期检查。要按固定日期检查时写 `as_of: 2026-11-24`。
-                rules:
-                  profile: national
-                  window_months: 12
-                board:
-                  slide_seconds: 12
-                  poll_seconds: 60
-
-                """
-                : """
-                # Site settings. Run `zhibu check` after a change, `zhibu build` to write Site/.
-                title: Party Building Portal of the Example Committee
-                # Where the site is published; boards show a QR code once it is set.
-                # base_url: https://party.example.org/
-                languages: [en]
-                timezone: Asia/Shanghai
-                # No as_of: checks are made as of today. Write `as_of: 2026-11-24` to fix the date.
+                # \(asOfNote)
                 rules:
                   profile: national
                   window_months: 12
