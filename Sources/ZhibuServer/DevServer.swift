@@ -36,39 +36,32 @@ package enum DevServer {
             : try sockaddr_in.inet(ip4: bind, port: port)
         let server = HTTPServer(
             address: address, timeout: 30, logger: .disabled, handler: SiteHandler(site: site))
-        let failure = Shared<(any Error)?>(nil)
-        let listening = DispatchSemaphore(value: 0)
+        // The first of: the server failed to start, or it listens and says where.
+        let outcome = Shared<Result<String, any Error>?>(nil)
+        let settled = DispatchSemaphore(value: 0)
         Task {
             do {
                 try await server.run()
             } catch {
-                failure.set(error)
-                listening.signal()
+                outcome.set(.failure(error))
+                settled.signal()
             }
         }
         Task {
             do {
                 try await server.waitUntilListening(timeout: 10)
+                switch await server.listeningAddress {
+                case .ip4(let host, let port)?: outcome.set(.success("http://\(host):\(port)/"))
+                case .ip6(let host, let port)?: outcome.set(.success("http://[\(host)]:\(port)/"))
+                default: outcome.set(.success(""))
+                }
             } catch {
-                failure.set(error)
+                outcome.set(.failure(error))
             }
-            listening.signal()
+            settled.signal()
         }
-        listening.wait()
-        if let error = failure.get() { throw error }
-        let actual: String
-        let semaphore = DispatchSemaphore(value: 0)
-        let found = Shared("")
-        Task {
-            switch await server.listeningAddress {
-            case .ip4(let host, let port)?: found.set("http://\(host):\(port)/")
-            case .ip6(let host, let port)?: found.set("http://[\(host)]:\(port)/")
-            default: break
-            }
-            semaphore.signal()
-        }
-        semaphore.wait()
-        actual = found.get()
+        settled.wait()
+        let actual = try outcome.get()?.get() ?? ""
         ready(
             Started(
                 url: actual, pages: first.files.count, errors: first.errors.count,
