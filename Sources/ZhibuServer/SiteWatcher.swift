@@ -1,4 +1,5 @@
 import Foundation
+import ZhibuKit
 
 #if canImport(Glibc)
     import Glibc
@@ -40,31 +41,19 @@ final class SiteWatcher: Sendable {
         thread.start()
     }
 
-    /// The folders to watch: the site folder itself and every folder below its inputs.
+    /// The inputs a change in which means a rebuild (`site.yml` is in `Content/`).
+    static let inputs = ["Content", "Templates"]
+
+    /// The folders to watch: the site folder itself and every folder of its inputs.
     static func folders(root: String) -> [String] {
         var found = [root]
-        for input in ["Content", "Templates"] {
-            var stack = [root + "/" + input]
-            while let folder = stack.popLast() {
-                guard let directory = opendir(folder) else { continue }
-                found.append(folder)
-                while let entry = readdir(directory) {
-                    let name = withUnsafePointer(to: entry.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                    }
-                    if name == "." || name == ".." { continue }
-                    let path = folder + "/" + name
-                    switch entry.pointee.d_type {
-                    case UInt8(DT_DIR): stack.append(path)
-                    case UInt8(DT_UNKNOWN):
-                        var info = stat()
-                        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                            stack.append(path)
-                        }
-                    default: break
-                    }
-                }
-                closedir(directory)
+        for input in inputs {
+            let top = root + "/" + input
+            var info = stat()
+            guard lstat(top, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            found.append(top)
+            found += PublishedTree.entries(root: top).filter { $0.kind == .folder }.map {
+                top + "/" + $0.path
             }
         }
         return found
@@ -111,24 +100,14 @@ final class SiteWatcher: Sendable {
     #endif
 
     private static func watchByPolling(root: String, changed: @Sendable () -> Void) {
-        func snapshot() -> [String: Int] {
-            var times: [String: Int] = [:]
-            for folder in folders(root: root) {
-                guard let directory = opendir(folder) else { continue }
-                while let entry = readdir(directory) {
-                    let name = withUnsafePointer(to: entry.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                    }
-                    var info = stat()
-                    if lstat(folder + "/" + name, &info) == 0 {
-                        times[folder + "/" + name] =
-                            Int(info.st_size) &+ Int(info.st_mtim.tv_nsec)
-                            &+ Int(info.st_mtim.tv_sec) &* 1_000_000_007
-                    }
+        func snapshot() -> [String: FileIdentity?] {
+            var files: [String: FileIdentity?] = [:]
+            for input in inputs {
+                for entry in PublishedTree.survey(root: root + "/" + input, jobs: 1) {
+                    files[input + "/" + entry.path] = entry.identity
                 }
-                closedir(directory)
             }
-            return times
+            return files
         }
         var last = snapshot()
         while true {

@@ -11,7 +11,7 @@
 /// one that does not (edited by hand, replaced, touched) is written afresh instead of being
 /// linked into the next tree. An editor that keeps all three the same is not caught; the file
 /// is then rewritten when its page changes.
-struct FileIdentity: Sendable, Hashable {
+package struct FileIdentity: Sendable, Hashable {
     var inode: UInt64
     var size: Int64
     /// Nanoseconds since the epoch.

@@ -5,10 +5,10 @@
 #endif
 
 /// Reads back, or removes, a tree zhibu published: the publisher's only walker of its own
-/// output. It never follows a symbolic link: a link inside `Site/` or `.zhibu/` is an entry to
-/// remove, not a way elsewhere.
-enum PublishedTree {
-    enum Kind {
+/// output, and `serve`'s of the inputs it watches. It never follows a symbolic link: a link
+/// inside `Site/` or `.zhibu/` is an entry to remove, not a way elsewhere.
+package enum PublishedTree {
+    package enum Kind {
         case file
         case folder
         /// A symbolic link or anything else that is not a regular file or folder.
@@ -16,7 +16,7 @@ enum PublishedTree {
     }
 
     /// Every entry below `root`, relative to it, parents before children.
-    static func entries(root: String) -> [(path: String, kind: Kind)] {
+    package static func entries(root: String) -> [(path: String, kind: Kind)] {
         var entries: [(String, Kind)] = []
         walk(root, relative: "") { entries.append(($0, $1)) }
         return entries
@@ -24,7 +24,7 @@ enum PublishedTree {
 
     /// An entry of a survey: a path relative to the root, its kind, and for a regular file
     /// the identity `fstatat` found.
-    typealias Surveyed = (path: String, kind: Kind, identity: FileIdentity?)
+    package typealias Surveyed = (path: String, kind: Kind, identity: FileIdentity?)
 
     /// Every entry below `root` with the identity of each regular file, parents before
     /// children, in the order `entries` gives.
@@ -32,7 +32,7 @@ enum PublishedTree {
     /// A rebuild with nothing changed is mostly this walk, and the kernel's time for listing
     /// ten thousand folders dominates it; so the subtrees two levels down are walked on
     /// `jobs` threads, and each file is looked up in its open folder, not by its whole path.
-    static func survey(root: String, jobs: Int) -> [Surveyed] {
+    package static func survey(root: String, jobs: Int) -> [Surveyed] {
         enum Piece {
             case entry(Surveyed)
             case subtree(Int)
