@@ -43,7 +43,8 @@ let package = Package(
                 .embedInCode("search.mustache"), .embedInCode("search.js"),
                 .embedInCode("board.mustache"), .embedInCode("board-slide.mustache"),
                 .embedInCode("board.css"),
-                .embedInCode("board.js"),
+                .embedInCode("board.js"), .embedInCode("overview.mustache"),
+                .embedInCode("notice.mustache"), .embedInCode("table-sort.js"),
             ]),
         .target(name: "ZhibuModel"),
         // The fill engine: templates, typed values, shapes and placeholders, escaping. Its

@@ -169,7 +169,9 @@ CN_DIGITS = "零一二三四五六七八九"
 
 
 def cn_number(n: int) -> str:
-    """1..99 as a Chinese numeral (第十二党支部)."""
+    """1..99 as a Chinese numeral (第十二党支部); larger numbers in digits (第120党支部)."""
+    if n > 99:
+        return str(n)
     if n < 10:
         return CN_DIGITS[n]
     tens, ones = divmod(n, 10)
@@ -323,7 +325,7 @@ def build_model(records: int, branches: int, seed: int) -> list:
     for b in range(1, branches + 1):
         branch = Branch(
             index=b,
-            slug=f"branch-{b:02d}",
+            slug=f"branch-{b:02d}" if branches <= 99 else f"branch-{b:04d}",
             name=f"第{cn_number(b)}党支部",
             unit=UNITS[(b - 1) % len(UNITS)],
             venue_location=f"办公楼{(b - 1) % 9 + 1}层{100 * ((b - 1) % 9 + 1) + rng.randint(1, 20)}室",
@@ -410,7 +412,7 @@ SYSTEMS = [  # (slug, category, title, body) — committee-level systems apply t
 ]
 
 
-def write_zhibu(root: Path, model: list) -> int:
+def write_zhibu(root: Path, model: list, nest: int = 0) -> int:
     content = root / "Content"
     write_text(content / "site.yml", "\n".join([
         f"title: {SITE_TITLE}",
@@ -433,9 +435,19 @@ def write_zhibu(root: Path, model: list) -> int:
         write_text(committee / "systems" / f"{slug}.md",
                    f"---\ntitle: {yaml_scalar(title)}\ncategory: {category}\nadopted: 2020-01-01\n"
                    f"posted: true\n---\n\n{body}")
+    # With --nest K the branches are spread over K general branches below the committee, so
+    # that roll-ups are nested as in a real committee.
+    for g in range(1, nest + 1):
+        write_text(committee / f"general-{g:02d}" / "org.yml", "\n".join([
+            f"name: 第{cn_number(g)}党总支",
+            "kind: general-branch",
+            f"established: {ESTABLISHED.isoformat()}",
+            "",
+        ]))
     count = 0
     for branch in model:
-        org = committee / branch.slug
+        parent = committee / f"general-{(branch.index - 1) % nest + 1:02d}" if nest else committee
+        org = parent / branch.slug
         write_text(org / "org.yml", "\n".join([
             f"name: {branch.name}",
             "kind: branch",
@@ -652,18 +664,20 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--records", type=int, default=10000, help="total activity records (default 10000)")
     ap.add_argument("--branches", type=int, default=20, help="branches under the committee (default 20)")
+    ap.add_argument("--nest", type=int, default=0,
+                    help="spread the branches over this many general branches (default 0: none)")
     ap.add_argument("--seed", type=int, default=1921, help="RNG seed (default 1921)")
     ap.add_argument("--out", type=Path, required=True, help="output directory (zhibu/ and hugo/ are replaced)")
     ap.add_argument("--verify", action="store_true", help="parse everything back (needs PyYAML) and check invariants")
     args = ap.parse_args(argv)
-    if args.records < 0 or not 1 <= args.branches <= 99:
-        ap.error("--records must be >= 0 and --branches in 1..99")
+    if args.records < 0 or not 1 <= args.branches <= 99999 or args.nest < 0:
+        ap.error("--records must be >= 0, --branches in 1..99999 and --nest >= 0")
 
     start = time.perf_counter()
     model = build_model(args.records, args.branches, args.seed)
     for sub in ("zhibu", "hugo"):
         shutil.rmtree(args.out / sub, ignore_errors=True)
-    n1 = write_zhibu(args.out / "zhibu", model)
+    n1 = write_zhibu(args.out / "zhibu", model, args.nest)
     n2 = write_hugo(args.out / "hugo", model)
     assert n1 == n2 == args.records, (n1, n2)
     elapsed = time.perf_counter() - start

@@ -13,6 +13,10 @@ struct BuildCommand: ParsableCommand {
         case error, warning
     }
 
+    enum AudienceOption: String, ExpressibleByArgument, CaseIterable {
+        case `public`, `internal`
+    }
+
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: OutputOptions
 
@@ -33,6 +37,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Publish files marked `draft: true` too (they are checked either way).")
     var drafts = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Who may read the site: public (findings about members only as counts) or internal (an intranet inspection portal: findings in full, not indexed). Overrides site.yml's audience.",
+            valueName: "public|internal"))
+    var audience: AudienceOption?
+
     func run() throws {
         Interruption.install()
         let language = options.language
@@ -52,6 +62,7 @@ struct BuildCommand: ParsableCommand {
                             + "zhibu: another zhibu build is running\(who); waiting")
                 })
             settings.drafts = drafts
+            settings.audience = audience.map { Audience(rawValue: $0.rawValue) ?? .public }
             outcome = try Pipeline.build(settings, renderToMemory: renderToMemory)
         } catch .publish(.interrupted(let changed)) {
             let message = PublishError.interrupted(siteChanged: changed).message

@@ -37,6 +37,8 @@ package enum Pipeline {
         package var onLockWait: @Sendable (Int32?) -> Void
         /// `--drafts`: publish files marked `draft: true` too (they are checked either way).
         package var drafts = false
+        /// `--audience`: overrides `site.yml`'s `audience` for this build.
+        package var audience: Audience?
         /// The previous load's parsed files, which `serve` keeps between rebuilds.
         package var parseCache: ParseCache?
 
@@ -146,8 +148,10 @@ package enum Pipeline {
             if languages != site.config.languages {
                 templates = try TemplateSet.load(tree, languages: site.config.languages)
             }
+            var rendered = options.drafts ? site : site.withoutDrafts
+            if let audience = options.audience { rendered.config.audience = audience }
             let renderer = try SiteRenderer(
-                site: options.drafts ? site : site.withoutDrafts, asOf: loaded.asOf,
+                site: rendered, asOf: loaded.asOf,
                 templates: templates, jobs: options.jobs)
             files = try renderer.render {
                 let checked = Self.report(loaded, validating.wait())

@@ -12,6 +12,10 @@ package struct Diagnostic: Hashable, Sendable, Codable {
     package var org: String?
     /// `YYYY-MM`, `YYYY-Qn` or `YYYY` for periodic rules.
     package var period: String?
+    /// The person a finding is about (a member's or applicant's ID, or the place of a personal
+    /// number), nil for findings about an organization or a file. A public site shows such
+    /// findings only as counts, never with the person (SPEC §4.1).
+    package var subject: String?
     package var citation: LocalizedText?
     package var waived: Bool
     package var notes: [LocalizedText]
@@ -21,8 +25,9 @@ package struct Diagnostic: Hashable, Sendable, Codable {
 
     package init(
         rule: RuleID, severity: Severity, message: LocalizedText, location: SourceLocation,
-        org: String? = nil, period: String? = nil, citation: LocalizedText? = nil,
-        waived: Bool = false, notes: [LocalizedText] = [], help: [LocalizedText] = [],
+        org: String? = nil, period: String? = nil, subject: String? = nil,
+        citation: LocalizedText? = nil, waived: Bool = false, notes: [LocalizedText] = [],
+        help: [LocalizedText] = [],
         fix: TextFix? = nil
     ) {
         self.rule = rule
@@ -31,6 +36,7 @@ package struct Diagnostic: Hashable, Sendable, Codable {
         self.location = location
         self.org = org
         self.period = period
+        self.subject = subject
         self.citation = citation
         self.waived = waived
         self.notes = notes

@@ -6,6 +6,8 @@ package struct SiteConfig: Sendable, Hashable {
     package var languages: [Language]
     package var timezone: Located<String>
     package var asOf: Located<LocalDate>?
+    /// `audience`: public unless it says internal.
+    package var audience: Audience = .public
     package var rules: RulesConfig
     package var board: BoardConfig
     package var file: String

@@ -95,8 +95,7 @@ package final class LiveSite: Sendable {
         }
     }
 
-    /// The pages of drafts in every language of the site, where `SiteURLs` puts them (notices
-    /// have no page of their own).
+    /// The pages of drafts in every language of the site, where `SiteURLs` puts them.
     static func draftPages(_ site: Site) -> Set<String> {
         let languages = site.config.languages
         let urls = SiteURLs(basePath: "/", defaultLanguage: languages.first ?? .zh)
@@ -108,6 +107,9 @@ package final class LiveSite: Sendable {
                 }
                 for system in org.systems where system.draft {
                     pages.insert(urls.system(org.path, system.slug, language) + "index.html")
+                }
+                for notice in org.notices where notice.draft {
+                    pages.insert(urls.notice(org.path, notice.slug, language) + "index.html")
                 }
             }
             for page in site.pages where page.draft {

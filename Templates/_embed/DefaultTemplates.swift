@@ -22,5 +22,8 @@ package enum DefaultTemplates {
         "board-slide.mustache": PackageResources.board_slide_mustache,
         "board.css": PackageResources.board_css,
         "board.js": PackageResources.board_js,
+        "overview.mustache": PackageResources.overview_mustache,
+        "notice.mustache": PackageResources.notice_mustache,
+        "table-sort.js": PackageResources.table_sort_js,
     ]
 }

@@ -107,7 +107,7 @@ struct BoardSlides {
     }
 
     private func systems() -> [BoardSlideValues] {
-        OrgStatusPage.Values.systems(for: org, in: context.site).map { _, system in
+        OrgStatusPage.Values.systems(for: index, context).map { _, system in
             BoardSlideValues(
                 kind: .systems, title: system.title.text(in: language),
                 payload: .systems(
@@ -151,13 +151,13 @@ struct BoardSlides {
             .map { context.recordItem(records[$0], org: org, language) }
         // What is still open comes first; what is met already follows.
         let items = context.findings.due(of: org.path)
-        let due = (items.filter { !$0.met && !$0.waived } + items.filter { $0.met || $0.waived })
+        let due = (items.filter(\.isOpen) + items.filter { !$0.isOpen })
             .map { item in
                 OrgStatusPage.Values.DueItemValues(
                     what: item.what.text(in: language),
                     deadline: DateText.format(item.deadline, language),
                     planned: item.planned.map { DateText.format($0, language) },
-                    state: (item.met || item.waived ? OrgState.met : .due).values(language))
+                    state: OrgState.of(item).values(language))
             }
         guard !upcoming.isEmpty || !due.isEmpty else { return [] }
         return slide(
@@ -184,7 +184,7 @@ struct BoardSlides {
         let rows = OrgStatusPage.Values.scorecardStates(
             org, context.findings.own(org.path), context.findings.due(of: org.path))
         guard !rows.isEmpty else { return [] }
-        let counts = [OrgState.unmet, .due, .met].map { state in
+        let counts = OrgState.allCases.reversed().map { state in
             (state: state.values(language), count: rows.filter { $0.state == state }.count)
         }
         return slide(
@@ -202,28 +202,23 @@ struct BoardSlides {
 
     /// The organizations below, in tree order.
     private var below: [(index: Int, org: Organization)] {
-        let prefix = org.path + "/"
-        return context.site.organizations.enumerated()
-            .filter { $0.element.path.hasPrefix(prefix) }
-            .map { ($0.offset, $0.element) }
+        context.tree.descendants(of: index).map { ($0, context.site.organizations[$0]) }
     }
 
     private func overview() -> [BoardSlideValues] {
         let branches = below.filter { $0.org.kind.value.isBranch }
         guard !branches.isEmpty else { return [] }
-        let states = branches.map { context.findings.state(of: $0.org.path) }
-        let people = context.people(below: index)
-        let full = people.filter { $0.status.value == .full }.count
+        let summary = context.summaries[index]
         var counts: [(label: String, value: String, state: OrgState.Values?)] =
-            [OrgState.met, .due, .unmet].map { state in
+            OrgState.allCases.map { state in
                 (
                     text("board.branchesIn", ["state": state.label(language)]),
-                    String(states.filter { $0 == state }.count), state.values(language)
+                    String(summary.branchStates[state.rawValue]), state.values(language)
                 )
             }
         counts.append((text("branchCount"), String(branches.count), nil))
-        counts.append((text("board.members"), String(people.count), nil))
-        counts.append((text("board.probationary"), String(people.count - full), nil))
+        counts.append((text("board.members"), String(summary.members), nil))
+        counts.append((text("board.probationary"), String(summary.probationary), nil))
         // This period's completion of each requirement: a branch counts as done when every
         // item of that requirement is met or waived (a group meeting per group).
         var done: [RuleID: (met: Int, total: Int)] = [:]
@@ -248,8 +243,8 @@ struct BoardSlides {
 
     private func attention() -> [BoardSlideValues] {
         let rows = below.filter { $0.org.kind.value.isBranch }.compactMap {
-            _, branch -> (OrgState, Int, BoardSlideValues.StateRow)? in
-            let state = context.findings.state(of: branch.path)
+            branchIndex, branch -> (OrgState, Int, BoardSlideValues.StateRow)? in
+            let state = context.summaries[branchIndex].rolled
             guard state != .met else { return nil }
             let open = OrgStatusPage.Values.scorecardStates(
                 branch, context.findings.own(branch.path), context.findings.due(of: branch.path)
@@ -282,7 +277,7 @@ struct BoardSlides {
             BoardSlideValues.StateRow(
                 name: child.name.text(in: language),
                 detail: child.kind.value.label.text(in: language),
-                state: context.findings.state(of: child.path).values(language),
+                state: context.state(of: child.path).values(language),
                 depth: min(4, child.path.split(separator: "/").count - depth - 1))
         }
         guard !rows.isEmpty else { return [] }

@@ -9,7 +9,8 @@ import ZhibuRules
 /// be read is reported and replaced by its default, and loading goes on.
 package enum SiteConfigReader {
     static let allowed = [
-        "title", "title_en", "base_url", "languages", "timezone", "as_of", "rules", "board",
+        "title", "title_en", "base_url", "languages", "timezone", "as_of", "audience", "rules",
+        "board",
     ]
     static let boardFields = ["slide_seconds", "poll_seconds", "slides", "night"]
     static let rulesFields = ["profile", "window_months", "severity", "params"]
@@ -76,6 +77,11 @@ package enum SiteConfigReader {
             }
         }
         config.asOf = fields.date("as_of")
+        if let audience = fields.string("audience"),
+            let value = fields.parseEnum(audience, Audience.self, key: "audience")
+        {
+            config.audience = value.value
+        }
         config.rules = readRules(fields)
         if let board = fields.mapping(
             "board", allowed: boardFields,

@@ -23,10 +23,11 @@ package struct BuildCache: Codable, Sendable {
     /// The digest of a build's inputs: the files, the as-of settings, today's date and the tool.
     package static func digest(
         of tree: FileTree, asOfOption: LocalDate?, environment: [String: String], now: Date,
-        version: String, drafts: Bool = false
+        version: String, drafts: Bool = false, audience: Audience? = nil
     ) -> String {
         var context = "zhibu \(version)\n"
         if drafts { context += "drafts\n" }
+        if let audience { context += "audience \(audience.rawValue)\n" }
         context += "as-of \(asOfOption?.description ?? "-")\n"
         context += "epoch \(environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
         context += "day \(Int(now.timeIntervalSince1970 / 86_400))\n"
@@ -45,7 +46,8 @@ package struct BuildCache: Codable, Sendable {
     static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
         digest(
             of: tree, asOfOption: options.asOf, environment: options.environment,
-            now: options.now, version: zhibuVersion, drafts: options.drafts)
+            now: options.now, version: zhibuVersion, drafts: options.drafts,
+            audience: options.audience)
     }
 
     package static func load(siteRoot: String) -> BuildCache? {

@@ -106,7 +106,8 @@ package enum AtomFeed {
                 candidates.append(
                     Candidate(
                         date: org.notices[index].date.value,
-                        key: home + "#" + anchor(org, org.notices[index]), org: orgIndex,
+                        key: urls.notice(org.path, org.notices[index].slug, language),
+                        org: orgIndex,
                         index: index, isNotice: true))
             }
         }
@@ -114,15 +115,13 @@ package enum AtomFeed {
         return candidates.prefix(limit).map { candidate in
             let org = site.organizations[candidate.org]
             if candidate.isNotice {
-                // Notices have no page of their own: they are listed on the home page.
                 let notice = org.notices[candidate.index]
-                let anchor = anchor(org, notice)
+                let folder = candidate.key
                 return Entry(
-                    date: candidate.date, key: candidate.key,
-                    id: SiteLinks.absolute(home, site: site).map { $0 + "#" + anchor }
-                        ?? "urn:zhibu:" + urls.prefix(language) + anchor,
+                    date: candidate.date, key: folder,
+                    id: SiteLinks.absolute(folder, site: site) ?? "urn:zhibu:" + folder,
                     title: notice.title.text(in: language),
-                    link: SiteLinks.absolute(home, site: site) ?? urls.link(home),
+                    link: SiteLinks.absolute(folder, site: site) ?? urls.link(folder),
                     summary: PlainText.prefix(
                         PlainText.collapse(notice.body.text, limit: 2 * summaryLength + 2),
                         summaryLength),
@@ -142,11 +141,6 @@ package enum AtomFeed {
                 term: record.type.value.rawValue,
                 label: record.type.value.label.text(in: language))
         }
-    }
-
-    /// The fragment that names a notice on the home page.
-    private static func anchor(_ org: Organization, _ notice: Notice) -> String {
-        "notice/" + org.path + "/" + notice.slug
     }
 
     static func timestamp(_ date: LocalDate, zone: String) -> String {

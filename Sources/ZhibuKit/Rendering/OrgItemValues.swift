@@ -16,7 +16,7 @@ struct OrgItemValues: TemplateValues {
         href = context.urls.link(context.urls.org(org.path, language))
         kind = org.kind.value.label.text(in: language)
         self.depth = depth
-        state = context.findings.state(of: org.path).values(language)
+        state = context.state(of: org.path).values(language)
     }
 
     func write(to writer: inout ValueWriter) {

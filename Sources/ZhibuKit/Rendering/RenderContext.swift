@@ -18,7 +18,13 @@ package struct RenderContext: Sendable {
     package let templates: TemplateSet
     /// Each branch's rows of the meeting calendar, by path: the meeting rules' own requirements.
     package let meetingCalendar: [String: [CalendarRow]]
+    /// Every periodic requirement of each organization, yearly ones included, by path.
+    package let requirementRows: [String: [CalendarRow]]
+    /// The organization tree by index.
+    package let tree: OrgTree
     package internal(set) var findings = Findings.none
+    /// Each organization's overview numbers, made from `findings` (none in the first pass).
+    package internal(set) var summaries = OrgSummaries.none
     /// The first pass's documents of the search index, by language, in job order.
     package internal(set) var searchDocuments: [Language: [SearchIndex.Entry]] = [:]
     /// Every file the passes before made, sorted by path.
@@ -36,7 +42,13 @@ package struct RenderContext: Sendable {
         self.asOf = asOf
         self.templates = templates
         self.windowMonths = site.config.rules.windowMonths?.value ?? 12
-        self.meetingCalendar = RuleRegistry.meetingCalendar(site, asOf: asOf)
+        let requirementRows = RuleRegistry.requirementRows(site, asOf: asOf)
+        let calendarRules = Set(RuleRegistry.calendarRules)
+        self.requirementRows = requirementRows
+        self.meetingCalendar = requirementRows.mapValues { rows in
+            rows.filter { calendarRules.contains($0.rule) }
+        }
+        self.tree = OrgTree(site.organizations)
         let urls = SiteURLs(
             basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
             defaultLanguage: site.config.defaultLanguage)
@@ -68,7 +80,7 @@ package struct RenderContext: Sendable {
     ///   in the other languages; by default the folder of its `index.html`.
     func page(
         _ job: PageJob, folder: String? = nil, template: String, title: String,
-        crumbs: [LayoutValues.Crumb], values: some TemplateValues
+        description: String? = nil, crumbs: [LayoutValues.Crumb], values: some TemplateValues
     ) throws(RenderError) -> PageOutput {
         let renderer = try renderer(job.language)
         let content: [UInt8]
@@ -79,7 +91,7 @@ package struct RenderContext: Sendable {
         let stripped = folder.dropFirst(urls.prefix(job.language).count)
         let layout = LayoutValues(
             title: title, content: content, breadcrumbs: crumbs,
-            description: site.config.title.text(in: job.language),
+            description: description ?? site.config.title.text(in: job.language),
             alternates: site.config.languages.map { other in
                 LayoutValues.Alternate(
                     lang: other.rawValue, label: other.nativeName,
@@ -101,8 +113,27 @@ package struct RenderContext: Sendable {
     func people(below index: Int) -> [Member] {
         let org = site.organizations[index]
         if org.rosterFile != nil { return org.members }
-        let prefix = org.path + "/"
-        return site.organizations.filter { $0.path.hasPrefix(prefix) }.flatMap(\.members)
+        return tree.descendants(of: index).flatMap { site.organizations[$0].members }
+    }
+
+    /// The worst state of the organization and of every organization below it.
+    func state(of path: String) -> OrgState {
+        guard let index = tree.index(of: path), index < summaries.summaries.count else {
+            return .met
+        }
+        return summaries[index].rolled
+    }
+
+    /// Who may read the site: a public site shows findings about members only as counts.
+    package var audience: Audience { site.config.audience }
+
+    /// Sets the findings of the passes after the first, as the audience may see them, and
+    /// the summaries made from them.
+    mutating func show(_ findings: Findings) {
+        self.findings = audience == .public ? findings.forPublic() : findings
+        summaries = OrgSummaries(
+            site: site, tree: tree, findings: self.findings, rows: requirementRows, asOf: asOf,
+            windowMonths: windowMonths)
     }
 
     /// The trail of the organization at `index`, ending with it.

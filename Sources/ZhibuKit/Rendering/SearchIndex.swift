@@ -153,10 +153,9 @@ package enum SearchIndex {
             add(urls.posts(org.path, language), UIStrings.text("posts", language), name, nil, parts)
         }
         for notice in org.notices {
-            // A notice has no page of its own: the home page lists it.
             documents.append(
                 Document(
-                    url: urls.link(urls.home(language)),
+                    url: urls.link(urls.notice(org.path, notice.slug, language)),
                     title: notice.title.text(in: language), org: name,
                     date: notice.date.value.description,
                     text: PlainText.leadingUTF8(

@@ -18,6 +18,8 @@ struct SharedValues: TemplateValues {
     var assetBase: String
     var asOf: String
     var footerPages: [Link]
+    /// An internal site asks search engines not to index its pages.
+    var noindex: Bool
 
     init(site: Site, urls: SiteURLs, asOf: LocalDate, _ language: Language) {
         lang = language.htmlTag
@@ -28,6 +30,7 @@ struct SharedValues: TemplateValues {
         searchHref = urls.link(SearchIndex.folder(language, urls: urls))
         assetBase = urls.link(urls.assetFolder)
         self.asOf = DateText.format(asOf, language)
+        noindex = site.config.audience == .internal
         footerPages = site.pages.sorted { ($0.weight, $0.slug) < ($1.weight, $1.slug) }.map {
             Link(title: $0.title.text(in: language), href: urls.link(urls.page($0.slug, language)))
         }
@@ -44,6 +47,7 @@ struct SharedValues: TemplateValues {
         writer.text("searchHref", searchHref)
         writer.text("assetBase", assetBase)
         writer.text("asOf", asOf)
+        writer.flag("noindex", noindex)
         writer.list("footerPages", footerPages) { link, writer in
             writer.text("title", link.title)
             writer.text("href", link.href)

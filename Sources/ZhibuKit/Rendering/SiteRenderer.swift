@@ -33,7 +33,7 @@ package struct SiteRenderer: Sendable {
         var context = self.context
         let early = try render(.content, context)
         guard let findings = findings() else { return nil }
-        context.findings = findings
+        context.show(findings)
         var files: [RenderedFile] = []
         files.reserveCapacity(early.count)
         for output in early {

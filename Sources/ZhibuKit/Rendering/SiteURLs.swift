@@ -29,6 +29,9 @@ package struct SiteURLs: Sendable {
     package func system(_ org: String, _ slug: String, _ language: Language) -> String {
         prefix(language) + org + "/systems/\(slug)/"
     }
+    package func notice(_ org: String, _ slug: String, _ language: Language) -> String {
+        prefix(language) + org + "/notices/\(slug)/"
+    }
     package func posts(_ org: String, _ language: Language) -> String {
         prefix(language) + org + "/posts/"
     }

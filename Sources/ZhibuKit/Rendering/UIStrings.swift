@@ -60,6 +60,7 @@ package enum UIStrings {
         "home": LocalizedText(zh: "返回首页", en: "Back to the home page"),
         "met": LocalizedText(zh: "达标", en: "met"),
         "dueState": LocalizedText(zh: "待办", en: "due"),
+        "attention": LocalizedText(zh: "需关注", en: "needs attention"),
         "unmet": LocalizedText(zh: "未达标", en: "not met"),
         "planned.status": LocalizedText(zh: "计划", en: "planned"),
         "cancelled.status": LocalizedText(zh: "已取消", en: "cancelled"),
@@ -129,6 +130,105 @@ package enum UIStrings {
             zh: "党员 {members} 名（正式党员 {full} 名，预备党员 {probationary} 名）",
             en: "{members} members ({full} full, {probationary} probationary)"),
         "board.more": LocalizedText(zh: "等 {total} 项", en: " and {more} more"),
+        "showTree": LocalizedText(zh: "展开或收起组织体系", en: "Show or hide the tree"),
+        "conclusion": LocalizedText(zh: "检查结论", en: "Findings at a glance"),
+        "nothingOpen": LocalizedText(
+            zh: "没有未达标或需关注的问题。", en: "Nothing is unmet and nothing needs attention."),
+        "waivers": LocalizedText(zh: "经批准的例外", en: "Approved exceptions"),
+        "committee.branch": LocalizedText(zh: "支部委员会", en: "Branch committee"),
+        "committee.joint-branch": LocalizedText(zh: "支部委员会", en: "Branch committee"),
+        "committee.general-branch": LocalizedText(zh: "总支委员会", en: "General branch committee"),
+        "committee.committee": LocalizedText(zh: "党委委员会", en: "Party committee"),
+        "archived": LocalizedText(zh: "已过期", en: "archived"),
+        "olderRecords": LocalizedText(zh: "更早的活动记录", en: "Earlier records"),
+        "postsMore": LocalizedText(
+            zh: "查看先锋岗与责任区的承诺和说明", en: "Commitments and details of the posts"),
+        "signoff": LocalizedText(zh: "检查签字", en: "Sign-off"),
+        "inspector": LocalizedText(zh: "检查人", en: "Inspected by"),
+        "inspectedOn": LocalizedText(zh: "检查日期", en: "Date"),
+        "overview": LocalizedText(zh: "下属党支部概况", en: "Branches below at a glance"),
+        "memberCount": LocalizedText(zh: "党员", en: "Members"),
+        "probationaryCount": LocalizedText(zh: "预备党员", en: "Probationary"),
+        "applicantCount": LocalizedText(zh: "入党申请人及积极分子", en: "Applicants in the pipeline"),
+        "attentionFirst": LocalizedText(zh: "需要优先关注的党支部", en: "Branches to look at first"),
+        "noAttention": LocalizedText(zh: "所有党支部都已达标。", en: "Every branch meets its requirements."),
+        "attentionMore": LocalizedText(
+            zh: "其余未达标、需关注或待办的党支部：", en: "Other branches not met, needing attention or due:"),
+        "matrix": LocalizedText(zh: "党支部 × 要求", en: "Branches × requirements"),
+        "matrixHelp": LocalizedText(
+            zh: "按情况从差到好排列；每格的符号和文字说明评估期内的状态，“缺 N”为未召开的期数。点击表头可重新排序，点击支部名称查看问题详情。",
+            en:
+                "Worst first; each cell's sign and word give the state over the window, “N missed” the periods without the meeting. Click a heading to sort; click a branch for its findings."
+        ),
+        "csv": LocalizedText(zh: "下载表格（CSV）", en: "Download the table (CSV)"),
+        "otherRules": LocalizedText(zh: "其他要求", en: "Other"),
+        "lastHeld": LocalizedText(zh: "最近一次活动", en: "Last activity"),
+        "never": LocalizedText(zh: "无", en: "none"),
+        "dormant": LocalizedText(zh: "久未活动", en: "dormant"),
+        "rates": LocalizedText(zh: "各项要求落实率", en: "Completion of each requirement"),
+        "completion": LocalizedText(zh: "落实率", en: "Completion"),
+        "ratesCount": LocalizedText(zh: "已落实 / 应落实", en: "Held / required"),
+        "trend": LocalizedText(zh: "逐月达标趋势", en: "Month by month"),
+        "trendHelp": LocalizedText(
+            zh: "每月按期召开了当月到期的各项会议的党支部所占比例（不含尚未成立的支部）。",
+            en:
+                "The share of branches that held every meeting whose period ended that month (branches not yet established are left out)."
+        ),
+        "notice": LocalizedText(zh: "通知公告", en: "Notice"),
+        "validUntil": LocalizedText(zh: "有效期至", en: "valid until"),
+        "archivedNotice": LocalizedText(
+            zh: "本通知已过有效期，仅作存档。", en: "This notice has expired and is kept as an archive."),
+        "notice.description": LocalizedText(
+            zh: "{org}发布的通知公告，{date}", en: "A notice of {org}, {date}"),
+        "org.description": LocalizedText(
+            zh: "{name}（{kind}）党建工作情况：{state}", en: "Party work of {name} ({kind}): {state}"),
+        "overview.part": LocalizedText(zh: "{count} 个{state}", en: "{count} {state}"),
+        "overview.sentence": LocalizedText(
+            zh: "本级{own}；下属 {total} 个党支部中 {parts}",
+            en: "This level: {own}; of the {total} branches below, {parts}"),
+        "overview.dueReason": LocalizedText(
+            zh: "本期待办：{what}，截止 {date}", en: "due: {what} by {date}"),
+        "overview.more": LocalizedText(zh: "等 {total} 项", en: " and {more} more"),
+        "overview.na": LocalizedText(zh: "不适用", en: "n/a"),
+        "overview.missed": LocalizedText(zh: "缺 {count}", en: "{count} missed"),
+        "col.meeting.committee-monthly": LocalizedText(zh: "支委会", en: "Committee"),
+        "col.meeting.themed-day-monthly": LocalizedText(zh: "主题党日", en: "Themed day"),
+        "col.meeting.group-monthly": LocalizedText(zh: "党小组会", en: "Groups"),
+        "col.meeting.general-quarterly": LocalizedText(zh: "党员大会", en: "General"),
+        "col.meeting.lesson-quarterly": LocalizedText(zh: "党课", en: "Lesson"),
+        "col.meeting.org-life-yearly": LocalizedText(zh: "组织生活会", en: "Org life"),
+        "col.meeting.evaluation-yearly": LocalizedText(zh: "民主评议", en: "Evaluation"),
+        "col.meeting.secretary-lesson-yearly": LocalizedText(zh: "书记党课", en: "Sec. lesson"),
+        "colTitle.meeting.committee-monthly": LocalizedText(
+            zh: "支部委员会（每月）", en: "Committee meeting (monthly)"),
+        "colTitle.meeting.themed-day-monthly": LocalizedText(
+            zh: "主题党日（每月）", en: "Themed Party day (monthly)"),
+        "colTitle.meeting.group-monthly": LocalizedText(
+            zh: "党小组会（每月）", en: "Party group meeting (monthly)"),
+        "colTitle.meeting.general-quarterly": LocalizedText(
+            zh: "党员大会（每季度）", en: "General meeting (quarterly)"),
+        "colTitle.meeting.lesson-quarterly": LocalizedText(
+            zh: "党课（每季度）", en: "Party lesson (quarterly)"),
+        "colTitle.meeting.org-life-yearly": LocalizedText(
+            zh: "组织生活会（每年）", en: "Org-life meeting (yearly)"),
+        "colTitle.meeting.evaluation-yearly": LocalizedText(
+            zh: "民主评议党员（每年）", en: "Democratic evaluation (yearly)"),
+        "colTitle.meeting.secretary-lesson-yearly": LocalizedText(
+            zh: "书记讲党课（每年）", en: "Secretary's Party lesson (yearly)"),
+        "unit.month": LocalizedText(zh: "个支部·月", en: "branch-months"),
+        "unit.quarter": LocalizedText(zh: "个支部·季", en: "branch-quarters"),
+        "unit.year": LocalizedText(zh: "个支部·年", en: "branch-years"),
+        "csv.org": LocalizedText(zh: "组织路径", en: "path"),
+        "csv.name": LocalizedText(zh: "名称", en: "name"),
+        "csv.parent": LocalizedText(zh: "上级组织", en: "above"),
+        "csv.state": LocalizedText(zh: "状态", en: "state"),
+        "csv.met": LocalizedText(zh: "{label}已落实", en: "{label} held"),
+        "csv.evaluated": LocalizedText(zh: "{label}应落实", en: "{label} required"),
+        "csv.otherState": LocalizedText(zh: "其他要求", en: "other requirements"),
+        "csv.otherOpen": LocalizedText(zh: "其他问题数", en: "other open findings"),
+        "csv.lastHeld": LocalizedText(zh: "最近一次活动", en: "last activity"),
+        "csv.members": LocalizedText(zh: "党员", en: "members"),
+        "csv.probationary": LocalizedText(zh: "预备党员", en: "probationary"),
         "search.title": LocalizedText(zh: "站内搜索", en: "Search"),
         "search.label": LocalizedText(zh: "搜索关键词", en: "Search for"),
         "search.placeholder": LocalizedText(zh: "如：主题党日、党史学习", en: "e.g. themed Party day"),

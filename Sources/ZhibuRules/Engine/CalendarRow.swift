@@ -7,6 +7,9 @@ import ZhibuModel
 package struct CalendarRow: Sendable {
     package var rule: RuleID
     package var requirement: PeriodicRequirement
+    /// How many periods of the window the requirement is evaluated in (SPEC §3.1): the
+    /// denominator of its completion rate (落实率).
+    package var evaluated: Int
 }
 
 extension RuleRegistry {
@@ -14,12 +17,30 @@ extension RuleRegistry {
     /// `MeetingRules.calendar`: whatever a site's severity overrides say, since the calendar
     /// shows what was held even where a rule is turned off.
     package static func meetingCalendar(_ site: Site, asOf: LocalDate) -> [String: [CalendarRow]] {
+        rows(of: MeetingRules.calendar, site, asOf: asOf)
+    }
+
+    /// The rows of every periodic requirement of every organization, yearly ones included, in
+    /// the order of `overviewRules`: what a committee's branch × requirement matrix counts.
+    package static func requirementRows(_ site: Site, asOf: LocalDate) -> [String: [CalendarRow]] {
+        rows(of: MeetingRules.overview, site, asOf: asOf)
+    }
+
+    /// The periodic rules a committee's overview has a column for, in column order.
+    package static var overviewRules: [RuleID] { MeetingRules.overview.map { $0.descriptor.id } }
+
+    private static func rows(
+        of rules: [any PeriodicRule.Type], _ site: Site, asOf: LocalDate
+    ) -> [String: [CalendarRow]] {
         let context = RuleContext(site: site, asOf: asOf)
         var rows: [String: [CalendarRow]] = [:]
-        for rule in MeetingRules.calendar {
+        for rule in rules {
             for requirement in rule.requirements(context) {
                 rows[requirement.org.path, default: []].append(
-                    CalendarRow(rule: rule.descriptor.id, requirement: requirement))
+                    CalendarRow(
+                        rule: rule.descriptor.id, requirement: requirement,
+                        evaluated: context.evaluatedPeriods(requirement.kind, for: requirement.org)
+                            .count))
             }
         }
         return rows

@@ -6,6 +6,9 @@ package struct Finding: Sendable, Hashable {
     package var location: SourceLocation
     package var org: String?
     package var period: String?
+    /// The person the finding is about (a member's or applicant's ID, or the place of a
+    /// personal number): set, a public site shows the finding only as a count (SPEC §4.1).
+    package var subject: String?
     /// Set only when a rule has two levels (`org.committee-size`: warning, or error above 7).
     package var severity: Severity?
     package var notes: [LocalizedText]
@@ -13,13 +16,14 @@ package struct Finding: Sendable, Hashable {
 
     package init(
         _ message: LocalizedText, at location: SourceLocation, org: String?,
-        period: String? = nil, severity: Severity? = nil, notes: [LocalizedText] = [],
-        help: [LocalizedText] = []
+        period: String? = nil, subject: String? = nil, severity: Severity? = nil,
+        notes: [LocalizedText] = [], help: [LocalizedText] = []
     ) {
         self.message = message
         self.location = location
         self.org = org
         self.period = period
+        self.subject = subject
         self.severity = severity
         self.notes = notes
         self.help = help

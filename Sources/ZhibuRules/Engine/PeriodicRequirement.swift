@@ -106,4 +106,7 @@ package struct DueItem: Sendable, Hashable {
     /// The date of a planned record that would meet it, if any.
     package var planned: LocalDate?
     package var waived: Bool = false
+
+    /// Still asked for: neither held, nor planned before the deadline, nor waived.
+    package var isOpen: Bool { !met && !waived && planned == nil }
 }

@@ -13,6 +13,9 @@ package struct RuleDescriptor: Sendable {
     package var citation: Citation
     package var defaultSeverity: Severity
     package var scope: RuleScope
+    /// For a rule whose findings are about a person (dues, probation, study hours …): how a
+    /// public site tells them, as a count (`{count}` is filled in), never naming anyone.
+    package var publicCount: LocalizedText?
     /// Built when asked for: the examples are whole sites, needed by `zhibu rules <ID>` and the
     /// tests but not by `check`, which would otherwise build all of them before validating.
     package var examples: RuleExamples { makeExamples() }
@@ -20,9 +23,10 @@ package struct RuleDescriptor: Sendable {
 
     package init(
         id: RuleID, summary: LocalizedText, explanation: LocalizedText, citation: Citation,
-        defaultSeverity: Severity, scope: RuleScope,
+        defaultSeverity: Severity, scope: RuleScope, publicCount: LocalizedText? = nil,
         examples: @autoclosure @escaping @Sendable () -> RuleExamples
     ) {
+        self.publicCount = publicCount
         self.id = id
         self.summary = summary
         self.explanation = explanation

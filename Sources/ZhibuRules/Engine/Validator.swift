@@ -41,7 +41,8 @@ package enum Validator {
                     rule: descriptor.id,
                     severity: severity(of: finding, descriptor: descriptor, override: level),
                     message: finding.message, location: finding.location, org: finding.org,
-                    period: finding.period, citation: descriptor.citation.text,
+                    period: finding.period, subject: finding.subject,
+                    citation: descriptor.citation.text,
                     notes: finding.notes, help: finding.help)
             }
             outputs.set(index, (diagnostics, due))

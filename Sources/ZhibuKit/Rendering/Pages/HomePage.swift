@@ -1,13 +1,16 @@
 import ZhibuModel
 import ZhibuTemplating
 
-/// The home page of each language: the organization tree with each organization's state, the
-/// current notices and the newest held records of the whole site.
+/// The home page of each language: the overview of every branch (counts, the branches to look
+/// at first, the matrix, completion rates and the trend), the current notices, the newest
+/// held records, and the organization tree with each organization's state.
 enum HomePage: PageKind {
     static let name = "home-page"
     static let pass = RenderPass.findings
     /// How many of the newest held records the home page lists.
     static let recentCount = 10
+    /// Above this many organizations the tree starts folded: the overview comes first.
+    static let openTreeLimit = 30
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
         jobPerLanguage(context) { language in context.urls.home(language) + "index.html" }
@@ -39,10 +42,15 @@ enum HomePage: PageKind {
                 },
                 notices: notices.map { org, notice in
                     Values.NoticeItem(
-                        title: notice.title.text(in: language), pinned: notice.pinned,
+                        title: notice.title.text(in: language),
+                        href: context.urls.link(
+                            context.urls.notice(org.path, notice.slug, language)),
+                        pinned: notice.pinned,
                         date: DateText.format(notice.date.value, language),
                         dateISO: notice.date.value.description, org: org.name.text(in: language))
-                }))
+                },
+                overview: Overview(of: nil, context)?.values(context, language),
+                treeOpen: site.organizations.count <= openTreeLimit))
     }
 
     /// The newest held records of the whole site, newest first, found in one pass over the
@@ -75,6 +83,7 @@ enum HomePage: PageKind {
 
         struct NoticeItem {
             var title: String
+            var href: String
             var pinned: Bool
             var date: String
             var dateISO: String
@@ -84,12 +93,17 @@ enum HomePage: PageKind {
         var tree: [OrgItemValues]
         var recent: [RecordItemValues]
         var notices: [NoticeItem]
+        var overview: Overview.Values?
+        var treeOpen: Bool
 
         func write(to writer: inout ValueWriter) {
             writer.list("tree", tree)
+            if let overview { writer.map("overview", overview) }
+            writer.flag("treeOpen", treeOpen)
             writer.list("recent", recent)
             writer.list("notices", notices) { notice, writer in
                 writer.text("title", notice.title)
+                writer.text("href", notice.href)
                 writer.flag("pinned", notice.pinned)
                 writer.text("date", notice.date)
                 writer.text("dateISO", notice.dateISO)

@@ -24,10 +24,17 @@ enum OrgStatusPage: PageKind {
         -> PageOutput
     {
         let org = context.site.organizations[job.org]
-        let values = try Values(org, index: job.org, context, job.language)
+        let language = job.language
+        let values = try Values(org, index: job.org, context, language)
+        let description = UIStrings.text(
+            "org.description", language,
+            [
+                "name": values.name, "kind": values.kind,
+                "state": values.sentence ?? values.state.label,
+            ])
         return try context.page(
-            job, template: "org", title: org.name.text(in: job.language),
-            crumbs: context.crumbs(above: job.org, job.language), values: values)
+            job, template: "org", title: values.name, description: description,
+            crumbs: context.crumbs(above: job.org, language), values: values)
     }
 }
 
@@ -43,6 +50,7 @@ extension OrgStatusPage {
         }
 
         struct Committee {
+            var title: String
             var seats: [Seat]
             var elected: String?
             var termEnds: String?
@@ -63,10 +71,26 @@ extension OrgStatusPage {
         /// One rule that applies to the organization, with its state and findings.
         struct ScoreRow {
             var id: String
+            /// HTML: the summary with its code spans.
             var summary: String
             var citation: String
             var state: OrgState.Values
             var findings: [Finding]
+        }
+
+        /// One open finding of the summary at the top: what is not met, and when.
+        struct OpenItem {
+            var state: OrgState.Values
+            /// HTML.
+            var message: String
+            var rule: String
+            var citation: String
+        }
+
+        struct Waiver {
+            /// HTML.
+            var message: String
+            var reason: String?
         }
 
         /// The print-only heading that makes a printed status page an inspection report.
@@ -102,24 +126,62 @@ extension OrgStatusPage {
             var category: String
         }
 
+        struct NoticeLink {
+            var title: String
+            var href: String
+            var date: String
+            var dateISO: String
+            var pinned: Bool
+            var expired: Bool
+        }
+
+        struct PostItem {
+            var title: String
+            var kind: String
+            var holders: String
+            var location: String?
+        }
+
+        /// The records of one month, as rendered list items.
+        struct Month {
+            var label: String
+            var count: Int
+            var records: Fragment
+        }
+
+        struct Source {
+            var key: String
+            var title: String
+        }
+
         var name: String
         var kind: String
         var established: String
         var state: OrgState.Values
+        /// A roll-up's own state and the states below it, in words.
+        var sentence: String?
         var description: String?
         var units: String?
         var memberCount: Int?
         var fullCount: Int?
+        var open: [OpenItem]
+        var waivers: [Waiver]
+        var overview: Overview.Values?
         var children: [OrgItemValues]
         var committee: Committee?
         var groups: [Group]
         var scorecard: [ScoreRow]
+        var sources: [Source]
         var report: Report
-        /// A branch's; a general branch or committee has a roll-up instead.
+        /// A branch's; a general branch or committee has an overview instead.
         var calendar: Calendar?
-        var rollUp: RollUp.Values?
         var due: [DueItemValues]
-        var records: Fragment
+        var notices: [NoticeLink]
+        var recordCount: Int
+        var months: [Month]
+        var older: [Month]
+        var olderCount: Int
+        var posts: [PostItem]
         var postsHref: String?
         var systems: [SystemLink]
 
@@ -128,13 +190,26 @@ extension OrgStatusPage {
             writer.text("kind", kind)
             writer.text("established", established)
             writer.map("state", state)
+            writer.text("sentence", sentence)
             writer.text("description", description)
             writer.text("units", units)
             writer.number("memberCount", memberCount)
             writer.number("fullCount", fullCount)
+            writer.list("open", open) { item, writer in
+                writer.map("state", item.state)
+                writer.text("message", item.message)
+                writer.text("rule", item.rule)
+                writer.text("citation", item.citation)
+            }
+            writer.list("waivers", waivers) { item, writer in
+                writer.text("message", item.message)
+                writer.text("reason", item.reason)
+            }
+            if let overview { writer.map("overview", overview) }
             writer.list("children", children)
             if let committee {
                 writer.map("committee") { writer in
+                    writer.text("title", committee.title)
                     writer.list("seats", committee.seats) { seat, writer in
                         writer.text("role", seat.role)
                         writer.text("names", seat.names)
@@ -158,6 +233,10 @@ extension OrgStatusPage {
                     writer.text("waiver", finding.waiver)
                 }
             }
+            writer.list("sources", sources) { source, writer in
+                writer.text("key", source.key)
+                writer.text("title", source.title)
+            }
             writer.map("report") { writer in
                 writer.text("title", report.title)
                 writer.text("org", report.org)
@@ -172,14 +251,36 @@ extension OrgStatusPage {
                 }
                 writer.text("participation", calendar.participation)
             }
-            if let rollUp { writer.map("rollup", rollUp) }
             writer.list("due", due) { item, writer in
                 writer.text("what", item.what)
                 writer.text("deadline", item.deadline)
                 writer.text("planned", item.planned)
                 writer.map("state", item.state)
             }
-            writer.fragment("records", records)
+            writer.list("notices", notices) { notice, writer in
+                writer.text("title", notice.title)
+                writer.text("href", notice.href)
+                writer.text("date", notice.date)
+                writer.text("dateISO", notice.dateISO)
+                writer.flag("pinned", notice.pinned)
+                writer.flag("expired", notice.expired)
+            }
+            writer.number("recordCount", recordCount)
+            writer.list("months", months) { month, writer in
+                writer.text("month", month.label)
+                writer.fragment("records", month.records)
+            }
+            writer.list("older", older) { month, writer in
+                writer.text("month", month.label)
+                writer.fragment("records", month.records)
+            }
+            writer.number("olderCount", olderCount)
+            writer.list("posts", posts) { post, writer in
+                writer.text("title", post.title)
+                writer.text("kind", post.kind)
+                writer.text("holders", post.holders)
+                writer.text("location", post.location)
+            }
             writer.text("postsHref", postsHref)
             writer.list("systems", systems) { system, writer in
                 writer.text("title", system.title)
@@ -191,6 +292,9 @@ extension OrgStatusPage {
 }
 
 extension OrgStatusPage.Values {
+    /// How many of the newest months of records the page shows open; older ones fold away.
+    static let openMonths = 3
+
     init(_ org: Organization, index: Int, _ context: RenderContext, _ language: Language)
         throws(RenderError)
     {
@@ -200,11 +304,13 @@ extension OrgStatusPage.Values {
         let names = context.names(of: index)
         let separator = language.listSeparator
         let window = context.windowText(language)
+        let summary = context.summaries[index]
+        let own = findings.own(org.path)
 
         self.name = org.name.text(in: language)
         kind = org.kind.value.label.text(in: language)
         established = DateText.format(org.established.value, language)
-        state = findings.state(of: org.path).values(language)
+        state = summary.own.values(language)
         description = org.description?.text(in: language)
         let units = org.units(in: language)
         self.units = units.isEmpty ? nil : units.joined(separator: separator)
@@ -212,10 +318,31 @@ extension OrgStatusPage.Values {
             memberCount = org.members.count
             fullCount = org.members.filter { $0.status.value == .full }.count
         }
-        children = site.children(of: org.path).map { OrgItemValues($0, context, language) }
+        open = summary.reasons.map { diagnostic in
+            OpenItem(
+                state: (diagnostic.severity == .error ? OrgState.unmet : .attention).values(
+                    language),
+                message: MessageHTML.render(diagnostic.message.text(in: language)),
+                rule: diagnostic.rule.rawValue,
+                citation: diagnostic.citation?.text(in: language) ?? "")
+        }
+        waivers = HumanReport.grouped(own.filter(\.waived)).map { diagnostic in
+            Waiver(
+                message: MessageHTML.render(diagnostic.message.text(in: language)),
+                reason: diagnostic.notes.last?.text(in: language))
+        }
+        let overview = org.kind.value.isBranch ? nil : Overview(of: index, context)
+        self.overview = overview?.values(context, language)
+        if overview != nil {
+            sentence = Overview.sentence(own: summary.own, summary: summary, language)
+        }
+        children = context.tree.children[index].filter {
+            overview == nil || !site.organizations[$0].kind.value.isBranch
+        }.map { OrgItemValues(site.organizations[$0], context, language) }
         committee = org.committee.map { committee in
             let elected = committee.elected?.value
             return Committee(
+                title: UIStrings.text("committee." + org.kind.value.rawValue, language),
                 seats: Self.seats(of: org, names: names, language),
                 elected: elected.map { DateText.format($0, language) },
                 termEnds: elected.map {
@@ -224,45 +351,96 @@ extension OrgStatusPage.Values {
                 })
         }
         groups = Self.groups(of: org, names: names, language)
-        scorecard = Self.scorecard(
-            org, findings.own(org.path), findings.due(of: org.path), language)
+        let rows = Self.scorecardStates(org, own, findings.due(of: org.path))
+        scorecard = Self.scorecard(rows, language)
+        var cited: [Citation.Source] = []
+        for row in rows {
+            for case .article(let source, _) in row.descriptor.citation.parts
+            where !cited.contains(source) {
+                cited.append(source)
+            }
+        }
+        sources = Citation.Source.allCases.filter { cited.contains($0) }.map {
+            Source(key: $0.rawValue, title: $0.title.text(in: language))
+        }
         report = Report(
             title: UIStrings.text("report", language), org: org.name.text(in: language),
             window: window)
         if org.kind.value.isBranch {
             calendar = Self.calendar(org, context, window: window, language)
-        } else {
-            let summary = RollUp(
-                org: org, site: site, findings: findings, asOf: context.asOf,
-                windowMonths: context.windowMonths)
-            if !summary.branches.isEmpty || !summary.findings.isEmpty {
-                rollUp = summary.values(language, urls: urls, window: window)
-            }
         }
         due = findings.due(of: org.path).map { item in
-            let itemState: OrgState = item.met || item.waived ? .met : .due
-            return DueItemValues(
+            DueItemValues(
                 what: item.what.text(in: language),
                 deadline: DateText.format(item.deadline, language),
                 planned: item.planned.map { DateText.format($0, language) },
-                state: itemState.values(language))
+                state: OrgState.of(item).values(language))
         }
-        let all = org.records
-        let items = all.indices.sorted {
-            (all[$0].date.value, all[$0].file) > (all[$1].date.value, all[$1].file)
+        notices = org.notices.sorted {
+            ($0.pinned ? 1 : 0, $0.date.value, $0.slug) > (
+                $1.pinned ? 1 : 0, $1.date.value, $1.slug
+            )
+        }.filter { $0.date.value <= context.asOf }.map { notice in
+            NoticeLink(
+                title: notice.title.text(in: language),
+                href: urls.link(urls.notice(org.path, notice.slug, language)),
+                date: DateText.format(notice.date.value, language),
+                dateISO: notice.date.value.description, pinned: notice.pinned,
+                expired: notice.until.map { $0.value < context.asOf } ?? false)
         }
-        .map { context.recordItem(all[$0], org: org, language) }
         let renderer = try context.renderer(language)
-        do { records = try renderer.fragment(items, with: "record-item") } catch {
-            throw RenderError(error)
+        let grouped = try Self.months(of: org, context, renderer, language)
+        recordCount = org.records.count
+        months = Array(grouped.prefix(Self.openMonths))
+        older = Array(grouped.dropFirst(Self.openMonths))
+        olderCount = org.records.count - months.reduce(0) { $0 + $1.count }
+        posts = org.posts.map { post in
+            PostItem(
+                title: post.title.text(in: language),
+                kind: post.kind.value.label.text(in: language),
+                holders: post.holders.map { names[$0.value] ?? $0.value }.joined(
+                    separator: separator),
+                location: post.location?.text(in: language))
         }
         if !org.posts.isEmpty { postsHref = urls.link(urls.posts(org.path, language)) }
-        systems = Self.systems(for: org, in: site).map { owner, system in
+        systems = Self.systems(for: index, context).map { owner, system in
             SystemLink(
                 title: system.title.text(in: language),
                 href: urls.link(urls.system(owner.path, system.slug, language)),
                 category: system.category.value.label.text(in: language))
         }
+    }
+
+    /// The organization's records grouped by month, newest first, each month's records
+    /// rendered as list items.
+    private static func months(
+        of org: Organization, _ context: RenderContext, _ renderer: TemplateRenderer,
+        _ language: Language
+    ) throws(RenderError) -> [Month] {
+        let all = org.records
+        let sorted = all.indices.sorted {
+            (all[$0].date.value, all[$0].file) > (all[$1].date.value, all[$1].file)
+        }
+        var months: [Month] = []
+        var start = 0
+        while start < sorted.count {
+            let month = Period(.month, containing: all[sorted[start]].date.value)
+            var end = start + 1
+            while end < sorted.count, month.contains(all[sorted[end]].date.value) { end += 1 }
+            let items = sorted[start..<end].map {
+                context.recordItem(all[$0], org: org, language)
+            }
+            do {
+                months.append(
+                    Month(
+                        label: month.label.text(in: language), count: end - start,
+                        records: try renderer.fragment(items, with: "record-item")))
+            } catch {
+                throw RenderError(error)
+            }
+            start = end
+        }
+        return months
     }
 
     /// The committee's seats: the secretary, the deputies, the members, with their names.
@@ -329,11 +507,13 @@ extension OrgStatusPage.Values {
 
     /// One row per rule that applies to the organization, in ID order, with its findings.
     private static func scorecard(
-        _ org: Organization, _ own: [Diagnostic], _ due: [DueItem], _ language: Language
+        _ rows: [(descriptor: RuleDescriptor, state: OrgState, findings: [Diagnostic])],
+        _ language: Language
     ) -> [ScoreRow] {
-        scorecardStates(org, own, due).map { descriptor, rowState, findings in
+        rows.map { descriptor, rowState, findings in
             ScoreRow(
-                id: descriptor.id.rawValue, summary: descriptor.summary.text(in: language),
+                id: descriptor.id.rawValue,
+                summary: MessageHTML.render(descriptor.summary.text(in: language)),
                 citation: descriptor.citation.text.text(in: language),
                 state: rowState.values(language),
                 findings: findings.map { finding in
@@ -366,17 +546,12 @@ extension OrgStatusPage.Values {
     }
 
     /// The posted systems that apply to an organization: its own and those of the ones above.
-    static func systems(for org: Organization, in site: Site)
+    static func systems(for index: Int, _ context: RenderContext)
         -> [(Organization, DisplayedSystem)]
     {
-        var chain: [Organization] = []
-        var current: Organization? = org
-        while let node = current {
-            chain.append(node)
-            current = node.parentPath.flatMap { site.organization($0) }
-        }
-        return chain.flatMap { owner in
-            owner.systems.filter(\.posted).map { (owner, $0) }
+        context.tree.lineage(of: index).flatMap { owner in
+            let org = context.site.organizations[owner]
+            return org.systems.filter(\.posted).map { (org, $0) }
         }
     }
 }

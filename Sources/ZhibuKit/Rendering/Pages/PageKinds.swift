@@ -15,7 +15,9 @@ package enum PageKinds {
         FreePage.self,
         HomePage.self,
         NotFoundPage.self,
+        NoticePage.self,
         OrgStatusPage.self,
+        OverviewCSV.self,
         PostsPage.self,
         RecordPage.self,
         RobotsTXT.self,
@@ -28,5 +30,6 @@ package enum PageKinds {
         StatusJSON.self,
         Stylesheet.self,
         SystemPage.self,
+        TableSortScript.self,
     ]
 }

@@ -1,6 +1,7 @@
 import ZhibuModel
 
-/// `robots.txt`: crawlers are welcome, and pointed at the sitemap when the site has an address.
+/// `robots.txt`: on a public site crawlers are welcome, and pointed at the sitemap when the
+/// site has an address; an internal site (an inspection portal) disallows them all.
 enum RobotsTXT: PageKind {
     static let name = "robots-txt"
     static let pass = RenderPass.content
@@ -10,6 +11,9 @@ enum RobotsTXT: PageKind {
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
+        guard context.audience == .public else {
+            return .file(RenderedFile(path: job.path, text: "User-agent: *\nDisallow: /\n"))
+        }
         let base = context.site.config.baseURL?.value ?? ""
         var text = "User-agent: *\nAllow: /\n"
         if !base.isEmpty {

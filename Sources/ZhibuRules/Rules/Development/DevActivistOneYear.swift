@@ -16,6 +16,9 @@ enum DevActivistOneYear: Rule {
         ),
         citation: .article(.dev, 13),
         defaultSeverity: .error, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名发展对象的入党积极分子培养期不满一年",
+            en: "{count} candidates were activists for less than a year"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -54,7 +57,7 @@ enum DevActivistOneYear: Rule {
                         en:
                             "`\(entry.id.value)` (\(entry.name.value)) became an activist on \(activist.value) and a candidate on \(candidate.value), before a full year"
                     ),
-                    at: candidate.location, org: org.path,
+                    at: candidate.location, org: org.path, subject: entry.id.value,
                     help: [
                         LocalizedText(
                             zh: "核对 `activist` 和 `candidate` 的日期；培养满一年（\(earliest) 起）方可列为发展对象",

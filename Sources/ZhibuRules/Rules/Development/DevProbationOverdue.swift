@@ -15,6 +15,9 @@ enum DevProbationOverdue: Rule {
         ),
         citation: Citation([.article(.pc, 7), .article(.dev, 32)]),
         defaultSeverity: .error, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名预备党员预备期届满未讨论转正",
+            en: "{count} probationary members are past the end of probation without a decision"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -47,7 +50,7 @@ enum DevProbationOverdue: Rule {
                         en:
                             "probationary member `\(member.id.value)` (\(member.name.value)) joined on \(joined); probation ended on \(end) without a decision"
                     ),
-                    at: member.status.location, org: org.path,
+                    at: member.status.location, org: org.path, subject: member.id.value,
                     help: [
                         LocalizedText(
                             zh: "召开支部党员大会讨论转正，并在花名册中改为 `full`、填写 `full_since`",

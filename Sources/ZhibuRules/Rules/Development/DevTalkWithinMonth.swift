@@ -15,6 +15,9 @@ enum DevTalkWithinMonth: Rule {
         ),
         citation: .article(.dev, 7),
         defaultSeverity: .warning, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名入党申请人未在一个月内谈话",
+            en: "{count} applicants were not talked with within a month"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -58,7 +61,7 @@ enum DevTalkWithinMonth: Rule {
                             en:
                                 "\(whoEn) applied on \(applied.value) and was talked with on \(talked.value), more than one month later"
                         ),
-                        at: talked.location, org: org.path,
+                        at: talked.location, org: org.path, subject: entry.id.value,
                         help: [
                             LocalizedText(
                                 zh: "今后在收到申请后一个月内（\(deadline) 前）谈话；如日期记错，请改正 `talked`",
@@ -74,7 +77,7 @@ enum DevTalkWithinMonth: Rule {
                         en:
                             "\(whoEn) applied on \(applied.value) and has no `talked` date more than one month later"
                     ),
-                    at: applied.location, org: org.path,
+                    at: applied.location, org: org.path, subject: entry.id.value,
                     help: [
                         LocalizedText(
                             zh: "尽快派人谈话并填写 `talked`；已谈话的，补上谈话日期",

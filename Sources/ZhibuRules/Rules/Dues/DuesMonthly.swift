@@ -14,6 +14,8 @@ enum DuesMonthly: Rule {
         ),
         citation: .article(.dues, 12),
         defaultSeverity: .warning, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名党员欠缴党费", en: "{count} members are behind with their dues"),
         examples: RuleExamples(
             passing: [
                 RuleExample(LocalizedText(zh: "每月都已交纳", en: "every month paid")),
@@ -56,7 +58,7 @@ enum DuesMonthly: Rule {
                                 en:
                                     "`\(id)` (\(name)) has no row in `\(file)`, so the dues of \(label.en) are unpaid"
                             ),
-                        at: month.location, org: org.path, period: month.period.id,
+                        at: month.location, org: org.path, period: month.period.id, subject: id,
                         help: [
                             month.hasRow
                                 ? LocalizedText(

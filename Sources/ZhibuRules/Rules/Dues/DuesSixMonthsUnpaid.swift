@@ -15,6 +15,9 @@ enum DuesSixMonthsUnpaid: Rule {
         ),
         citation: Citation([.article(.pc, 9), .article(.dues, 13)]),
         defaultSeverity: .error, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名党员连续六个月以上未交党费",
+            en: "{count} members have paid no dues for six months or more"),
         examples: RuleExamples(
             passing: [
                 RuleExample(LocalizedText(zh: "每月都已交纳", en: "every month paid")),
@@ -55,7 +58,7 @@ enum DuesSixMonthsUnpaid: Rule {
                             en:
                                 "`\(id)` (\(name)) has not paid dues for \(run.count) consecutive months, \(first.period.label.en) to \(last.period.label.en)"
                         ),
-                        at: sixth.location, org: org.path, period: sixth.period.id,
+                        at: sixth.location, org: org.path, period: sixth.period.id, subject: id,
                         help: [
                             LocalizedText(
                                 zh: "核实缴纳情况并补记；无正当理由的，党支部应及时谈话教育并按规定处理",

@@ -23,4 +23,13 @@ extension MeetingRules {
         MeetingGeneralQuarterly.self,
         MeetingLessonQuarterly.self,
     ]
+
+    /// Every periodic meeting, in the column order of a committee's overview: the calendar's
+    /// rows, then the yearly meetings.
+    static let overview: [any PeriodicRule.Type] =
+        calendar + [
+            MeetingOrgLifeYearly.self,
+            MeetingEvaluationYearly.self,
+            MeetingSecretaryLessonYearly.self,
+        ]
 }

@@ -16,6 +16,8 @@ enum OrgCommitteeFullMembers: Rule {
         ),
         citation: .article(.pc, 7),
         defaultSeverity: .error, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名支委不是正式党员", en: "{count} committee seats are held by probationary members"),
         examples: RuleExamples(
             passing: [
                 RuleExample(LocalizedText(zh: "委员都是正式党员", en: "every seat held by a full member"))
@@ -55,7 +57,7 @@ enum OrgCommitteeFullMembers: Rule {
                         en:
                             "\(role.en) `\(id)` is a probationary member and cannot hold a committee seat"
                     ),
-                    at: seat.location, org: org.path,
+                    at: seat.location, org: org.path, subject: id,
                     help: [
                         LocalizedText(
                             zh: "如已转正，在花名册中把 `status` 改为 full 并填写 `full_since`；否则调整委员会人选",

@@ -16,6 +16,9 @@ enum OrgGroupMembership: Rule {
         ),
         citation: Citation([.article(.pc, 8), .article(.bwr, 13)]),
         defaultSeverity: .warning, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名党员未编入或重复编入党小组",
+            en: "{count} members are in no Party group or in more than one"),
         examples: RuleExamples(
             passing: [
                 RuleExample(LocalizedText(zh: "没有划分党小组", en: "no Party groups")),
@@ -98,7 +101,7 @@ extension OrgGroupMembership {
             LocalizedText(
                 zh: "`\(id)`（\(member.name.value)）没有编入任何党小组",
                 en: "`\(id)` is in no Party group"),
-            at: member.id.location, org: org.path,
+            at: member.id.location, org: org.path, subject: member.id.value,
             help: [
                 LocalizedText(
                     zh: "把 `\(id)` 加入一个党小组的 `members`，或在花名册的 `group` 列中写明",
@@ -117,7 +120,7 @@ extension OrgGroupMembership {
             LocalizedText(
                 zh: "`\(id)`（\(member.name.value)）同时编入了 \(groups.count) 个党小组：\(list)",
                 en: "`\(id)` is in \(groups.count) Party groups: \(list)"),
-            at: member.id.location, org: org.path,
+            at: member.id.location, org: org.path, subject: member.id.value,
             help: [
                 LocalizedText(
                     zh: "每名党员只编入一个党小组：从其他党小组的 `members` 或花名册的 `group` 列中删去",

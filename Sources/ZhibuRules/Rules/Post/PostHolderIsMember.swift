@@ -15,6 +15,8 @@ enum PostHolderIsMember: Rule {
         ),
         citation: .article(.emr, 22),
         defaultSeverity: .error, scope: .content,
+        publicCount: LocalizedText(
+            zh: "{count} 名岗位负责人不在花名册上", en: "{count} post holders are not on the roster"),
         examples: RuleExamples(
             passing: [
                 RuleExample(LocalizedText(zh: "岗位由党员担任", en: "a post held by a member"))
@@ -43,7 +45,7 @@ enum PostHolderIsMember: Rule {
                             en:
                                 "holder `\(holder.value)` of \(post.kind.value.label.en) `\(post.slug)` is not on the roster of `\(org.path)`"
                         ),
-                        at: holder.location, org: org.path,
+                        at: holder.location, org: org.path, subject: holder.value,
                         help: [RosterLookup.help(for: holder.value, in: ids)])
                 }
             }

@@ -14,6 +14,8 @@ enum PrivacyIdNumber: Rule {
         ),
         citation: .privacy,
         defaultSeverity: .error, scope: .content,
+        publicCount: LocalizedText(
+            zh: "{count} 处内容含有居民身份证号码", en: "{count} places contain a resident ID number"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -62,6 +64,7 @@ enum PrivacyIdNumber: Rule {
                         zh: "\(text.field.zh)中有居民身份证号码（\(masked)）",
                         en: "\(text.field.en) contains a resident ID number (\(masked))"),
                     at: location, org: text.org,
+                    subject: "\(location.file):\(location.line ?? 0):\(location.column ?? 0)",
                     help: [
                         LocalizedText(
                             zh: "删除这个号码；如已提交到 git，还要从历史记录中清除",

@@ -14,6 +14,8 @@ enum PrivacyPhone: Rule {
         ),
         citation: .privacy,
         defaultSeverity: .warning, scope: .content,
+        publicCount: LocalizedText(
+            zh: "{count} 处内容含有手机号码", en: "{count} places contain a mobile phone number"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -56,6 +58,7 @@ enum PrivacyPhone: Rule {
                         zh: "\(text.field.zh)中有手机号码（\(masked)）",
                         en: "\(text.field.en) contains a mobile phone number (\(masked))"),
                     at: location, org: text.org,
+                    subject: "\(location.file):\(location.line ?? 0):\(location.column ?? 0)",
                     help: [
                         LocalizedText(
                             zh: "删除号码，改用办公电话或公共邮箱；如已提交到 git，还要从历史记录中清除",

@@ -13,6 +13,8 @@ enum RecordAbsenceReason: Rule {
                 "Minutes name the absent members and why they were absent: part of the record's integrity, and how the branch knows who takes part in organizational life. Give each entry under absent a reason, e.g. `{member: m05, reason: on a business trip}`."
         ),
         citation: .integrity, defaultSeverity: .warning, scope: .content,
+        publicCount: LocalizedText(
+            zh: "{count} 人次缺席未注明原因", en: "{count} absences have no reason given"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -43,7 +45,7 @@ enum RecordAbsenceReason: Rule {
                         LocalizedText(
                             zh: "缺席人员 `\(absence.member.value)` 没有注明原因",
                             en: "absent member `\(absence.member.value)` has no reason"),
-                        at: absence.member.location, org: org.path,
+                        at: absence.member.location, org: org.path, subject: absence.member.value,
                         help: [
                             LocalizedText(
                                 zh: "写成 `{member: \(absence.member.value), reason: 出差}`",

@@ -14,6 +14,9 @@ enum RecordAttendeeUnknown: Rule {
         ),
         citation: .integrity,
         defaultSeverity: .error, scope: .content,
+        publicCount: LocalizedText(
+            zh: "{count} 名记录中的人员不在花名册上", en: "{count} people named in records are not on the roster"
+        ),
         examples: RuleExamples(
             passing: [
                 RuleExample(LocalizedText(zh: "人员都在花名册上", en: "everyone on the roster"))
@@ -45,7 +48,7 @@ enum RecordAttendeeUnknown: Rule {
                                 zh: "\(role.zh) `\(id.value)` 不在“\(org.name.zh.value)”的花名册上",
                                 en: "\(role.en) `\(id.value)` is not on the roster of `\(org.path)`"
                             ),
-                            at: id.location, org: org.path,
+                            at: id.location, org: org.path, subject: id.value,
                             help: [RosterLookup.help(for: id.value, in: people.map(\.id.value))]))
                 }
             }

@@ -16,6 +16,9 @@ enum StudyAnnualHours: Rule {
         ),
         citation: .article(.emr, 20),
         defaultSeverity: .warning, scope: .branches,
+        publicCount: LocalizedText(
+            zh: "{count} 名党员年度集中学习不足规定学时",
+            en: "{count} members studied fewer hours than required in a year"),
         examples: RuleExamples(
             passing: [
                 RuleExample(
@@ -85,7 +88,7 @@ enum StudyAnnualHours: Rule {
                             en:
                                 "`\(id)` (\(member.name.value)) studied \(text) hours in \(year.label.en), fewer than the \(owed) required"
                         ),
-                        at: member.id.location, org: org.path, period: year.id,
+                        at: member.id.location, org: org.path, period: year.id, subject: id,
                         help: [
                             LocalizedText(
                                 zh: "补录该党员出席的学习记录及其 `study_hours`，或组织补学",

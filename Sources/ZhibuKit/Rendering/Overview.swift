@@ -1,0 +1,245 @@
+import ZhibuModel
+import ZhibuRules
+import ZhibuTemplating
+
+/// The inspector's view of the branches below a committee, a general branch or the whole
+/// tree: counts and the branches that need attention first on the first screen, then the
+/// branch × requirement matrix worst first, each requirement's completion rate (落实率) and the
+/// month-by-month share of branches meeting their requirements.
+///
+/// It reads the branches' `OrgSummaries`, never their findings, so a page costs time in
+/// proportion to the branches below it. The detailed findings stay on each branch's page, which
+/// every row links to.
+package struct Overview: Sendable {
+    /// How many branches the first screen names as needing attention.
+    package static let attentionCount = 8
+    /// A branch whose last held activity is older than this many months is marked dormant.
+    package static let dormantMonths = 2
+
+    /// The branches below, by index, in tree order.
+    package let branches: [Int]
+    /// The organization the overview is of, nil for the whole tree.
+    package let org: Int?
+
+    /// The overview of the branches below `org` (the whole tree for nil), or nil when there are
+    /// none.
+    package init?(of org: Int?, _ context: RenderContext) {
+        let branches = context.tree.descendants(of: org).filter {
+            context.site.organizations[$0].kind.value.isBranch
+        }
+        guard !branches.isEmpty else { return nil }
+        self.branches = branches
+        self.org = org
+    }
+
+    /// The branches worst first: by state, then by how many requirements are not met, then by
+    /// how many findings are open, then in tree order.
+    package func worstFirst(_ summaries: OrgSummaries) -> [Int] {
+        let keyed = branches.enumerated().map { position, index in
+            let summary = summaries[index]
+            let failing = summary.cells.filter { $0.state >= .attention }.count
+            return (index, summary.rolled, failing, summary.openCount, position)
+        }
+        return keyed.sorted { lhs, rhs in
+            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+            if lhs.2 != rhs.2 { return lhs.2 > rhs.2 }
+            if lhs.3 != rhs.3 { return lhs.3 > rhs.3 }
+            return lhs.4 < rhs.4
+        }.map(\.0)
+    }
+
+    /// The requirements that apply to some branch here, each with its index in
+    /// `OrgSummaries.columns`: only these have a column.
+    package func columns(_ summaries: OrgSummaries) -> [(offset: Int, element: RuleID)] {
+        summaries.columns.enumerated().filter { column in
+            branches.contains { summaries[$0].cells[column.offset].applies }
+        }.map { ($0.offset, $0.element) }
+    }
+
+    /// The sentence under a roll-up's heading: its own state, then the states below in words
+    /// ("本级达标；下属 150 个党支部中 1 个未达标、3 个需关注").
+    package static func sentence(
+        own: OrgState, summary: OrgSummaries.Summary, _ language: Language
+    ) -> String {
+        let total = summary.branchCount
+        let parts = OrgState.allCases.reversed().compactMap { state -> String? in
+            let count = summary.branchStates[state.rawValue]
+            guard count > 0, state != .met || count == total else { return nil }
+            return UIStrings.text(
+                "overview.part", language, ["count": String(count), "state": state.label(language)])
+        }
+        return UIStrings.text(
+            "overview.sentence", language,
+            [
+                "own": own.label(language), "total": String(total),
+                "parts": parts.joined(separator: language == .zh ? "、" : ", "),
+            ])
+    }
+
+    /// What `overview.mustache` shows.
+    func values(_ context: RenderContext, _ language: Language) -> Values {
+        Values(overview: self, context: context, language: language)
+    }
+
+    struct Values: TemplateValues {
+        var overview: Overview
+        var context: RenderContext
+        var language: Language
+
+        func write(to writer: inout ValueWriter) {
+            let context = context
+            let language = language
+            let summaries = context.summaries
+            let urls = context.urls
+            let organizations = context.site.organizations
+            let total = overview.org.map { summaries[$0] } ?? summaries.whole
+            let order = overview.worstFirst(summaries)
+            let window = context.windowText(language)
+            writer.text("window", window)
+            writer.number("total", overview.branches.count)
+            writer.list("counts", Array(OrgState.allCases.reversed())) { state, writer in
+                writer.map("state", state.values(language))
+                writer.number("count", total.branchStates[state.rawValue])
+            }
+            writer.number("members", total.members)
+            writer.number("probationary", total.probationary)
+            writer.number("applicants", total.applicants)
+            let attention = order.filter { summaries[$0].rolled != .met }
+            let more = attention.count - Overview.attentionCount
+            writer.number("attentionMore", more > 0 ? more : nil)
+            writer.list("attention", Array(attention.prefix(Overview.attentionCount))) {
+                index, writer in
+                let summary = summaries[index]
+                writer.text("name", organizations[index].name.text(in: language))
+                writer.text("href", urls.link(urls.org(organizations[index].path, language)))
+                writer.map("state", summary.rolled.values(language))
+                writer.text("reasons", Self.reasons(summary, language))
+            }
+            let columns = overview.columns(summaries)
+            writer.list("columns", columns.map(\.element)) { rule, writer in
+                writer.text("label", UIStrings.text("col." + rule.rawValue, language))
+                writer.text("title", Self.summary(of: rule, language))
+            }
+            let dormantBefore = context.asOf.addingMonths(-Overview.dormantMonths)
+            writer.list("rows", order) { index, writer in
+                let summary = summaries[index]
+                let org = organizations[index]
+                writer.text("name", org.name.text(in: language))
+                writer.text("href", urls.link(urls.org(org.path, language)))
+                writer.map("state", summary.rolled.values(language))
+                writer.number("stateSort", summary.rolled.rawValue * 1000 + summary.openCount)
+                let cells = columns.map { summary.cells[$0.offset] } + [summary.other]
+                writer.list("cells", cells) { cell, writer in
+                    Self.write(cell, to: &writer, language)
+                }
+                writer.text("lastHeld", summary.lastHeld.map { $0.description })
+                writer.flag("dormant", summary.lastHeld.map { $0 < dormantBefore } ?? true)
+            }
+            writer.list("rates", columns) { column, writer in
+                var met = 0
+                var evaluated = 0
+                for index in overview.branches {
+                    let cell = summaries[index].cells[column.offset]
+                    met += cell.met
+                    evaluated += cell.evaluated
+                }
+                writer.text("label", Self.summary(of: column.element, language))
+                writer.number("met", met)
+                writer.number("evaluated", evaluated)
+                writer.text("percent", Self.percent(met, of: evaluated))
+                writer.number("width", evaluated == 0 ? 0 : met * 100 / evaluated)
+                writer.text(
+                    "unit", UIStrings.text("unit." + Self.kind(of: column.element), language))
+            }
+            writer.list("trend", Array(summaries.trendMonths.enumerated())) { month, writer in
+                var met = 0
+                var counted = 0
+                for index in overview.branches {
+                    guard month.offset < summaries[index].months.count,
+                        let value = summaries[index].months[month.offset]
+                    else { continue }
+                    counted += 1
+                    if value { met += 1 }
+                }
+                writer.text("month", month.element.label.text(in: language))
+                writer.number("met", met)
+                writer.number("counted", counted)
+                writer.text("percent", Self.percent(met, of: counted))
+                writer.number("width", counted == 0 ? 0 : met * 100 / counted)
+            }
+            let csv =
+                overview.org.map { urls.org(organizations[$0].path, urls.defaultLanguage) }
+                ?? urls.home(urls.defaultLanguage)
+            writer.text("csvHref", urls.link(csv + "overview.csv"))
+        }
+
+        /// The first reasons of a branch that is not met, in words: its open findings, or
+        /// what is due this period.
+        static func reasons(_ summary: OrgSummaries.Summary, _ language: Language) -> String {
+            var texts = summary.reasons.map { MessageHTML.render($0.message.text(in: language)) }
+            if texts.isEmpty {
+                texts = summary.openDue.map { item in
+                    XML.escapeHTML(
+                        UIStrings.text(
+                            "overview.dueReason", language,
+                            [
+                                "what": item.what.text(in: language),
+                                "date": DateText.format(item.deadline, language),
+                            ]))
+                }
+            }
+            let shown = texts.prefix(2)
+            var out = shown.joined(separator: language == .zh ? "；" : "; ")
+            if texts.count > shown.count {
+                out += XML.escapeHTML(
+                    UIStrings.text(
+                        "overview.more", language,
+                        ["total": String(texts.count), "more": String(texts.count - shown.count)]))
+            }
+            return out
+        }
+
+        /// One cell: an icon and a word, and the number behind it for sorting.
+        static func write(
+            _ cell: OrgSummaries.Cell, to writer: inout ValueWriter, _ language: Language
+        ) {
+            guard cell.applies else {
+                writer.text("class", "na")
+                writer.text("icon", "–")
+                writer.text("word", UIStrings.text("overview.na", language))
+                writer.number("sort", -1)
+                return
+            }
+            let state = cell.state
+            writer.text("class", state.key)
+            writer.text("icon", state.icon)
+            switch state {
+            case .met, .due:
+                writer.text("word", state.label(language))
+            case .attention, .unmet:
+                writer.text(
+                    "word",
+                    UIStrings.text("overview.missed", language, ["count": String(cell.missed)]))
+            }
+            writer.text("title", state.label(language))
+            writer.number("sort", state.rawValue * 1000 + cell.missed)
+        }
+
+        static func percent(_ part: Int, of whole: Int) -> String {
+            guard whole > 0 else { return "—" }
+            return "\(part * 100 / whole)%"
+        }
+
+        /// A rule's requirement in words, for a column's title and the rates.
+        static func summary(of rule: RuleID, _ language: Language) -> String {
+            UIStrings.text("colTitle." + rule.rawValue, language)
+        }
+
+        /// The period of a column's rule: month, quarter or year.
+        static func kind(of rule: RuleID) -> String {
+            if rule.rawValue.hasSuffix("-monthly") { return "month" }
+            if rule.rawValue.hasSuffix("-quarterly") { return "quarter" }
+            return "year"
+        }
+    }
+}
