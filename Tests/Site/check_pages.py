@@ -39,7 +39,8 @@ const root = document.documentElement;
 const out = {width: root.scrollWidth, client: root.clientWidth, height: root.scrollHeight,
              small: []};
 const targets = document.querySelectorAll(
-  '.site-header a, .site-header button, button.sort, details > summary');
+  '.site-header a, .site-header button, button.sort, details > summary, form button, ' +
+  'input[type=search]');
 for (const el of targets) {
   const box = el.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) continue;
@@ -86,12 +87,14 @@ def pairs(values):
     return result
 
 
-def pdf_pages(driver, url):
+def pdf_pages(driver, url, save=None):
     driver.get(url)
     printed = driver.execute_cdp_cmd("Page.printToPDF", {
         "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True,
         "displayHeaderFooter": False, "printBackground": True})
     data = base64.b64decode(printed["data"])
+    if save:
+        Path(save).write_bytes(data)
     with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
         pdf.write(data)
         pdf.flush()
@@ -138,15 +141,20 @@ def main():
                     Path(args.screenshots, name).write_bytes(base64.b64decode(shot["data"]))
         size(driver, 1280, False)
         for page, text in prints.items():
-            pages = pdf_pages(driver, base + page)
+            save = None
+            if args.screenshots:
+                save = Path(args.screenshots, (page.strip("/").replace("/", "_") or "home") + ".pdf")
+            pages = pdf_pages(driver, base + page, save)
             pages = [p for p in pages if p.strip()]
             if not pages:
                 problems.append(f"{page}: the printed PDF is empty")
                 continue
-            if text not in pages[0]:
+            if "".join(text.split()) not in "".join(pages[0].split()):
                 problems.append(f"{page}: “{text}” is not on the first printed page")
             for number, content in enumerate(pages, 1):
-                if f"第 {number} 页" not in content and f"Page {number}" not in content:
+                # pdftotext may drop the spaces around CJK text.
+                squeezed = "".join(content.split())
+                if f"第{number}页" not in squeezed and f"Page{number}of" not in squeezed:
                     problems.append(f"{page}: printed page {number} has no page number")
             print(f"{page}: printed on {len(pages)} pages")
     finally:

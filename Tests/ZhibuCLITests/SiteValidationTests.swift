@@ -87,6 +87,63 @@ import Testing
         #expect(result.output.contains("check_search: ok"))
     }
 
+    /// Every kind of page in both languages at 360, 390 and 1280 px: nothing scrolls
+    /// sideways and the controls a reader taps are at least 44 px; a branch's status page
+    /// prints with its findings on page 1 and a page number on every page, and a committee's
+    /// prints with its overview (`Tests/Site/check_pages.py`, headless Chromium, pdftotext).
+    @Test func everyPageKindFitsAPhoneAndAStatusPagePrintsAsAReport() throws {
+        let site = try Self.built.get()
+        let pages = [
+            "", "en/", "jiguan-committee/", "en/jiguan-committee/",
+            "jiguan-committee/service-general-branch/",
+            "en/jiguan-committee/service-general-branch/", "jiguan-committee/rd-branch/",
+            "en/jiguan-committee/rd-branch/",
+            "jiguan-committee/rd-branch/activities/2026/01-05-committee-meeting/",
+            "en/jiguan-committee/rd-branch/activities/2026/01-05-committee-meeting/",
+            "jiguan-committee/systems/democratic-evaluation/", "jiguan-committee/rd-branch/posts/",
+            "en/jiguan-committee/rd-branch/posts/", "jiguan-committee/notices/q4-dues-reminder/",
+            "en/jiguan-committee/notices/q4-dues-reminder/", "search/", "en/search/", "about/",
+            "404.html",
+        ]
+        let result = try tool(
+            ["python3", script("check_pages.py"), site.path] + pages + [
+                "--pdf", "jiguan-committee/rd-branch/=检查结论",
+                "--pdf", "en/jiguan-committee/rd-branch/=Findings at a glance",
+                "--pdf", "jiguan-committee/=下属党支部概况",
+            ])
+        #expect(result.status == 0, "\(result.output.suffix(3000))")
+        #expect(result.output.contains("check_pages: 0 problems"))
+    }
+
+    /// A committee of 150 branches under nested general branches (the benchmark's generator,
+    /// about 60 records each): its page stays under 8,000 px at 1280 px and reads on a phone.
+    @Test func aCommitteeOf150BranchesFitsOnePage() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-150-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generated = try tool([
+            "python3", CLITests.root.appendingPathComponent("bench/generate.py").path,
+            "--records", "9000", "--branches", "150", "--nest", "3", "--out", folder.path,
+        ])
+        #expect(generated.status == 0, "\(generated.output)")
+        let root = folder.appendingPathComponent("zhibu")
+        let run = try CLITests().zhibu(["--site", root.path, "build", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let site = root.appendingPathComponent("Site")
+        let csv = try Data(contentsOf: site.appendingPathComponent("committee/overview.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+        let result = try tool([
+            "python3", script("check_pages.py"), site.path, "committee/", "",
+            "committee/general-01/", "--max-height", "committee/=8000", "--max-height", "=8000",
+        ])
+        #expect(result.status == 0, "\(result.output.suffix(3000))")
+        #expect(result.output.contains("check_pages: 0 problems"))
+        let check = try tool([
+            "python3", script("check_csv.py"), site.path + "/committee/overview.csv", "151",
+        ])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
     /// Every board at 1920×1080 and 1080×1920: nothing scrolls or is clipped, text is large
     /// enough, the QR code reads as the portal page; rotation, forced portrait, file://,
     /// JavaScript off and contrast on two boards (`Tests/Site/check_boards.py`).

@@ -245,7 +245,7 @@ import ZhibuTemplating
         #expect(!text.contains("计划中的活动"))
         #expect(text.contains("<title type=\"text\">A &amp; B &lt;主题党日&gt;</title>"))
         #expect(text.contains("<updated>2026-11-10T00:00:00+08:00</updated>"))
-        #expect(text.contains("https://example.org/#notice/first/hello"))
+        #expect(text.contains("https://example.org/first/notices/hello/"))
         #expect(text.contains("<category term=\"themed-day\" label=\"主题党日\"/>"))
         #if canImport(FoundationXML) || os(macOS)
             _ = try XMLDocument(data: Data(text.utf8))

@@ -96,7 +96,9 @@ import ZhibuRules
             #expect(!text.contains("probationary,"), "\(path)")
         }
         let record = try #require(pages["branch/activities/2026/11-15-themed-day/index.html"])
-        #expect(record.contains("赵强（出差）"))
+        // An absence reason is a personal fact: a public page names the absent member only.
+        #expect(record.contains("赵强"))
+        #expect(!record.contains("出差"))
         #expect(record.contains("张伟"))
     }
 

@@ -98,7 +98,7 @@ struct BoardSlides {
             PostsPage.Values.Post(
                 title: post.title.text(in: language),
                 kind: post.kind.value.label.text(in: language),
-                holders: post.holders.map { names[$0.value] ?? $0.value }
+                holders: post.holders.map { names.name($0.value, language) }
                     .joined(separator: language.listSeparator),
                 location: post.location?.text(in: language),
                 commitment: post.commitment?.text(in: language), html: [])

@@ -91,7 +91,9 @@ package struct RenderContext: Sendable {
         let stripped = folder.dropFirst(urls.prefix(job.language).count)
         let layout = LayoutValues(
             title: title, content: content, breadcrumbs: crumbs,
-            description: description ?? site.config.title.text(in: job.language),
+            description: description
+                ?? Self.description(
+                    title: title, trail: crumbs, site: site.config.title.text(in: job.language)),
             alternates: site.config.languages.map { other in
                 LayoutValues.Alternate(
                     lang: other.rawValue, label: other.nativeName,
@@ -105,8 +107,16 @@ package struct RenderContext: Sendable {
         }
     }
 
-    /// The organization's member names by ID.
-    func names(of org: Int) -> [String: String] { people[org] }
+    /// A page's own description when it gives none: its title and where it is, so that no two
+    /// pages of a site share one.
+    static func description(title: String, trail: [LayoutValues.Crumb], site: String) -> String {
+        let place = trail.dropFirst().map(\.name)
+        guard title != site else { return site }
+        return ([title] + place.reversed() + [site]).joined(separator: " · ")
+    }
+
+    /// The organization's member names by ID, as this site's audience may see them.
+    func names(of org: Int) -> NameBook { NameBook(names: people[org], audience: audience) }
 
     /// The members of the organization: its roster, or the rosters of every organization below
     /// one without its own.
@@ -129,7 +139,7 @@ package struct RenderContext: Sendable {
 
     /// Sets the findings of the passes after the first, as the audience may see them, and
     /// the summaries made from them.
-    mutating func show(_ findings: Findings) {
+    package mutating func show(_ findings: Findings) {
         self.findings = audience == .public ? findings.forPublic() : findings
         summaries = OrgSummaries(
             site: site, tree: tree, findings: self.findings, rows: requirementRows, asOf: asOf,

@@ -68,9 +68,9 @@ package enum UIStrings {
         "window": LocalizedText(zh: "评估期", en: "Window"),
         "heatmap": LocalizedText(zh: "会议日历", en: "Meeting calendar"),
         "heatmapHelp": LocalizedText(
-            zh: "每格一个月；按季度的要求在该季度的每个月显示同一状态。把鼠标停在格子上可看详情。",
+            zh: "每格一个月；按季度的要求在该季度的每个月显示同一状态。缺失的月份和原因列在本页开头的“检查结论”中。",
             en:
-                "One cell per month; a quarterly requirement shows the same state in each month of its quarter. Hover over a cell for details."
+                "One cell per month; a quarterly requirement shows the same state in each month of its quarter. The missing months and why are listed under “Findings at a glance” at the top of this page."
         ),
         "legend": LocalizedText(zh: "图例", en: "Legend"),
         "participation": LocalizedText(zh: "月度参与率", en: "Monthly participation"),
@@ -130,6 +130,10 @@ package enum UIStrings {
             zh: "党员 {members} 名（正式党员 {full} 名，预备党员 {probationary} 名）",
             en: "{members} members ({full} full, {probationary} probationary)"),
         "board.more": LocalizedText(zh: "等 {total} 项", en: " and {more} more"),
+        "printPages": LocalizedText(
+            zh: "\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\"",
+            en: "\"Page \" counter(page) \" of \" counter(pages)"),
+        "unregistered": LocalizedText(zh: "未登记人员", en: "unregistered person"),
         "showTree": LocalizedText(zh: "展开或收起组织体系", en: "Show or hide the tree"),
         "conclusion": LocalizedText(zh: "检查结论", en: "Findings at a glance"),
         "nothingOpen": LocalizedText(

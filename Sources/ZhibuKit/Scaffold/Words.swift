@@ -12,6 +12,10 @@ extension SiteScaffold {
 
         /// `site.yml`: the same settings in either language, with comments the secretary reads.
         var siteYAML: String {
+            let audienceNote =
+                zh
+                ? "公开网站只以人数显示涉及个人的问题（如“2 名党员欠缴党费”）；内网检查用的站点写 `audience: internal`。"
+                : "A public site shows findings about members only as counts (\"2 members are behind with their dues\"); an intranet inspection portal says `audience: internal`."
             let (intro, title, url, urlNote, asOfNote) =
                 zh
                 ? (
@@ -33,6 +37,8 @@ extension SiteScaffold {
                 languages: [\(language.rawValue)]
                 timezone: Asia/Shanghai
                 # \(asOfNote)
+                # \(audienceNote)
+                audience: public
                 rules:
                   profile: national
                   window_months: 12

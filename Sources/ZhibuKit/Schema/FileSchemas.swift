@@ -95,6 +95,7 @@ package enum FileSchemas {
                 ("base_url", .url),
                 ("languages", .list(enumeration(Language.allCases.map(\.rawValue)))),
                 ("timezone", .text), ("as_of", .date),
+                ("audience", enumeration(Audience.allCases.map(\.rawValue))),
                 (
                     "rules",
                     .object(

@@ -107,6 +107,20 @@ package struct DueItem: Sendable, Hashable {
     package var planned: LocalDate?
     package var waived: Bool = false
 
+    package init(
+        rule: RuleID, org: String, period: String, what: LocalizedText, deadline: LocalDate,
+        met: Bool, planned: LocalDate? = nil, waived: Bool = false
+    ) {
+        self.rule = rule
+        self.org = org
+        self.period = period
+        self.what = what
+        self.deadline = deadline
+        self.met = met
+        self.planned = planned
+        self.waived = waived
+    }
+
     /// Still asked for: neither held, nor planned before the deadline, nor waived.
     package var isOpen: Bool { !met && !waived && planned == nil }
 }

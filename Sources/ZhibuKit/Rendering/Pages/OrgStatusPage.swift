@@ -398,7 +398,7 @@ extension OrgStatusPage.Values {
             PostItem(
                 title: post.title.text(in: language),
                 kind: post.kind.value.label.text(in: language),
-                holders: post.holders.map { names[$0.value] ?? $0.value }.joined(
+                holders: post.holders.map { names.name($0.value, language) }.joined(
                     separator: separator),
                 location: post.location?.text(in: language))
         }
@@ -444,11 +444,11 @@ extension OrgStatusPage.Values {
     }
 
     /// The committee's seats: the secretary, the deputies, the members, with their names.
-    static func seats(of org: Organization, names: [String: String], _ language: Language)
+    static func seats(of org: Organization, names: NameBook, _ language: Language)
         -> [Seat]
     {
         guard let committee = org.committee else { return [] }
-        func name(_ id: Located<String>?) -> String? { id.map { names[$0.value] ?? $0.value } }
+        func name(_ id: Located<String>?) -> String? { id.map { names.name($0.value, language) } }
         let separator = language.listSeparator
         var seats: [Seat] = []
         if let secretary = name(committee.secretary) {
@@ -471,10 +471,10 @@ extension OrgStatusPage.Values {
     }
 
     /// The Party groups with their leaders and members.
-    static func groups(of org: Organization, names: [String: String], _ language: Language)
+    static func groups(of org: Organization, names: NameBook, _ language: Language)
         -> [Group]
     {
-        func name(_ id: Located<String>?) -> String? { id.map { names[$0.value] ?? $0.value } }
+        func name(_ id: Located<String>?) -> String? { id.map { names.name($0.value, language) } }
         return org.groups.map { group in
             Group(
                 name: group.name.text(in: language), leader: name(group.leader),

@@ -52,8 +52,10 @@ enum RecordPage: PageKind {
         var absent: String?
         var hours: String?
 
-        init(_ record: ActivityRecord, names: [String: String], _ language: Language) {
-            func name(_ id: Located<String>?) -> String? { id.map { names[$0.value] ?? $0.value } }
+        init(_ record: ActivityRecord, names: NameBook, _ language: Language) {
+            func name(_ id: Located<String>?) -> String? {
+                id.map { names.name($0.value, language) }
+            }
             title = record.title.text(in: language)
             type = record.type.value.label.text(in: language)
             date = DateText.format(record.date.value, language)
@@ -75,8 +77,8 @@ enum RecordPage: PageKind {
             }
             if !record.absent.isEmpty {
                 absent = record.absent.map { absence in
-                    let who = names[absence.member.value] ?? absence.member.value
-                    guard let reason = absence.reason?.value else { return who }
+                    let who = names.name(absence.member.value, language)
+                    guard names.showsReasons, let reason = absence.reason?.value else { return who }
                     return language.parenthesized(reason, after: who)
                 }.joined(separator: language.listSeparator)
             }

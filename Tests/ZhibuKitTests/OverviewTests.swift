@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import ZhibuKit
+import ZhibuModel
+import ZhibuRules
+
+/// The inspector's view: status words that mean one thing each, a committee's overview of the
+/// branches below it, its CSV and `status.json`, and a page whose time grows with the branches
+/// rather than with branches × findings.
+@Suite struct OverviewTests {
+    /// A committee `c` with `count` copies of the clean example branch; `change` edits the
+    /// files of branch number `n` (1-based), given its folder.
+    static func committee(
+        _ count: Int, change: (Int, String, inout [String: String]) -> Void = { _, _, _ in }
+    ) -> [String: String] {
+        var files = ["Content/site.yml": ExampleSite.siteYAML]
+        files["Content/orgs/c/org.yml"] =
+            "name: 测试机关党委\nname_en: Test Committee\nkind: committee\nestablished: 2010-01-01\n"
+            + "committee:\n  secretary: m01\n"
+        for number in 1...count {
+            let folder = "Content/orgs/c/b\(String(format: "%04d", number))/"
+            var branch: [String: String] = [:]
+            for (path, text) in ExampleSite.files where path.hasPrefix("Content/orgs/branch/") {
+                branch[folder + path.dropFirst("Content/orgs/branch/".count)] = text
+            }
+            if let org = branch[folder + "org.yml"] {
+                branch[folder + "org.yml"] = org.replacingOccurrences(
+                    of: "name: 示例党支部", with: "name: 第\(number)党支部")
+            }
+            change(number, folder, &branch)
+            files.merge(branch) { $1 }
+        }
+        return files
+    }
+
+    static func build(_ files: [String: String]) throws -> (BuildResult, [String: String]) {
+        let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+        let output = try #require(built.files, "load errors: \(built.report.diagnostics.prefix(3))")
+        return (
+            built,
+            Dictionary(
+                uniqueKeysWithValues: output.map {
+                    ($0.path, String(decoding: $0.bytes, as: UTF8.self))
+                })
+        )
+    }
+
+    // MARK: - Status words
+
+    @Test func aWarningIsAttentionAnOpenItemIsDueAndAPlannedOneIsMet() throws {
+        let warning = Diagnostic(
+            rule: "meeting.lesson-quarterly", severity: .warning,
+            message: LocalizedText(zh: "w", en: "w"), location: SourceLocation(file: "a"), org: "b")
+        let open = DueItem(
+            rule: "meeting.org-life-yearly", org: "b", period: "2026",
+            what: LocalizedText(zh: "组织生活会", en: "org-life meeting"),
+            deadline: try #require(LocalDate(year: 2026, month: 12, day: 31)), met: false)
+        var planned = open
+        planned.planned = try #require(LocalDate(year: 2026, month: 12, day: 20))
+        #expect(OrgState.of([warning], due: []) == .attention)
+        #expect(OrgState.of([], due: [open]) == .due)
+        #expect(OrgState.of([], due: [planned]) == .met)
+        #expect(OrgState.of([warning], due: [open]) == .attention)
+        var waived = warning
+        waived.waived = true
+        #expect(OrgState.of([waived], due: [planned]) == .met)
+        #expect(Set(OrgState.allCases.map(\.icon)).count == 4)
+        for language in Language.allCases {
+            #expect(Set(OrgState.allCases.map { $0.label(language) }).count == 4)
+        }
+    }
+
+    /// A roll-up whose own scorecard is clean says so, and says why it is not met below.
+    @Test func aRollUpSaysWhyItIsNotMet() throws {
+        let files = Self.committee(3) { number, folder, branch in
+            guard number == 2 else { return }
+            branch[folder + "activities/2026/07-05-committee-meeting.md"] = nil
+        }
+        let (_, pages) = try Self.build(files)
+        let committee = try #require(pages["c/index.html"])
+        #expect(committee.contains("本级达标；下属 3 个党支部中 1 个未达标"))
+        let english = try #require(pages["en/c/index.html"])
+        #expect(english.contains("This level: met; of the 3 branches below, 1 not met"))
+        // The branch to look at first is named with its reason, in words.
+        #expect(committee.contains("2026年7月没有召开支部委员会会议"))
+        // The detailed findings stay on the branch's page: the committee lists no scorecard
+        // rows of its branches.
+        #expect(!committee.contains("meeting.committee-monthly</code> ·"))
+    }
+
+    // MARK: - Matrix, CSV, status.json
+
+    @Test func theMatrixIsWorstFirstAndTheCSVOpensInExcel() throws {
+        let files = Self.committee(4) { number, folder, branch in
+            if number == 3 {
+                branch[folder + "activities/2026/07-05-committee-meeting.md"] = nil
+                branch[folder + "activities/2026/08-05-committee-meeting.md"] = nil
+            }
+            if number == 4 {
+                // A name that a spreadsheet would take for a formula.
+                branch[folder + "org.yml"] = branch[folder + "org.yml"]?.replacingOccurrences(
+                    of: "name: 第4党支部", with: "name: \"=1+1, 第四\"")
+            }
+        }
+        let (_, pages) = try Self.build(files)
+        let committee = try #require(pages["c/index.html"])
+        let rows = committee.components(separatedBy: "<tr><th scope=\"row\"").dropFirst()
+        #expect(rows.first?.contains("第3党支部") == true)
+        #expect(rows.first?.contains("缺 2") == true)
+        let csv = try #require(pages["c/overview.csv"])
+        let bytes = Array(csv.utf8)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(csv.contains("\r\n"))
+        let lines = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 5)
+        #expect(lines[1].hasPrefix("c/b0003,第3党支部,测试机关党委,未达标,未达标,10,12,"))
+        #expect(lines.contains { $0.hasPrefix("c/b0004,\"'=1+1, 第四\",") })
+        #expect(pages["overview.csv"] != nil)
+    }
+
+    @Test func statusJSONCarriesScorecardsDueItemsAndTheMatrix() throws {
+        let (_, pages) = try Self.build(Self.committee(2))
+        let data = Data(try #require(pages["status.json"]).utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let orgs = try #require(json["organizations"] as? [[String: Any]])
+        let branch = try #require(orgs.first { $0["org"] as? String == "c/b0001" })
+        let scorecard = try #require(branch["scorecard"] as? [[String: Any]])
+        #expect(scorecard.count > 20)
+        #expect(scorecard.allSatisfy { $0["rule"] is String && $0["status"] is String })
+        let due = try #require(branch["due"] as? [[String: Any]])
+        #expect(due.contains { $0["rule"] as? String == "meeting.org-life-yearly" })
+        #expect(due.allSatisfy { $0["deadline"] is String && $0["status"] is String })
+        let matrix = try #require(branch["matrix"] as? [[String: Any]])
+        #expect(matrix.count == (json["requirements"] as? [String])?.count)
+        let committee = try #require(orgs.first { $0["org"] as? String == "c" })
+        let below = try #require(committee["branches_below"] as? [String: Int])
+        #expect(below.values.reduce(0, +) == 2)
+        #expect(committee["own_status"] as? String == "met")
+    }
+
+    // MARK: - Time
+
+    /// The committee page of 4n branches takes about four times as long as that of n, not
+    /// sixteen: it reads each branch's summary once, never every finding per branch.
+    @Test func aCommitteePageTakesTimeInProportionToItsBranches() throws {
+        func seconds(_ count: Int) throws -> Double {
+            // Every branch misses its committee meetings: many findings per branch.
+            let files = Self.committee(count) { _, folder, branch in
+                for key in branch.keys where key.contains("committee-meeting") {
+                    branch[key] = nil
+                }
+                _ = folder
+            }
+            let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
+            let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+            let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
+            let renderer = try SiteRenderer(
+                site: built.site, asOf: built.report.asOf, templates: templates, jobs: 1)
+            var context = renderer.context
+            context.show(Findings(diagnostics: built.report.diagnostics, due: built.report.due))
+            let job = try #require(
+                renderer.jobs(in: .findings).first {
+                    $0.kind.name == "org-status-page" && $0.key == "c"
+                })
+            var best = Double.infinity
+            for _ in 0..<5 {
+                let start = Date()
+                _ = try job.kind.render(job, context)
+                best = min(best, Date().timeIntervalSince(start))
+            }
+            return best
+        }
+        let small = try seconds(40)
+        let large = try seconds(160)
+        #expect(large / small < 8, "40 branches: \(small) s, 160 branches: \(large) s")
+    }
+}
