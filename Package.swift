@@ -44,6 +44,7 @@ let package = Package(
                 .embedInCode("board.mustache"), .embedInCode("board-slide.mustache"),
                 .embedInCode("board.css"),
                 .embedInCode("board.js"), .embedInCode("overview.mustache"),
+                .embedInCode("matrix.mustache"),
                 .embedInCode("notice.mustache"), .embedInCode("table-sort.js"),
             ]),
         .target(name: "ZhibuModel"),

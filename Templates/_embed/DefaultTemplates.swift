@@ -23,6 +23,7 @@ package enum DefaultTemplates {
         "board.css": PackageResources.board_css,
         "board.js": PackageResources.board_js,
         "overview.mustache": PackageResources.overview_mustache,
+        "matrix.mustache": PackageResources.matrix_mustache,
         "notice.mustache": PackageResources.notice_mustache,
         "table-sort.js": PackageResources.table_sort_js,
     ]
