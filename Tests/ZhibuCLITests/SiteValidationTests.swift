@@ -103,7 +103,7 @@ import Testing
             "jiguan-committee/systems/democratic-evaluation/", "jiguan-committee/rd-branch/posts/",
             "en/jiguan-committee/rd-branch/posts/", "jiguan-committee/notices/q4-dues-reminder/",
             "en/jiguan-committee/notices/q4-dues-reminder/", "search/", "en/search/", "about/",
-            "404.html",
+            "404.html", "jiguan-committee/board/", "en/jiguan-committee/rd-branch/board/",
         ]
         let result = try tool(
             ["python3", script("check_pages.py"), site.path] + pages + [

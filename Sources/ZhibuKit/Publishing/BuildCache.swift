@@ -42,11 +42,23 @@ package struct BuildCache: Codable, Sendable {
         return Fingerprint.hex(bytes: Array((context + parts.joined() + problems.joined()).utf8))
     }
 
+    /// The running zhibu: its version and the identity of its executable, so that a rebuilt
+    /// or upgraded binary (whose built-in templates may differ) never reuses a site it did
+    /// not render, even under the same version number.
+    static let tool: String = {
+        // `stat`, not `lstat`: /proc/self/exe is a link to the executable.
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0, let binary = FileIdentity(info) else {
+            return zhibuVersion
+        }
+        return "\(zhibuVersion) \(binary.inode) \(binary.size) \(binary.modified)"
+    }()
+
     /// The digest of a build's inputs under a run's options.
     static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
         digest(
             of: tree, asOfOption: options.asOf, environment: options.environment,
-            now: options.now, version: zhibuVersion, drafts: options.drafts,
+            now: options.now, version: tool, drafts: options.drafts,
             audience: options.audience)
     }
 

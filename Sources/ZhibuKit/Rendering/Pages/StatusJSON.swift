@@ -22,7 +22,7 @@ enum StatusJSON: PageKind {
         let json = JSONReport(language: language)
         let summaries = context.summaries
         var out =
-            "{\"version\": 2, \"as_of\": \(JSON.string(context.asOf.description)), "
+            "{\"version\": 1, \"as_of\": \(JSON.string(context.asOf.description)), "
             + "\"audience\": \(JSON.string(context.audience.rawValue)), "
             + "\"requirements\": ["
             + summaries.columns.map { JSON.string($0.rawValue) }.joined(separator: ", ")
