@@ -380,6 +380,29 @@ import ZhibuRules
         #expect(clash.stdout.contains("Content/static/index.html"), "\(clash.stdout)")
     }
 
+    /// A static file is copied whole whatever its size (a 9 MB download), and zhibu's own
+    /// overview.csv is not a name a static file may take.
+    @Test func aLargeStaticFileIsCopiedWhole() throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var files = Self.version(1)
+        files["Content/static/overview.csv"] = "mine\n"
+        try write(files, to: root)
+        let bytes = [UInt8](repeating: 0x41, count: 9 * 1024 * 1024)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Content/static/downloads"),
+            withIntermediateDirectories: true)
+        try Data(bytes).write(to: root.appendingPathComponent("Content/static/downloads/big.txt"))
+        let clash = try build(root, ["--lang", "en"])
+        #expect(clash.status == 1)
+        #expect(clash.stdout.contains("Content/static/overview.csv"), "\(clash.stdout)")
+        try FileManager.default.removeItem(
+            at: root.appendingPathComponent("Content/static/overview.csv"))
+        #expect(try build(root).status == 0)
+        let copied = try Data(contentsOf: root.appendingPathComponent("Site/downloads/big.txt"))
+        #expect(copied.count == bytes.count)
+    }
+
     @Test func aFileEditedByHandInSiteIsWrittenAgain() throws {
         let root = folder()
         defer { try? FileManager.default.removeItem(at: root) }

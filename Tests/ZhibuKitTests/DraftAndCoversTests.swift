@@ -31,6 +31,17 @@ struct DraftAndCoversTests {
             })
     }
 
+    /// A draft system is not on the wall yet: it does not meet `venue.required-systems`.
+    @Test func aDraftSystemIsNotPosted() throws {
+        let path = "Content/orgs/branch/systems/dues.md"
+        let text = try #require(ExampleSite.files[path])
+        let draft = text.replacingOccurrences(
+            of: "posted: true\n", with: "posted: true\ndraft: true\n")
+        #expect(draft != text)
+        let report = RuleExampleTests.check(Self.files([path: draft]))
+        #expect(report.diagnostics.contains { $0.rule == "venue.required-systems" })
+    }
+
     @Test func aDraftIsPublishedOnlyWithDrafts() throws {
         let draft = ExampleSite.record(.themedDay, date: "2026-03-15", extra: "draft: true\n")
         let tree = Self.tree(Self.files([Self.themedDay: draft]))

@@ -139,6 +139,20 @@ import ZhibuRules
         #expect(committee["own_status"] as? String == "met")
     }
 
+    /// A rule turned off does not run, so no page may call it met.
+    @Test func aRuleTurnedOffHasNoRowAndNoColumn() throws {
+        var files = Self.committee(2)
+        files["Content/site.yml"] =
+            ExampleSite.siteYAML + "rules:\n  severity:\n    meeting.lesson-quarterly: off\n"
+        let (_, pages) = try Self.build(files)
+        let branch = try #require(pages["c/b0001/index.html"])
+        #expect(branch.contains("<code>meeting.committee-monthly</code>"))
+        #expect(!branch.contains("<code>meeting.lesson-quarterly</code>"))
+        let committee = try #require(pages["c/index.html"])
+        #expect(!committee.contains("党课（每季度）"))
+        #expect(pages["status.json"]?.contains("\"meeting.lesson-quarterly\"") == false)
+    }
+
     // MARK: - Time
 
     /// The committee page of 4n branches takes about four times as long as that of n, not

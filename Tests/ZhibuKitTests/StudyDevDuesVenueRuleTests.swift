@@ -128,6 +128,22 @@ import ZhibuRules
             six.first?.message.en.contains("10 consecutive months, Jan 2026 to Oct 2026") == true)
     }
 
+    /// A payment date as Excel writes it (2026/1/5) is a payment with a fix, not an unpaid
+    /// month.
+    @Test func aPaymentDateWrittenTheExcelWayIsStillPaid() throws {
+        let text = try #require(ExampleSite.files[Self.dues2026])
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("m03,") })
+        var cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[1] = "2026/1/5"
+        let report = check([
+            Self.dues2026: text.replacingOccurrences(
+                of: String(row), with: cells.joined(separator: ","))
+        ])
+        #expect(findings(report, "dues.monthly").isEmpty)
+        let fix = report.diagnostics.first { $0.rule == "load.date-invalid" }?.fix
+        #expect(fix?.replacement == "2026-01-05")
+    }
+
     @Test func aRunOfUnpaidMonthsIsSeenAcrossYears() {
         let report = check([
             Self.dues2025: replacing("m03", in: Self.dues2025, with: Array(10...12)),

@@ -182,7 +182,8 @@ struct BoardSlides {
 
     private func scorecard() -> [BoardSlideValues] {
         let rows = OrgStatusPage.Values.scorecardStates(
-            org, context.findings.own(org.path), context.findings.due(of: org.path))
+            org, context.findings.own(org.path), context.findings.due(of: org.path),
+            off: context.offRules)
         guard !rows.isEmpty else { return [] }
         let counts = OrgState.allCases.reversed().map { state in
             (state: state.values(language), count: rows.filter { $0.state == state }.count)
@@ -247,7 +248,8 @@ struct BoardSlides {
             let state = context.summaries[branchIndex].rolled
             guard state != .met else { return nil }
             let open = OrgStatusPage.Values.scorecardStates(
-                branch, context.findings.own(branch.path), context.findings.due(of: branch.path)
+                branch, context.findings.own(branch.path), context.findings.due(of: branch.path),
+                off: context.offRules
             ).filter { $0.state == state }
             let reasons = open.prefix(3).map { $0.descriptor.summary.text(in: language) }
             var detail = reasons.joined(separator: language.clauseSeparator)

@@ -78,7 +78,9 @@ package enum DuesReader {
         case "paid", "已缴", "已交": return .paid(nil)
         case "exempt", "免缴", "免交": return .exempt
         default:
-            if LocalDate.hasDateShape(cell.value) {
+            // A payment date Excel wrote as 2026/1/5 is still a payment: reported with its fix,
+            // never counted as unpaid.
+            if LocalDate.hasDateShape(cell.value) || DateCells.lenient(cell.value) != nil {
                 return .paid(dates.parse(cell, key: months[month - 1])?.value)
             }
             dates.bag.add(

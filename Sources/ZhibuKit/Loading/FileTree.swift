@@ -179,7 +179,11 @@ private struct Walker {
             entries.append((name, entry.pointee.d_type))
         }
         entries.sort { $0.name < $1.name }
-        let isAsset = relative == "Content/assets" || relative.hasPrefix("Content/assets/")
+        // Assets and static files are copied as they are, whatever their size: only text that
+        // is parsed has a size limit.
+        let isAsset =
+            relative == "Content/assets" || relative.hasPrefix("Content/assets/")
+            || relative == "Content/static" || relative.hasPrefix("Content/static/")
         var folder: Int32 = -1
         if folderDescriptors.count < Self.maxFolderDescriptors,
             entries.contains(where: { $0.type != UInt8(DT_DIR) })

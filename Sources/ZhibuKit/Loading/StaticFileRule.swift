@@ -6,7 +6,7 @@ enum StaticFileRule {
     /// Files zhibu writes at the root of every language.
     static let rootFiles: Set<String> = [
         "index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "build.json",
-        "status.json", "search-index.json",
+        "status.json", "search-index.json", "overview.csv",
     ]
 
     /// Folders of the root that zhibu's own pages and files live in, besides organizations and

@@ -22,6 +22,8 @@ package struct RenderContext: Sendable {
     package let requirementRows: [String: [CalendarRow]]
     /// The organization tree by index.
     package let tree: OrgTree
+    /// The rules `site.yml` turns `off`: they have no row on a scorecard.
+    package let offRules: Set<RuleID>
     package internal(set) var findings = Findings.none
     /// Each organization's overview numbers, made from `findings` (none in the first pass).
     package internal(set) var summaries = OrgSummaries.none
@@ -49,6 +51,8 @@ package struct RenderContext: Sendable {
             rows.filter { calendarRules.contains($0.rule) }
         }
         self.tree = OrgTree(site.organizations)
+        self.offRules = Set(
+            site.config.rules.severity.filter { $0.value.value == .off }.map(\.key))
         let urls = SiteURLs(
             basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
             defaultLanguage: site.config.defaultLanguage)

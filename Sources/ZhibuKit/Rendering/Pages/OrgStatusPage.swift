@@ -351,7 +351,8 @@ extension OrgStatusPage.Values {
                 })
         }
         groups = Self.groups(of: org, names: names, language)
-        let rows = Self.scorecardStates(org, own, findings.due(of: org.path))
+        let rows = Self.scorecardStates(
+            org, own, findings.due(of: org.path), off: context.offRules)
         scorecard = Self.scorecard(rows, language)
         var cited: [Citation.Source] = []
         for row in rows {
@@ -485,18 +486,21 @@ extension OrgStatusPage.Values {
 
     /// The state of every rule that applies to the organization, in ID order, with the
     /// rule's own findings: what the scorecard shows, on the portal and on the board.
-    static func scorecardStates(_ org: Organization, _ own: [Diagnostic], _ due: [DueItem])
-        -> [(descriptor: RuleDescriptor, state: OrgState, findings: [Diagnostic])]
-    {
+    /// Rules that `site.yml` turns `off` have no row: a rule that does not run would read as
+    /// met.
+    static func scorecardStates(
+        _ org: Organization, _ own: [Diagnostic], _ due: [DueItem], off: Set<RuleID>
+    ) -> [(descriptor: RuleDescriptor, state: OrgState, findings: [Diagnostic])] {
         // Grouped by rule in one pass each, so that no rule filters every finding again.
         var findingsByRule: [RuleID: [Diagnostic]] = [:]
         for diagnostic in own { findingsByRule[diagnostic.rule, default: []].append(diagnostic) }
         var dueByRule: [RuleID: [DueItem]] = [:]
         for item in due { dueByRule[item.rule, default: []].append(item) }
         return RuleRegistry.all.map { $0.descriptor }.filter { descriptor in
+            guard !off.contains(descriptor.id) else { return false }
             switch descriptor.scope {
-            case .branches: org.kind.value.isBranch
-            case .allOrganizations, .content: true
+            case .branches: return org.kind.value.isBranch
+            case .allOrganizations, .content: return true
             }
         }.map { descriptor in
             let findings = findingsByRule[descriptor.id] ?? []

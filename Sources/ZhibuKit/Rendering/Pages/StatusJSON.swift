@@ -67,7 +67,8 @@ enum StatusJSON: PageKind {
             }
             out += "\"scorecard\": ["
             out +=
-                OrgStatusPage.Values.scorecardStates(org, own, due).map { row in
+                OrgStatusPage.Values.scorecardStates(org, own, due, off: context.offRules).map {
+                    row in
                     "{\"rule\": \(JSON.string(row.descriptor.id.rawValue)), "
                         + "\"status\": \"\(row.state.key)\", "
                         + "\"open\": \(row.findings.filter { !$0.waived && $0.severity != .note }.count), "

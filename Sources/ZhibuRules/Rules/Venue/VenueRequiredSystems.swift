@@ -47,8 +47,9 @@ enum VenueRequiredSystems: Rule {
     static func check(_ context: RuleContext) -> [Finding] {
         let required = context.listParam("venue.required-systems", default: categories)
         return context.branches.flatMap { org in
+            // A draft is not on the wall: it counts for nothing until it is published.
             let posted = Set(
-                context.lineage(of: org).flatMap(\.systems).filter(\.posted)
+                context.lineage(of: org).flatMap(\.systems).filter { $0.posted && !$0.draft }
                     .map(\.category.value.rawValue))
             let location = org.venue?.location?.zh.location ?? org.kind.location
             return required.filter { !posted.contains($0) }.map { category in
