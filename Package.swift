@@ -27,6 +27,7 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
         ),
         .target(name: "CSystemShims"),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // The only code that touches libqrencode: QR codes of the portal for the boards.
         .target(name: "ZhibuQR", dependencies: ["CQRencode"]),
         .target(name: "ZhibuMarkdown", dependencies: ["CCmark"]),
@@ -58,8 +59,15 @@ let package = Package(
             name: "ZhibuKit",
             dependencies: [
                 "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "ZhibuTemplating",
-                "ZhibuQR", "CSystemShims", .product(name: "Yams", package: "Yams"),
+                "ZhibuQR", "CSystemShims", "ZhibuCITemplates",
+                .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        // The CI templates of ci/, compiled in: `zhibu init` writes a site's workflows from
+        // the same files the repository ships and lints.
+        .target(
+            name: "ZhibuCITemplates", path: "ci", sources: ["_embed/CITemplates.swift"],
+            resources: [.embedInCode("github-pages.yml"), .embedInCode("zhibu.gitlab-ci.yml")]
         ),
         // zhibu serve: the only module that knows the HTTP library.
         .target(
@@ -79,7 +87,9 @@ let package = Package(
             // A build allocates millions of small strings and arrays from every core at once.
             // Linked against tcmalloc (Debian libgoogle-perftools-dev) instead of glibc's malloc,
             // render to memory takes about 15 % less time in bench/run.py. macOS keeps its own.
-            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
+            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))],
+            // `zhibu version`: the commit and the build date, written at build time.
+            plugins: ["BuildInfo"]
         ),
         .testTarget(name: "ZhibuMarkdownTests", dependencies: ["ZhibuMarkdown"]),
         .testTarget(name: "ZhibuModelTests", dependencies: ["ZhibuModel"]),

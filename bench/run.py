@@ -363,7 +363,7 @@ class Bench:
                     continue
                 lines.append(f"| {LABELS[name]} | {tool} | {s.median():.3f} s | {s.minimum():.3f} s | "
                              f"{s.cpu():.2f} s | {s.maxrss_mib():.0f} MiB | {len(s.runs)} | {self.note(s)} |")
-        lines += ["", "## Against the targets of SPEC §6", "",
+        lines += ["", "## Against the speed targets", "",
                   "| measure | value | target | met |", "|---|---:|---:|---|"]
         lines += self.target_rows()
         return "\n".join(lines) + "\n"

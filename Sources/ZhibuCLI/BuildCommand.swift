@@ -39,13 +39,45 @@ struct BuildCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "The site's address, overriding site.yml's base_url (a preview deploy, a sub-path); ZHIBU_BASE_URL does the same.",
+            valueName: "url"))
+    var baseURL: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Publish into this folder instead of Site/ (GitLab Pages wants public/), with the same atomic publishing.",
+            valueName: "dir"))
+    var destination: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Who may read the site: public (findings about members only as counts) or internal (an intranet inspection portal: findings in full, not indexed). Overrides site.yml's audience.",
             valueName: "public|internal"))
     var audience: AudienceOption?
 
+    func validate() throws {
+        for (name, url) in [("--base-url", baseURL), ("ZHIBU_BASE_URL", Self.environmentBaseURL)] {
+            guard let url else { continue }
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count > 8 else {
+                throw ValidationError(
+                    "\(name) must be a full address starting with https://, not `\(url)`")
+            }
+        }
+        if let destination {
+            if let problem = Publisher.problem(destination: destination, siteRoot: global.site) {
+                throw ValidationError(problem.zh + " / " + problem.en)
+            }
+        }
+    }
+
+    private static var environmentBaseURL: String? {
+        ProcessInfo.processInfo.environment["ZHIBU_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func run() throws {
+        let started = Date()
         Interruption.install()
-        let language = options.language
+        let language = global.language
         let threshold: FailOn? = options.strict ? .warning : failOn
         let outcome: BuildOutcome
         do {
@@ -63,20 +95,34 @@ struct BuildCommand: ParsableCommand {
                 })
             settings.drafts = drafts
             settings.audience = audience.map { Audience(rawValue: $0.rawValue) ?? .public }
+            settings.baseURL = baseURL
+            settings.destination = destination
+            if !options.quiet {
+                let progressLanguage = language ?? .zh
+                settings.onStage = { stage in
+                    Terminal.progress("zhibu: " + stage.words.text(in: progressLanguage))
+                }
+            }
             outcome = try Pipeline.build(settings, renderToMemory: renderToMemory)
         } catch .publish(.interrupted(let changed)) {
+            Terminal.endProgress()
             let message = PublishError.interrupted(siteChanged: changed).message
             Terminal.error("zhibu: \(message.zh)\nzhibu: \(message.en)")
             Terminal.terminate(Interruption.received == SIGTERM ? 143 : 130)
         } catch {
+            Terminal.endProgress()
             throw ToolFailure(error.message)
         }
+        Terminal.endProgress()
         let report = outcome.report
         Terminal.printTimings(report.timings)
-        try ReportWriter(options: options).write(report)
+        try ReportWriter(options: options, language: global.language).write(report)
         if !options.quiet {
             let language = language ?? report.summary.defaultLanguage
-            Terminal.error(summary(outcome, language: language))
+            Terminal.error(
+                summary(
+                    outcome, language: language,
+                    elapsed: Terminal.elapsed(Date().timeIntervalSince(started), language)))
             if !drafts, case .built(let result, _, _) = outcome, result.site.draftCount > 0 {
                 let count = result.site.draftCount
                 Terminal.error(
@@ -94,6 +140,7 @@ struct BuildCommand: ParsableCommand {
     /// 1 when the build stopped or failed `--fail-on`; a reused build fails `--fail-on` too
     /// when its stored findings reach the threshold (the published site is then the last one).
     private func exitCode(_ outcome: BuildOutcome, threshold: FailOn?) -> Int32 {
+        if outcome.report.hasConfigErrors { return 2 }
         switch outcome {
         case .stopped, .failed: return 1
         case .built: return outcome.report.hasLoadErrors ? 1 : 0
@@ -105,25 +152,34 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    private func summary(_ outcome: BuildOutcome, language: Language) -> String {
+    /// The closing line, with how long the build took, then any notes.
+    private func summary(_ outcome: BuildOutcome, language: Language, elapsed: String) -> String {
         let zh = language == .zh
+        let folder = (destination ?? "Site") + "/"
         switch outcome {
         case .stopped:
-            return zh
-                ? "zhibu: 有文件无法读取（load.* 错误），未发布；Site/ 保持不变"
-                : "zhibu: files could not be read (load.* errors); nothing was published and Site/ is unchanged"
+            return
+                (zh
+                ? "zhibu: 有文件无法读取（load.* 错误），未发布；\(folder) 保持不变"
+                : "zhibu: files could not be read (load.* errors); nothing was published and \(folder) is unchanged")
+                + elapsed
         case .unchanged:
-            return zh
-                ? "zhibu: 输入没有变化，未重新生成；Site/ 未改动"
-                : "zhibu: inputs unchanged since the last build; nothing rendered, Site/ untouched"
+            return
+                (zh
+                ? "zhibu: 输入没有变化，未重新生成；\(folder) 未改动"
+                : "zhibu: inputs unchanged since the last build; nothing rendered, \(folder) untouched")
+                + elapsed
         case .failed:
-            return zh
-                ? "zhibu: 发现 --fail-on 所指级别的问题，未发布；Site/ 保持不变"
-                : "zhibu: findings at or above --fail-on; nothing was published and Site/ is unchanged"
+            return
+                (zh
+                ? "zhibu: 发现 --fail-on 所指级别的问题，未发布；\(folder) 保持不变"
+                : "zhibu: findings at or above --fail-on; nothing was published and \(folder) is unchanged")
+                + elapsed
         case .built(_, let files, nil):
-            return zh
+            return
+                (zh
                 ? "zhibu: 已在内存中生成 \(files.count) 个文件，未写入"
-                : "zhibu: rendered \(files.count) files in memory, wrote nothing"
+                : "zhibu: rendered \(files.count) files in memory, wrote nothing") + elapsed
         case .built(_, let files, let stats?):
             var notes = ""
             if !stats.foreign.isEmpty {
@@ -141,15 +197,17 @@ struct BuildCommand: ParsableCommand {
                     : "\nzhibu: rewrote published files that had been changed by hand: \(list)"
             }
             if !stats.swapped {
-                return zh
-                    ? "zhibu: 内容没有变化，Site/ 未改动（\(files.count) 个文件）"
-                    : "zhibu: nothing changed; Site/ untouched (\(files.count) files)"
+                return
+                    (zh
+                    ? "zhibu: 内容没有变化，\(folder) 未改动（\(files.count) 个文件）"
+                    : "zhibu: nothing changed; \(folder) untouched (\(files.count) files)")
+                    + elapsed + notes
             }
             return
                 (zh
-                ? "zhibu: 已发布 Site/：\(files.count) 个文件，写入 \(stats.written)，未变 \(files.count - stats.written)，删除 \(stats.removed)"
-                : "zhibu: published Site/: \(files.count) files, \(stats.written) written, \(files.count - stats.written) unchanged, \(stats.removed) removed")
-                + notes
+                ? "zhibu: 已发布 \(folder)：\(files.count) 个文件，写入 \(stats.written)，未变 \(files.count - stats.written)，删除 \(stats.removed)"
+                : "zhibu: published \(folder): \(files.count) files, \(stats.written) written, \(files.count - stats.written) unchanged, \(stats.removed) removed")
+                + elapsed + notes
         }
     }
 }

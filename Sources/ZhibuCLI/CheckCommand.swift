@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             throw ToolFailure(error.message)
         }
         Terminal.printTimings(report.timings)
-        try ReportWriter(options: options).write(report)
+        try ReportWriter(options: options, language: global.language).write(report)
         // Exit while the report is alive: tearing down a site object by object grows with the
         // site, and the operating system reclaims it for free.
         withExtendedLifetime(report) {

@@ -29,7 +29,7 @@ struct FixCommand: ParsableCommand {
         } catch {
             throw ToolFailure(error.message)
         }
-        let language = options.language ?? outcome.report.summary.defaultLanguage
+        let language = global.language ?? outcome.report.summary.defaultLanguage
         var lines = ""
         for change in outcome.fixed.changes {
             let what = "`\(change.original)` → `\(change.replacement)`"
@@ -47,12 +47,15 @@ struct FixCommand: ParsableCommand {
             ? "zhibu fix：修改了 \(files) 个文件中的 \(count) 处\n"
             : "zhibu fix: \(count) fix\(count == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s")\n"
         // What changed goes where people read; a machine format keeps standard output its own.
-        if options.format == .human && options.output == nil {
+        let stdoutIsHuman = options.requestedReports.allSatisfy {
+            $0.format == .human || $0.file != nil
+        }
+        if stdoutIsHuman && options.requestedReports.contains(where: { $0.file == nil }) {
             try Terminal.write(lines + "\n", to: nil)
         } else {
             Terminal.error(lines.hasSuffix("\n") ? String(lines.dropLast()) : lines)
         }
-        try ReportWriter(options: options).write(outcome.report)
+        try ReportWriter(options: options, language: global.language).write(outcome.report)
         withExtendedLifetime(outcome) {
             Terminal.terminate(outcome.report.exitCode(strict: options.strict))
         }

@@ -18,17 +18,11 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create the site in (default: the current folder).")
     var directory: String = "."
 
-    @Option(help: "Language of the new site's names and comments: zh or en (default: zh).")
-    var lang: String = "zh"
-
-    func validate() throws {
-        if Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be zh or en, not `\(lang)`")
-        }
-    }
+    /// `--lang`: the language of the new site's names and comments, and of the messages.
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .zh
+        let language = global.language ?? .zh
         let today = AsOf.today(
             in: "Asia/Shanghai", environment: ProcessInfo.processInfo.environment, now: Date())
         let files = SiteScaffold.files(today: today, language: language)

@@ -17,6 +17,13 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Write a report in this format, to FILE or else standard output; repeat it for several reports from one run (e.g. --report github --report sarif=zhibu.sarif --report junit=junit.xml).",
+            valueName: "format[=file]"))
+    var reports: [String] = []
+
     @Flag(help: "Fail (exit 1) on warnings as well as errors.")
     var strict = false
 
@@ -26,21 +33,34 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Number of parallel jobs (default: the number of cores).")
     var jobs: Int?
 
-    @Option(help: "Language of messages: zh or en (default: the site's first language).")
-    var lang: String?
-
     func validate() throws {
         if let asOf, LocalDate(parsing: asOf) == nil {
             throw ValidationError("--as-of must be a real date written YYYY-MM-DD, not `\(asOf)`")
         }
-        if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be zh or en, not `\(lang)`")
-        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be 1 or more")
         }
+        for report in reports where Self.report(report) == nil {
+            let names = Format.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(
+                "--report takes a format (\(names)) and optionally =FILE, not `\(report)`")
+        }
+    }
+
+    /// One `--report`: its format and the file it goes to (nil: standard output).
+    static func report(_ text: String) -> (format: Format, file: String?)? {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let format = parts.first.flatMap({ Format(rawValue: String($0)) }) else { return nil }
+        guard parts.count == 2 else { return (format, nil) }
+        let file = String(parts[1])
+        return file.isEmpty ? nil : (format, file)
+    }
+
+    /// Every report asked for: the `--report`s, or else the one of `--format` and `--output`.
+    var requestedReports: [(format: Format, file: String?)] {
+        let listed = reports.compactMap(Self.report)
+        return listed.isEmpty ? [(format, output)] : listed
     }
 
     var asOfDate: LocalDate? { asOf.flatMap(LocalDate.init(parsing:)) }
-    var language: Language? { lang.flatMap(Language.init(rawValue:)) }
 }

@@ -2,22 +2,34 @@ import Foundation
 import ZhibuKit
 import ZhibuModel
 
-/// Renders a check report in the format asked for and writes it where it was asked to go.
+/// Renders a check report in each format asked for and writes each where it was asked to go.
 ///
-/// Shared by `check` and `build`, so both speak every CI format the same way.
+/// Shared by `check` and `build`, so both speak every CI format the same way; one run can
+/// write several (`--report github --report sarif=zhibu.sarif`), so a CI job need not check
+/// the site once per format.
 struct ReportWriter {
     var options: OutputOptions
+    /// `--lang`, else the site's first language.
+    var language: Language?
 
     func write(_ report: CheckReport) throws {
-        let language = options.language ?? report.summary.defaultLanguage
+        for (format, file) in options.requestedReports {
+            try write(report, format: format, to: file)
+        }
+    }
+
+    private func write(_ report: CheckReport, format: OutputOptions.Format, to file: String?)
+        throws
+    {
+        let language = self.language ?? report.summary.defaultLanguage
         var report = report
-        if options.quiet && options.format != .human {
+        if options.quiet && format != .human {
             report.diagnostics.removeAll { $0.severity != .error }
         }
         let text: String
-        switch options.format {
+        switch format {
         case .human:
-            let color = options.output == nil && Terminal.supportsColor
+            let color = file == nil && Terminal.supportsColor
             text = HumanReport(language: language, color: color, quiet: options.quiet)
                 .render(report)
         case .json:
@@ -38,6 +50,6 @@ struct ReportWriter {
         case .gitlab:
             text = GitLabReport(language: language).render(report)
         }
-        try Terminal.write(text, to: options.output)
+        try Terminal.write(text, to: file)
     }
 }

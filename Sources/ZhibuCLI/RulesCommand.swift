@@ -13,17 +13,19 @@ struct RulesCommand: ParsableCommand {
     @Argument(help: "A rule ID to explain, e.g. meeting.themed-day-monthly.")
     var id: String?
 
-    @Option(help: "Language: zh or en (default zh).")
-    var lang: String?
-
-    func validate() throws {
-        if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be zh or en, not `\(lang)`")
-        }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown
     }
 
+    @Option(help: "text (default), or markdown: the whole rules reference for the docs.")
+    var format: Format = .text
+
     func run() throws {
-        let language = lang.flatMap(Language.init(rawValue:)) ?? .zh
+        let language = global.language ?? .zh
+        if format == .markdown {
+            try Terminal.write(RuleReference(language: language).markdown(), to: nil)
+            return
+        }
         guard let id else {
             try Terminal.write(RuleCatalogue(language: language).table(), to: nil)
             return

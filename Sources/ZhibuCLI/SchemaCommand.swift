@@ -15,6 +15,8 @@ struct SchemaCommand: ParsableCommand {
             `zhibu init` wires them in .vscode/settings.json.
             """)
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "The folder to write the schemas into (default: .zhibu/schemas).")
     var directory: String = ".zhibu/schemas"
 

@@ -63,6 +63,30 @@ enum Terminal {
     }
 
     /// A line on standard output, written at once (serve's messages come while it runs).
+    /// How long a command took, to close its summary line: "，用时 1.2 秒" / " in 1.2 s".
+    static func elapsed(_ seconds: Double, _ language: Language) -> String {
+        let text = seconds < 10 ? String(format: "%.2f", seconds) : String(format: "%.1f", seconds)
+        return language == .zh ? "（用时 \(text) 秒）" : " (\(text) s)"
+    }
+
+    /// Whether a progress line may be drawn: standard error is a terminal.
+    static var showsProgress: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// Draws a one-line progress message on the terminal, over the previous one; nothing when
+    /// standard error is not a terminal (CI logs get the summary only).
+    static func progress(_ text: String) {
+        guard showsProgress else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    /// Clears the progress line before the summary is printed.
+    static func endProgress() {
+        guard showsProgress else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+
     static func say(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }

@@ -10,10 +10,11 @@ struct Zhibu: ParsableCommand {
         commandName: "zhibu",
         abstract:
             "支部 zhibu: checks Party branch records against the regulations and publishes them.",
-        version: zhibuVersion,
+        version: "\(zhibuVersion) (commit \(BuildInfo.commit), built \(BuildInfo.date))",
         subcommands: [
             CheckCommand.self, BuildCommand.self, FixCommand.self, InitCommand.self,
             NewCommand.self, RulesCommand.self, SchemaCommand.self, ServeCommand.self,
+            VersionCommand.self, CompletionCommand.self, ManCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
@@ -26,6 +27,27 @@ struct Zhibu: ParsableCommand {
         guard let first = lines.first, lines.count > 1 else { return message }
         let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
         return first + " " + rest.joined(separator: ", ")
+    }
+
+    /// The first word of the command line when it names no command (`zhibu chek`), skipping
+    /// the options that may come before a command and their values.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        let valued: Set<String> = ["--site", "--lang"]
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if valued.contains(argument) {
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("-") {
+                index += 1
+                continue
+            }
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            return names.contains(argument) || argument == "help" ? nil : argument
+        }
+        return nil
     }
 
     /// Runs the command; usage errors exit 2 with one line (SPEC §2), never a stack trace.
@@ -43,6 +65,18 @@ struct Zhibu: ParsableCommand {
             if code == .success {
                 print(fullMessage(for: error))
                 Terminal.terminate(0)
+            }
+            if let typo = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+                let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+                var text = LocalizedText(
+                    zh: "没有 `\(typo)` 这个命令", en: "there is no command `\(typo)`")
+                if let nearest = Suggestion.nearest(to: typo, in: names) {
+                    text = LocalizedText(
+                        zh: text.zh + "，是否应为 `zhibu \(nearest)`？",
+                        en: text.en + "; did you mean `zhibu \(nearest)`?")
+                }
+                Terminal.error("zhibu: \(text.zh)\nzhibu: \(text.en)")
+                Terminal.terminate(2)
             }
             Terminal.error("zhibu: " + oneLine(message(for: error)))
             Terminal.error("zhibu: 用法错误，运行 `zhibu --help` 查看用法 (run `zhibu --help` for usage)")

@@ -39,8 +39,19 @@ package struct CheckReport: Sendable {
     }
 
     /// Exit code of SPEC §2: 1 for any error, or any warning under `--strict`.
+    /// 2 for an error in `site.yml` (a configuration error, SPEC §2), 1 for any other error
+    /// (or warning with `--strict`), 0 otherwise.
     package func exitCode(strict: Bool) -> Int32 {
+        if hasConfigErrors { return 2 }
         if errorCount > 0 || (strict && warningCount > 0) { return 1 }
         return 0
+    }
+
+    /// Whether `Content/site.yml` has an error: the site's configuration is broken, which CI
+    /// should tell apart from findings in the content.
+    package var hasConfigErrors: Bool {
+        diagnostics.contains {
+            $0.severity == .error && !$0.waived && $0.location.file == "Content/site.yml"
+        }
     }
 }

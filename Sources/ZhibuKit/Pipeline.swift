@@ -39,6 +39,20 @@ package enum Pipeline {
         package var drafts = false
         /// `--audience`: overrides `site.yml`'s `audience` for this build.
         package var audience: Audience?
+        /// `--base-url`: overrides `site.yml`'s `base_url` (a preview deploy, a sub-path);
+        /// when nil, `ZHIBU_BASE_URL` in `environment` does.
+        package var baseURL: String?
+        /// `--destination`: the folder to publish into instead of `Site/`.
+        package var destination: String?
+        /// Told when a build starts each long stage, for a progress line on a terminal.
+        package var onStage: @Sendable (Stage) -> Void = { _ in }
+
+        /// The base URL this build overrides `site.yml`'s with, if any.
+        package var resolvedBaseURL: String? {
+            if let baseURL { return baseURL }
+            if let value = environment["ZHIBU_BASE_URL"], !value.isEmpty { return value }
+            return nil
+        }
         /// The previous load's parsed files, which `serve` keeps between rebuilds.
         package var parseCache: ParseCache?
 
@@ -56,6 +70,19 @@ package enum Pipeline {
             self.failOn = failOn
             self.waitForLock = waitForLock
             self.onLockWait = onLockWait
+        }
+    }
+
+    /// The long stages of a build, as a progress line names them.
+    package enum Stage: Sendable {
+        case reading, rendering, publishing
+
+        package var words: LocalizedText {
+            switch self {
+            case .reading: LocalizedText(zh: "读取文件……", en: "reading files…")
+            case .rendering: LocalizedText(zh: "检查并生成网页……", en: "checking and rendering…")
+            case .publishing: LocalizedText(zh: "发布……", en: "publishing…")
+            }
         }
     }
 
@@ -150,6 +177,7 @@ package enum Pipeline {
             }
             var rendered = options.drafts ? site : site.withoutDrafts
             if let audience = options.audience { rendered.config.audience = audience }
+
             let renderer = try SiteRenderer(
                 site: rendered, asOf: loaded.asOf,
                 templates: templates, jobs: options.jobs)
@@ -192,6 +220,7 @@ package enum Pipeline {
         }
         defer { withExtendedLifetime(lock) {} }
         let tree: FileTree
+        options.onStage(.reading)
         do { tree = try read(options) } catch { throw .load(error) }
         let read = Date().timeIntervalSince(start)
         // The digest only serves publishing: a build to memory neither reuses nor stores it.
@@ -203,6 +232,7 @@ package enum Pipeline {
             return .unchanged(report)
         }
         var result: BuildResult
+        options.onStage(.rendering)
         do { result = try build(tree: tree, options: options) } catch { throw .render(error) }
         result.report.timings.insert(("read", read), at: 0)
         guard let files = result.files else { return .stopped(result.report) }
@@ -211,6 +241,7 @@ package enum Pipeline {
         }
         guard let digest else { return .built(result, files: files, published: nil) }
         let publishStart = Date()
+        options.onStage(.publishing)
         do throws(PublishError) {
             if Interruption.requested { throw .interrupted(siteChanged: false) }
             let stats = try publish(files, digest: digest, report: result.report, options: options)
@@ -240,8 +271,11 @@ extension Pipeline {
     /// Stage reuse: the stored report of the last published build, if no input has changed
     /// since and that build is still what `Site/` holds.
     static func reuse(_ digest: String, tree: FileTree, options: Options) -> CheckReport? {
-        guard let cached = BuildCache.load(siteRoot: options.siteRoot),
-            cached.digest == digest, Publisher.hasPublished(siteRoot: options.siteRoot),
+        guard
+            let cached = BuildCache.load(
+                siteRoot: options.siteRoot, destination: options.destination),
+            cached.digest == digest,
+            Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination),
             let asOf = LocalDate(parsing: cached.asOf)
         else { return nil }
         return CheckReport(
@@ -256,7 +290,7 @@ extension Pipeline {
     static func load(_ tree: FileTree, _ options: Options, renderBodies: Bool) -> Loaded {
         var loaded = ContentLoader.load(
             tree, jobs: options.jobs, renderBodies: renderBodies, checkReferences: false,
-            cache: options.parseCache)
+            cache: options.parseCache, baseURL: options.resolvedBaseURL)
         loaded.diagnostics += TemplateSet.unusedFiles(in: tree)
         let date = AsOf.resolve(
             option: options.asOf, config: loaded.site.config, environment: options.environment,
@@ -296,11 +330,12 @@ extension Pipeline {
     static func publish(
         _ files: [RenderedFile], digest: String, report: CheckReport, options: Options
     ) throws(PublishError) -> Publisher.Stats {
-        let stats = try Publisher(siteRoot: options.siteRoot).publish(files, jobs: options.jobs)
+        let stats = try Publisher(siteRoot: options.siteRoot, destination: options.destination)
+            .publish(files, jobs: options.jobs)
         BuildCache(
             digest: digest, asOf: report.asOf, summary: report.summary,
             diagnostics: report.diagnostics
-        ).store(siteRoot: options.siteRoot)
+        ).store(siteRoot: options.siteRoot, destination: options.destination)
         return stats
     }
 }

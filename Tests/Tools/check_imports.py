@@ -40,13 +40,16 @@ ALLOWED: dict[str, set[str]] = {
     "ZhibuQR": {"CQRencode", "Synchronization"},
     "ZhibuModel": set(),
     "ZhibuTemplates": set(),
+    "ZhibuCITemplates": set(),
+    # The build-tool plugin that writes `zhibu version`'s commit and date.
+    "BuildInfo": {"PackagePlugin", "Foundation"},
     "ZhibuMarkdown": {"CCmark", "Glibc", "Darwin"},
     "ZhibuTemplating": {"Mustache", "Synchronization"},
     "ZhibuRules": {"ZhibuModel", "Foundation", "Dispatch"},
     "ZhibuKit": {
         "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "ZhibuTemplating",
-        "ZhibuQR", "CSystemShims", "Yams", "Foundation", "Dispatch", "Synchronization", "Glibc",
-        "Darwin",
+        "ZhibuQR", "CSystemShims", "ZhibuCITemplates", "Yams", "Foundation", "Dispatch",
+        "Synchronization", "Glibc", "Darwin",
     },
     "ZhibuServer": {
         "ZhibuKit", "ZhibuModel", "ZhibuTemplating", "FlyingFox", "FlyingSocks", "Foundation",

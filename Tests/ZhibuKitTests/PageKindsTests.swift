@@ -70,7 +70,11 @@ import ZhibuTemplates
         let manifest = try String(
             contentsOf: Self.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
         let embedded = manifest.matches(of: /\.embedInCode\("([^"]+)"\)/).map { String($0.1) }
-        #expect(embedded.sorted() == onDisk)
+        // ci/ holds the CI templates that `zhibu init` writes, embedded the same way.
+        let ci = try FileManager.default.contentsOfDirectory(
+            atPath: Self.repository.appendingPathComponent("ci").path
+        ).filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") }
+        #expect(embedded.sorted() == (onDisk + ci).sorted())
         for (name, bytes) in DefaultTemplates.files {
             let file = try Data(contentsOf: folder.appendingPathComponent(name))
             #expect(Array(file) == bytes, "\(name) differs from the compiled-in copy")

@@ -62,13 +62,27 @@ struct ScaffoldTests {
                 continue
             }
             #expect(node?.mapping != nil)
-            let check = try #require(text.range(of: "zhibu check"))
-            let build = try #require(text.range(of: "zhibu build"))
-            #expect(check.lowerBound < build.lowerBound)
         }
-        #expect(files[".github/workflows/zhibu.yml"]?.contains("--format github") == true)
+        // GitHub runs the zhibu Action (check, then build); GitLab checks, then builds.
+        #expect(files[".github/workflows/zhibu.yml"]?.contains("/zhibu@v1") == true)
+        let gitlab = try #require(files[".gitlab-ci.yml"])
+        let check = try #require(gitlab.range(of: "zhibu check"))
+        let build = try #require(gitlab.range(of: "zhibu build"))
+        #expect(check.lowerBound < build.lowerBound)
+        // The workflows are the templates the repository ships and lints in ci/.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         #expect(
-            files[".gitlab-ci.yml"]?.contains("codequality: gl-code-quality-report.json") == true)
+            files[".github/workflows/zhibu.yml"]
+                == (try String(
+                    contentsOf: root.appendingPathComponent("ci/github-pages.yml"), encoding: .utf8))
+        )
+        #expect(
+            files[".gitlab-ci.yml"]
+                == (try String(
+                    contentsOf: root.appendingPathComponent("ci/zhibu.gitlab-ci.yml"),
+                    encoding: .utf8)))
+        #expect(files[".gitlab-ci.yml"]?.contains("gl-code-quality-report.json") == true)
         // VS Code's settings name schemas that init wrote.
         let settings = try #require(files[".vscode/settings.json"])
         let object = try #require(

@@ -19,13 +19,18 @@ package enum ContentLoader {
     ///   - checkReferences: false when the caller checks references itself, beside other work
     ///     (`Pipeline`).
     ///   - cache: the files parsed by the previous load (`serve`): unchanged ones are reused.
+    ///   - baseURL: `build --base-url` or `ZHIBU_BASE_URL`, which replaces `site.yml`'s before
+    ///     any link is made.
     package static func load(
         _ tree: FileTree, jobs: Int = Parallel.defaultJobs, renderBodies: Bool = true,
-        checkReferences: Bool = true, cache: ParseCache? = nil
+        checkReferences: Bool = true, cache: ParseCache? = nil, baseURL: String? = nil
     ) -> Result {
         var diagnostics = tree.problems
         let siteBag = DiagnosticBag()
-        let config = SiteConfigReader.read(tree.file("Content/site.yml"), bag: siteBag)
+        var config = SiteConfigReader.read(tree.file("Content/site.yml"), bag: siteBag)
+        if let baseURL {
+            config.baseURL = Located(baseURL, at: .start(of: config.file))
+        }
         diagnostics += siteBag.items
 
         // Classifying is pure per path, so it runs on the worker threads with the parsing.

@@ -23,11 +23,13 @@ package struct BuildCache: Codable, Sendable {
     /// The digest of a build's inputs: the files, the as-of settings, today's date and the tool.
     package static func digest(
         of tree: FileTree, asOfOption: LocalDate?, environment: [String: String], now: Date,
-        version: String, drafts: Bool = false, audience: Audience? = nil
+        version: String, drafts: Bool = false, audience: Audience? = nil,
+        baseURL: String? = nil
     ) -> String {
         var context = "zhibu \(version)\n"
         if drafts { context += "drafts\n" }
         if let audience { context += "audience \(audience.rawValue)\n" }
+        if let baseURL { context += "base-url \(baseURL)\n" }
         context += "as-of \(asOfOption?.description ?? "-")\n"
         context += "epoch \(environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
         context += "day \(Int(now.timeIntervalSince1970 / 86_400))\n"
@@ -59,21 +61,25 @@ package struct BuildCache: Codable, Sendable {
         digest(
             of: tree, asOfOption: options.asOf, environment: options.environment,
             now: options.now, version: tool, drafts: options.drafts,
-            audience: options.audience)
+            audience: options.audience, baseURL: options.resolvedBaseURL)
     }
 
-    package static func load(siteRoot: String) -> BuildCache? {
-        let url = URL(fileURLWithPath: siteRoot + "/.zhibu/last-build.json")
+    /// The cache of the last build published into `destination` (nil: `Site/`).
+    package static func load(siteRoot: String, destination: String? = nil) -> BuildCache? {
+        let folder = Publisher(siteRoot: siteRoot, destination: destination).cache
+        let url = URL(fileURLWithPath: folder + "/last-build.json")
         guard let data = try? Data(contentsOf: url) else { return nil }
         return try? JSONDecoder().decode(BuildCache.self, from: data)
     }
 
     /// Stores the cache next to the published tree's manifest; a failure only costs speed.
-    package func store(siteRoot: String) {
+    package func store(siteRoot: String, destination: String? = nil) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self) else { return }
-        let path = siteRoot + "/.zhibu/last-build.json"
+        let path =
+            Publisher(siteRoot: siteRoot, destination: destination).cache
+            + "/last-build.json"
         try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -13,9 +13,17 @@ package enum PublishError: Error, Sendable, Equatable {
     case locked(pid: Int32?)
     /// `Site` exists and is not a folder zhibu can publish into.
     case notAFolder(path: String)
+    /// `--destination` names a folder with files that zhibu did not publish there.
+    case notOurs(path: String)
 
     package var message: LocalizedText {
         switch self {
+        case .notOurs(let path):
+            LocalizedText(
+                zh: "`\(path)` 里已有不是 zhibu 发布的文件；发布会删除它们，因此未发布。请清空或另选一个文件夹",
+                en:
+                    "`\(path)` holds files that zhibu did not publish there; publishing would remove them, so nothing was published. Empty it or choose another folder"
+            )
         case .io(let path, let reason, let changed):
             changed
                 ? LocalizedText(

@@ -26,9 +26,14 @@ import ZhibuModel
 package struct Publisher: Sendable {
     package var siteRoot: String
     package var writers: Int
+    /// `build --destination`: the folder to publish into instead of `Site/`, relative to the
+    /// site folder or absolute. Its records and spare tree live in a folder of their own under
+    /// `.zhibu/out/`, so that `Site/` and `public/` never share a manifest.
+    package var destination: String?
 
-    package init(siteRoot: String, writers: Int = 32) {
+    package init(siteRoot: String, destination: String? = nil, writers: Int = 32) {
         self.siteRoot = siteRoot
+        self.destination = destination
         self.writers = writers
     }
 
@@ -50,16 +55,31 @@ package struct Publisher: Sendable {
         package init() {}
     }
 
-    var cache: String { siteRoot + "/.zhibu" }
-    var site: String { siteRoot + "/Site" }
+    /// zhibu's records of the published folder, and its spare tree.
+    package var cache: String {
+        guard let destination else { return siteRoot + "/.zhibu" }
+        let name = destination.unicodeScalars.map { scalar -> String in
+            let c = Character(scalar)
+            return c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")
+                ? String(c) : "_\(scalar.value)_"
+        }.joined()
+        return siteRoot + "/.zhibu/out/" + name
+    }
+    /// The folder the site is published into.
+    package var site: String {
+        guard let destination else { return siteRoot + "/Site" }
+        return destination.hasPrefix("/") ? destination : siteRoot + "/" + destination
+    }
+    /// How messages name the published folder.
+    var siteName: String { destination ?? "Site" }
     var spare: String { cache + "/spare" }
     var publishedPath: String { cache + "/published" }
     var spareManifestPath: String { cache + "/spare-manifest" }
 
     /// True when `Site/` holds exactly what the recorded manifest says, and nothing else: the
     /// condition for reusing the last build without loading the site.
-    package static func hasPublished(siteRoot: String) -> Bool {
-        let publisher = Publisher(siteRoot: siteRoot)
+    package static func hasPublished(siteRoot: String, destination: String? = nil) -> Bool {
+        let publisher = Publisher(siteRoot: siteRoot, destination: destination)
         guard isFolder(publisher.cache), isFolder(publisher.site),
             let manifest = readManifest(publisher.publishedPath)
         else { return false }
@@ -68,13 +88,24 @@ package struct Publisher: Sendable {
     }
 
     package func publish(_ files: [RenderedFile], jobs: Int) throws(PublishError) -> Stats {
+        if destination != nil {
+            try ensureFolder(siteRoot + "/.zhibu")
+            try ensureFolder(siteRoot + "/.zhibu/out")
+        }
         try ensureFolder(cache)
         switch Self.kind(of: site) {
-        case .other: throw .notAFolder(path: "Site")
+        case .other: throw .notAFolder(path: siteName)
         case .link: unlink(site)
         case .folder, .absent: break
         }
         let siteExists = Self.isFolder(site)
+        // A destination folder of the user's that zhibu never published into is not emptied:
+        // its files would be removed with the swap.
+        if destination != nil, siteExists, Self.readManifest(publishedPath) == nil,
+            !Self.isEmptyFolder(site)
+        {
+            throw .notOurs(path: siteName)
+        }
         let next = Manifest(files: files)
         // What Site/ holds: the recorded manifest if there is one, else read back.
         var published = Manifest()
@@ -155,11 +186,11 @@ package struct Publisher: Sendable {
         try checkpoint("before-swap", siteChanged: false)
         if siteExists {
             guard zhibu_exchange_paths(site, spare) == 0 else {
-                throw .io(path: "Site", reason: Self.reason(), siteChanged: false)
+                throw .io(path: siteName, reason: Self.reason(), siteChanged: false)
             }
         } else {
             guard rename(spare, site) == 0 else {
-                throw .io(path: "Site", reason: Self.reason(), siteChanged: false)
+                throw .io(path: siteName, reason: Self.reason(), siteChanged: false)
             }
         }
         stats.swapped = true
@@ -310,6 +341,58 @@ extension Publisher {
 
     /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
     /// folder made, so that nothing is ever written through it.
+    /// Whether a folder has no entries (or cannot be read, which publishing then reports).
+    static func isEmptyFolder(_ path: String) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { return false }
+        }
+        return true
+    }
+
+    /// Why a `--destination` cannot be published into, or nil when it can: it must not be the
+    /// site folder or hold it, nor lie inside the content, the templates or zhibu's records,
+    /// since publishing removes from it whatever zhibu did not put there.
+    package static func problem(destination: String, siteRoot: String) -> LocalizedText? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let cwd = getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : "/"
+        let base = siteRoot.hasPrefix("/") ? siteRoot : cwd + "/" + siteRoot
+        func absolute(_ path: String) -> String {
+            let joined = path.hasPrefix("/") ? path : base + "/" + path
+            var parts: [Substring] = []
+            for part in joined.split(separator: "/") {
+                if part == "." || part.isEmpty { continue }
+                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+            }
+            return "/" + parts.joined(separator: "/")
+        }
+        let root = absolute(".")
+        let target = absolute(destination)
+        let inside = { (folder: String) in
+            target == root + "/" + folder || target.hasPrefix(root + "/" + folder + "/")
+        }
+        if target == root || root.hasPrefix(target == "/" ? "/" : target + "/") {
+            return LocalizedText(
+                zh:
+                    "`--destination \(destination)` 是站点文件夹本身或其上级；发布时会删除其中不是 zhibu 生成的文件，请另选一个文件夹（如 `public`）",
+                en:
+                    "`--destination \(destination)` is the site folder or holds it; publishing removes what zhibu did not put there, so choose another folder (e.g. `public`)"
+            )
+        }
+        for folder in ["Content", "Templates", ".zhibu", ".git"] where inside(folder) {
+            return LocalizedText(
+                zh: "`--destination \(destination)` 在 `\(folder)/` 里面；请另选一个文件夹（如 `public`）",
+                en:
+                    "`--destination \(destination)` is inside `\(folder)/`; choose another folder (e.g. `public`)"
+            )
+        }
+        return nil
+    }
+
     func ensureFolder(_ path: String) throws(PublishError) {
         switch Self.kind(of: path) {
         case .folder: return

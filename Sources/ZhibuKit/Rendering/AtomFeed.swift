@@ -89,7 +89,6 @@ package enum AtomFeed {
             var index: Int
             var isNotice: Bool
         }
-        let home = urls.home(language)
         var candidates: [Candidate] = []
         for (orgIndex, org) in site.organizations.enumerated() {
             for index in org.records.indices

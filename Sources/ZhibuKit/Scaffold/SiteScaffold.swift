@@ -1,3 +1,4 @@
+import ZhibuCITemplates
 import ZhibuModel
 
 /// The files of a new site (`zhibu init`): one committee with two branches, rosters, a
@@ -20,8 +21,8 @@ package enum SiteScaffold {
         files["Content/site.yml"] = words.siteYAML
         files[".gitignore"] =
             "# zhibu's output and cache: built again by CI on every commit\nSite/\n.zhibu/\n"
-        files[".github/workflows/zhibu.yml"] = CIFiles.github
-        files[".gitlab-ci.yml"] = CIFiles.gitlab
+        files[".github/workflows/zhibu.yml"] = CITemplates.github
+        files[".gitlab-ci.yml"] = CITemplates.gitlab
         // Editor schemas, wired for VS Code's YAML extension (`zhibu schema .vscode/zhibu-schemas`
         // writes them again after an upgrade).
         for (name, text) in FileSchemas.all() { files[".vscode/zhibu-schemas/" + name] = text }
