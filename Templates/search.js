@@ -233,13 +233,10 @@
     run();
   });
 
-  var request = new XMLHttpRequest();
-  request.open('GET', root.getAttribute('data-index'));
-  request.onload = function () {
+  function loaded(read) {
     var started = now();
     try {
-      if (request.status !== 200 && request.status !== 0) { throw new Error('HTTP ' + request.status); }
-      build(JSON.parse(request.responseText));
+      build(read());
     } catch (e) {
       failed = true;
       status.textContent = root.getAttribute('data-failed');
@@ -248,10 +245,35 @@
     root.setAttribute('data-index-ms', (now() - started).toFixed(2));
     root.setAttribute('data-ready', 'true');
     if (pending !== null || input.value) { run(); }
-  };
-  request.onerror = function () {
+  }
+  function fail() {
     failed = true;
     status.textContent = root.getAttribute('data-failed');
-  };
-  request.send();
+  }
+
+  if (location.protocol === 'file:') {
+    // A page opened from a file may not fetch another file: a site built with
+    // --relative-urls also has its index as a script, which sets window.zhibuSearchIndex.
+    var tag = document.createElement('script');
+    tag.src = root.getAttribute('data-index-script');
+    tag.onload = function () {
+      loaded(function () {
+        if (!window.zhibuSearchIndex) { throw new Error('no index'); }
+        return window.zhibuSearchIndex;
+      });
+    };
+    tag.onerror = fail;
+    document.head.appendChild(tag);
+  } else {
+    var request = new XMLHttpRequest();
+    request.open('GET', root.getAttribute('data-index'));
+    request.onload = function () {
+      loaded(function () {
+        if (request.status !== 200 && request.status !== 0) { throw new Error('HTTP ' + request.status); }
+        return JSON.parse(request.responseText);
+      });
+    };
+    request.onerror = fail;
+    request.send();
+  }
 })();

@@ -43,6 +43,13 @@ struct BuildCommand: ParsableCommand {
             valueName: "url"))
     var baseURL: String?
 
+    @Flag(
+        name: .customLong("relative-urls"),
+        help:
+            "Make every link, stylesheet and script relative to its page, so that a copy of the site works from a folder or file:// (as relative_urls: true in site.yml)."
+    )
+    var relativeURLs = false
+
     @Option(
         help: ArgumentHelp(
             "Publish into this folder instead of Site/ (GitLab Pages wants public/), with the same atomic publishing.",
@@ -97,6 +104,7 @@ struct BuildCommand: ParsableCommand {
             settings.audience = audience.map { Audience(rawValue: $0.rawValue) ?? .public }
             settings.baseURL = baseURL
             settings.destination = destination
+            settings.relativeURLs = relativeURLs
             if !options.quiet {
                 let progressLanguage = language ?? .zh
                 settings.onStage = { stage in

@@ -44,6 +44,8 @@ package enum Pipeline {
         package var baseURL: String?
         /// `--destination`: the folder to publish into instead of `Site/`.
         package var destination: String?
+        /// `--relative-urls`: links relative to each page, whatever `site.yml` says.
+        package var relativeURLs = false
         /// Told when a build starts each long stage, for a progress line on a terminal.
         package var onStage: @Sendable (Stage) -> Void = { _ in }
 
@@ -177,6 +179,7 @@ package enum Pipeline {
             }
             var rendered = options.drafts ? site : site.withoutDrafts
             if let audience = options.audience { rendered.config.audience = audience }
+            if options.relativeURLs { rendered.config.relativeURLs = true }
 
             let renderer = try SiteRenderer(
                 site: rendered, asOf: loaded.asOf,

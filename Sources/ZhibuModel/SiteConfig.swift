@@ -8,6 +8,9 @@ package struct SiteConfig: Sendable, Hashable {
     package var asOf: Located<LocalDate>?
     /// `audience`: public unless it says internal.
     package var audience: Audience = .public
+    /// `relative_urls: true` (or `build --relative-urls`): every link relative to its page, so
+    /// that a copy of the site works from a folder or `file://`.
+    package var relativeURLs = false
     package var rules: RulesConfig
     package var board: BoardConfig
     package var file: String

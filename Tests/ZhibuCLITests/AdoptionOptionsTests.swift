@@ -71,6 +71,39 @@ import Testing
         #expect(wrong.status == 2)
     }
 
+    /// A copy of the site opened from files: styled, every link a file, search answering
+    /// (`Tests/Site/check_file_site.py`, headless Chromium at file://).
+    @Test func relativeURLsMakeACopyWorkFromAFolder() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try cli.zhibu(["--site", root.path, "build", "--relative-urls", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", CLITests.root.appendingPathComponent("Tests/Site/check_file_site.py").path,
+            root.appendingPathComponent("Site").path, "读书分享", "读书分享会",
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(
+            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
+        #expect(output.contains("check_file_site: 0 problems"))
+        // site.yml's relative_urls does the same as the option.
+        let config = root.appendingPathComponent("Content/site.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try Data((text + "relative_urls: true\n").utf8).write(to: config)
+        let again = try cli.zhibu(["--site", root.path, "build", "--quiet"])
+        #expect(again.status == 0)
+        let home = try String(
+            contentsOf: root.appendingPathComponent("Site/index.html"), encoding: .utf8)
+        #expect(home.contains("href=\"./_z/zhibu.css\""))
+    }
+
     @Test func aDestinationThatWouldLoseFilesIsRefused() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }

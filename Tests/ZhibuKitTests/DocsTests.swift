@@ -84,3 +84,25 @@ import ZhibuModel
         }
     }
 }
+
+/// `--relative-urls` on bytes: the site's own addresses become relative to the page and name
+/// the index.html of a folder; everything else is left as it was.
+@Suite struct RelativeLinksTests {
+    @Test func ownAddressesBecomeRelativeAndOthersStay() {
+        let page =
+            #"<a href="/sub/first/">a</a> <img src="/sub/assets/x.png"> <a href="https://e.org/sub/">b</a> <a href="/sub/#top">c</a> <a href="//cdn.example/x">d</a> <a href="/elsewhere/">e</a>"#
+        let out = RelativeLinks.rewrite(
+            Array(page.utf8), from: "first/activities/2026/x/index.html", base: Array("/sub/".utf8))
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(text.contains(#"href="../../../../first/index.html""#))
+        #expect(text.contains(#"src="../../../../assets/x.png""#))
+        #expect(text.contains(#"href="https://e.org/sub/""#))
+        #expect(text.contains(#"href="../../../../index.html#top""#))
+        #expect(text.contains(#"href="//cdn.example/x""#))
+        #expect(text.contains(#"href="/elsewhere/""#))
+        let root = RelativeLinks.rewrite(
+            Array(#"<link href="/sub/_z/zhibu.css">"#.utf8), from: "index.html",
+            base: Array("/sub/".utf8))
+        #expect(String(decoding: root, as: UTF8.self) == #"<link href="./_z/zhibu.css">"#)
+    }
+}

@@ -9,8 +9,8 @@ import ZhibuRules
 /// be read is reported and replaced by its default, and loading goes on.
 package enum SiteConfigReader {
     static let allowed = [
-        "title", "title_en", "base_url", "languages", "timezone", "as_of", "audience", "rules",
-        "board",
+        "title", "title_en", "base_url", "languages", "timezone", "as_of", "audience",
+        "relative_urls", "rules", "board",
     ]
     static let boardFields = ["slide_seconds", "poll_seconds", "slides", "night"]
     static let rulesFields = ["profile", "window_months", "severity", "params"]
@@ -77,6 +77,7 @@ package enum SiteConfigReader {
             }
         }
         config.asOf = fields.date("as_of")
+        if let relative = fields.bool("relative_urls") { config.relativeURLs = relative.value }
         if let audience = fields.string("audience"),
             let value = fields.parseEnum(audience, Audience.self, key: "audience")
         {

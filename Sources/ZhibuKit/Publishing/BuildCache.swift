@@ -24,12 +24,13 @@ package struct BuildCache: Codable, Sendable {
     package static func digest(
         of tree: FileTree, asOfOption: LocalDate?, environment: [String: String], now: Date,
         version: String, drafts: Bool = false, audience: Audience? = nil,
-        baseURL: String? = nil
+        baseURL: String? = nil, relativeURLs: Bool = false
     ) -> String {
         var context = "zhibu \(version)\n"
         if drafts { context += "drafts\n" }
         if let audience { context += "audience \(audience.rawValue)\n" }
         if let baseURL { context += "base-url \(baseURL)\n" }
+        if relativeURLs { context += "relative-urls\n" }
         context += "as-of \(asOfOption?.description ?? "-")\n"
         context += "epoch \(environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
         context += "day \(Int(now.timeIntervalSince1970 / 86_400))\n"
@@ -61,7 +62,8 @@ package struct BuildCache: Codable, Sendable {
         digest(
             of: tree, asOfOption: options.asOf, environment: options.environment,
             now: options.now, version: tool, drafts: options.drafts,
-            audience: options.audience, baseURL: options.resolvedBaseURL)
+            audience: options.audience, baseURL: options.resolvedBaseURL,
+            relativeURLs: options.relativeURLs)
     }
 
     /// The cache of the last build published into `destination` (nil: `Site/`).

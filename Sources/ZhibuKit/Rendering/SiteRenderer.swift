@@ -54,6 +54,9 @@ package struct SiteRenderer: Sendable {
                 Self.insert(file, into: &files)
             }
         }
+        if context.site.config.relativeURLs {
+            files = RelativeLinks.apply(files, basePath: context.urls.basePath)
+        }
         return files
     }
 

@@ -96,6 +96,7 @@ package enum FileSchemas {
                 ("languages", .list(enumeration(Language.allCases.map(\.rawValue)))),
                 ("timezone", .text), ("as_of", .date),
                 ("audience", enumeration(Audience.allCases.map(\.rawValue))),
+                ("relative_urls", .bool),
                 (
                     "rules",
                     .object(

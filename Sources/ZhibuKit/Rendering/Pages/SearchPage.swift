@@ -40,6 +40,9 @@ enum SearchPage: PageKind {
             writer.text("title", title)
             writer.map("search") { writer in
                 writer.text("index", index)
+                // The index as a script, which `--relative-urls` writes for pages opened
+                // from files.
+                writer.text("indexScript", String(index.dropLast("json".count)) + "js")
                 writer.text("script", script)
                 for key in [
                     "label", "placeholder", "button", "hint", "noscript", "loading", "failed",

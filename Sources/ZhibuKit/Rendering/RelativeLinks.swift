@@ -1,0 +1,135 @@
+import ZhibuModel
+
+/// `build --relative-urls` (`relative_urls: true`): a site whose every link, stylesheet and
+/// script is relative to the page, so that a copy of `Site/` works opened from a folder, a USB
+/// stick or `file://`.
+///
+/// Pages are rendered with root-relative links as usual and rewritten here, after rendering:
+/// an attribute value that starts with the site's base path becomes a path from the page's own
+/// folder, and a link to a folder names its `index.html`, which a browser reading files does
+/// not add by itself. The search index's addresses become relative to the search page, and the
+/// index is also written as a script (`search-index.js`), since a page opened from a file may
+/// not fetch another file. Absolute addresses (feeds, the sitemap, QR codes) stay absolute.
+package enum RelativeLinks {
+    /// The attributes whose values are addresses zhibu writes.
+    private static let attributes: [[UInt8]] = [
+        " href=\"", " src=\"", " data-index=\"", " data-index-script=\"", " data-build=\"",
+    ].map { Array($0.utf8) }
+
+    /// The files with every page's links made relative, and the search indexes as scripts too.
+    package static func apply(_ files: [RenderedFile], basePath: String) -> [RenderedFile] {
+        let base = Array(basePath.utf8)
+        var result = Parallel.map(files) { file -> RenderedFile in
+            if file.path.hasSuffix(".html") {
+                return RenderedFile(
+                    path: file.path, bytes: rewrite(file.bytes, from: file.path, base: base))
+            }
+            if file.path.hasSuffix("search-index.json") {
+                let folder = String(file.path.dropLast("search-index.json".count)) + "search/"
+                return RenderedFile(
+                    path: file.path, bytes: rewriteIndex(file.bytes, from: folder, base: base))
+            }
+            return file
+        }
+        for file in result where file.path.hasSuffix("search-index.json") {
+            let script =
+                Array("window.zhibuSearchIndex = ".utf8) + file.bytes + Array(";\n".utf8)
+            result.append(
+                RenderedFile(path: String(file.path.dropLast(4)) + "js", bytes: script))
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    /// `../../` for a page two folders down: the way from a file's folder back to the root.
+    static func up(from path: String) -> [UInt8] {
+        let depth = path.utf8.filter { $0 == UInt8(ascii: "/") }.count
+        return depth == 0
+            ? Array("./".utf8) : Array(repeating: Array("../".utf8), count: depth).flatMap { $0 }
+    }
+
+    /// A root-relative address made relative to the folder `up` leads back from.
+    private static func relative(_ value: ArraySlice<UInt8>, base: [UInt8], up: [UInt8])
+        -> [UInt8]?
+    {
+        // Only the site's own addresses: they start with its base path, and never with `//`.
+        guard value.starts(with: base), !value.starts(with: Array("//".utf8)) else { return nil }
+        let rest = value.dropFirst(base.count)
+        var end =
+            rest.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }
+            ?? rest.endIndex
+        let path = rest[rest.startIndex..<end]
+        var out = up + path
+        if path.isEmpty || path.last == UInt8(ascii: "/") { out += Array("index.html".utf8) }
+        if end < rest.endIndex {
+            out += rest[end...]
+            end = rest.endIndex
+        }
+        return out
+    }
+
+    /// One page with the values of its address attributes made relative.
+    package static func rewrite(_ bytes: [UInt8], from path: String, base: [UInt8]) -> [UInt8] {
+        let up = up(from: path)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        var index = 0
+        var copied = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: " "),
+                let attribute = attributes.first(where: { matches($0, in: bytes, at: index) })
+            else {
+                index += 1
+                continue
+            }
+            let start = index + attribute.count
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            if let replaced = relative(bytes[start..<close], base: base, up: up) {
+                out += bytes[copied..<start]
+                out += replaced
+                copied = close
+            }
+            index = close
+        }
+        out += bytes[copied...]
+        return out
+    }
+
+    /// The search index with each document's address (`"u"`) relative to the search page's
+    /// folder.
+    static func rewriteIndex(_ bytes: [UInt8], from folder: String, base: [UInt8]) -> [UInt8] {
+        let up = up(from: folder)
+        let key = Array("{\"u\": \"".utf8)
+        let compact = Array("{\"u\":\"".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        var index = 0
+        var copied = 0
+        while index < bytes.count {
+            let length =
+                matches(key, in: bytes, at: index)
+                ? key.count : matches(compact, in: bytes, at: index) ? compact.count : 0
+            guard length > 0 else {
+                index += 1
+                continue
+            }
+            let start = index + length
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            if let replaced = relative(bytes[start..<close], base: base, up: up) {
+                out += bytes[copied..<start]
+                out += replaced
+                copied = close
+            }
+            index = close
+        }
+        out += bytes[copied...]
+        return out
+    }
+
+    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        guard index + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where bytes[index + offset] != needle[offset] {
+            return false
+        }
+        return true
+    }
+}
