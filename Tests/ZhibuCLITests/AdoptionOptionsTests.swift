@@ -20,10 +20,9 @@ import Testing
     }
 
     @Test func oneCheckWritesSeveralReports() throws {
-        let root = try site()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let sarif = root.appendingPathComponent("zhibu.sarif").path
-        let junit = root.appendingPathComponent("junit.xml").path
+        let root = try CLITests.noncompliant.get()
+        let sarif = root.appendingPathComponent("zhibu-\(UUID().uuidString).sarif").path
+        let junit = root.appendingPathComponent("junit-\(UUID().uuidString).xml").path
         let run = try cli.zhibu([
             "--site", root.path, "check", "--report", "github", "--report", "sarif=" + sarif,
             "--report", "junit=" + junit,
@@ -123,8 +122,9 @@ import Testing
     }
 
     @Test func langGoesBeforeOrAfterTheCommand() throws {
-        let before = try cli.zhibu(["--lang", "en", "--site", CLITests.root.path, "check"])
-        let after = try cli.zhibu(["--site", CLITests.root.path, "check", "--lang", "en"])
+        let site = try CLITests.noncompliant.get().path
+        let before = try cli.zhibu(["--lang", "en", "--site", site, "check"])
+        let after = try cli.zhibu(["--site", site, "check", "--lang", "en"])
         #expect(before.stdout == after.stdout)
         #expect(before.stdout.contains("checked 7 organizations"))
         let rules = try cli.zhibu(["--lang", "en", "rules"])

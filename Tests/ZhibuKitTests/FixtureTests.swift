@@ -71,8 +71,9 @@ import ZhibuRules
             site.organizations.allSatisfy { !$0.kind.value.isBranch || !$0.members.isEmpty })
     }
 
-    /// The demo has a handful of realistic findings in one branch and one approved waiver, so the
-    /// portal has something true to show; every other organization is clean.
+    /// The demo has no error, so that a CI job copied from the README is green on its first day,
+    /// but one realistic warning and one approved waiver, so the portal has something true to
+    /// show; every other organization is clean. (The CLI tests put two errors back.)
     @Test func exampleContentHasExactlyTheIntendedFindings() throws {
         let root = Golden.fixtures.deletingLastPathComponent().deletingLastPathComponent().path
         let report = try Pipeline.check(.init(siteRoot: root))
@@ -84,11 +85,10 @@ import ZhibuRules
         #expect(
             found == [
                 "warning record.absence-reason rd/activities/2026/10-12-group-meeting-g2.md:14 -",
-                "error dev.probation-overdue rd/members.csv:20 -",
-                "error meeting.committee-monthly rd/org.yml:1 2026-07",
                 "note meeting.themed-day-monthly rd/org.yml:1 2026-02 waived",
             ])
-        #expect(report.exitCode(strict: false) == 1)
+        #expect(report.exitCode(strict: false) == 0)
+        #expect(report.exitCode(strict: true) == 1)
     }
 
     @Test func outputIsTheSameWithOneJobOrMany() throws {
