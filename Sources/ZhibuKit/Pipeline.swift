@@ -222,6 +222,21 @@ package enum Pipeline {
             }
         }
         defer { withExtendedLifetime(lock) {} }
+        // First the inputs' identities, without reading a file: when none changed since the
+        // last published build, that build is reused at once.
+        var surveyDigest: String?
+        if !renderToMemory,
+            let survey = try? FileTree.survey(siteRoot: options.siteRoot, jobs: options.jobs)
+        {
+            let digest = BuildCache.surveyDigest(of: survey.lines, options: options)
+            // A file written within the last second may yet change under the same time: such
+            // a survey is compared, never stored.
+            surveyDigest = survey.racy ? nil : digest
+            if var report = reuse(surveyDigest: digest, options: options) {
+                report.timings = [("unchanged", Date().timeIntervalSince(start))]
+                return .unchanged(report)
+            }
+        }
         let tree: FileTree
         options.onStage(.reading)
         do { tree = try read(options) } catch { throw .load(error) }
@@ -229,6 +244,14 @@ package enum Pipeline {
         // The digest only serves publishing: a build to memory neither reuses nor stores it.
         let digest = renderToMemory ? nil : BuildCache.digest(of: tree, options: options)
         if let digest, var report = reuse(digest, tree: tree, options: options) {
+            // Files were touched but hold the same bytes: remember their new identities.
+            if let surveyDigest,
+                var cache = BuildCache.load(
+                    siteRoot: options.siteRoot, destination: options.destination)
+            {
+                cache.surveyDigest = surveyDigest
+                cache.store(siteRoot: options.siteRoot, destination: options.destination)
+            }
             report.timings = [
                 ("read", read), ("unchanged", Date().timeIntervalSince(start) - read),
             ]
@@ -247,7 +270,9 @@ package enum Pipeline {
         options.onStage(.publishing)
         do throws(PublishError) {
             if Interruption.requested { throw .interrupted(siteChanged: false) }
-            let stats = try publish(files, digest: digest, report: result.report, options: options)
+            let stats = try publish(
+                files, digest: digest, surveyDigest: surveyDigest, report: result.report,
+                options: options)
             result.report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
             return .built(result, files: files, published: stats)
         } catch {
@@ -284,6 +309,30 @@ extension Pipeline {
         return CheckReport(
             summary: cached.summary, diagnostics: cached.diagnostics, due: [], asOf: asOf,
             tree: tree)
+    }
+
+    /// Stage reuse without reading: the stored report of the last published build, if the
+    /// identities of the inputs are those it saw and `Site/` still holds it. The report reads
+    /// back only the files its diagnostics quote.
+    static func reuse(surveyDigest: String, options: Options) -> CheckReport? {
+        guard
+            let cached = BuildCache.load(
+                siteRoot: options.siteRoot, destination: options.destination),
+            cached.surveyDigest == surveyDigest,
+            Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination),
+            let asOf = LocalDate(parsing: cached.asOf)
+        else { return nil }
+        let quoted = Set(cached.diagnostics.map(\.location.file)).filter {
+            $0.hasPrefix("Content/") || $0.hasPrefix("Templates/")
+        }
+        let files = quoted.sorted().compactMap { path -> SourceFile? in
+            guard let data = FileManager.default.contents(atPath: options.siteRoot + "/" + path)
+            else { return nil }
+            return SourceFile(path: path, bytes: Array(data))
+        }
+        return CheckReport(
+            summary: cached.summary, diagnostics: cached.diagnostics, due: [], asOf: asOf,
+            tree: FileTree(files: files))
     }
 
     /// Stage load: the model, and the as-of date its periodic rules are evaluated at.
@@ -331,14 +380,16 @@ extension Pipeline {
     /// Stage publish: `Site/` brought up to date atomically, then the cache that lets the
     /// next build with the same inputs skip everything.
     static func publish(
-        _ files: [RenderedFile], digest: String, report: CheckReport, options: Options
+        _ files: [RenderedFile], digest: String, surveyDigest: String?, report: CheckReport,
+        options: Options
     ) throws(PublishError) -> Publisher.Stats {
         let stats = try Publisher(siteRoot: options.siteRoot, destination: options.destination)
             .publish(files, jobs: options.jobs)
-        BuildCache(
+        var cache = BuildCache(
             digest: digest, asOf: report.asOf, summary: report.summary,
-            diagnostics: report.diagnostics
-        ).store(siteRoot: options.siteRoot, destination: options.destination)
+            diagnostics: report.diagnostics)
+        cache.surveyDigest = surveyDigest
+        cache.store(siteRoot: options.siteRoot, destination: options.destination)
         return stats
     }
 }

@@ -35,6 +35,40 @@ import ZhibuRules
         #expect(failing.status == 1)
     }
 
+    /// A rebuild whose inputs kept their identities reuses the last build without reading a
+    /// file; a touched file is read and, its bytes being the same, reused too; a changed file
+    /// is built. Files written within the last second are never trusted by identity alone.
+    @Test func aRebuildOfUntouchedInputsReadsNothing() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        Thread.sleep(forTimeInterval: 1.1)
+        let timings = ["ZHIBU_TIMINGS": "1"]
+        #expect(try cli.zhibu(["--site", root.path, "build", "--quiet"]).status == 0)
+        let again = try cli.zhibu(["--site", root.path, "build", "--quiet"], environment: timings)
+        #expect(again.stderr.contains("timing unchanged"), "\(again.stderr)")
+        #expect(!again.stderr.contains("timing read"), "\(again.stderr)")
+        // Touched, same bytes: read, found unchanged, and its new identity remembered.
+        let config = root.appendingPathComponent("Content/site.yml")
+        let text = try Data(contentsOf: config)
+        Thread.sleep(forTimeInterval: 0.05)
+        try text.write(to: config)
+        Thread.sleep(forTimeInterval: 1.1)
+        let touched = try cli.zhibu(
+            ["--site", root.path, "build", "--quiet"], environment: timings)
+        #expect(touched.stderr.contains("timing read"), "\(touched.stderr)")
+        #expect(touched.stderr.contains("timing unchanged"), "\(touched.stderr)")
+        let trusted = try cli.zhibu(
+            ["--site", root.path, "build", "--quiet"], environment: timings)
+        #expect(!trusted.stderr.contains("timing read"), "\(trusted.stderr)")
+        // Changed: built and published.
+        let record = root.appendingPathComponent(ExampleSite.recordPath("2026-03-15", .themedDay))
+        var changed = try String(contentsOf: record, encoding: .utf8)
+        changed += "\n补充说明。\n"
+        try Data(changed.utf8).write(to: record)
+        let built = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(built.stderr.contains("published Site/"), "\(built.stderr)")
+    }
+
     @Test func aSiteTemplateOverridesTheDefault() throws {
         let root = try site(["Templates/notfound.mustache": "<h1>找不到了 {{t.home}}</h1>\n"])
         defer { try? FileManager.default.removeItem(at: root) }

@@ -83,6 +83,55 @@ package struct FileTree: Sendable {
         return FileTree(files: files, directories: walker.directories, problems: problems)
     }
 
+    /// Every input file's path with its identity (inode, size, modification time in
+    /// nanoseconds), and what the walk refused, without reading any file: one line each,
+    /// sorted. What a no-change rebuild compares before it reads anything.
+    ///
+    /// The walk is `read`'s own, so the two see the same files. A file whose bytes changed
+    /// without its size or modification time changing is not seen here. File times advance in
+    /// steps of a few milliseconds, so a file written within the last second may still change
+    /// without its time changing: such a survey is `racy`, and a build does not trust it later.
+    package static func survey(siteRoot: String, jobs: Int = Parallel.defaultJobs)
+        throws(LoadError) -> (lines: [String], racy: Bool)
+    {
+        var info = stat()
+        guard stat(siteRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .siteNotFound(siteRoot)
+        }
+        guard access(siteRoot + "/Content/site.yml", F_OK) == 0 else {
+            throw .notASite(siteRoot)
+        }
+        guard let realRoot = realPath(siteRoot) else {
+            throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
+        }
+        var walker = Walker(siteRoot: siteRoot, realRoot: realRoot)
+        defer { for descriptor in walker.folderDescriptors { close(descriptor) } }
+        try walker.walk(relative: "Content", required: true)
+        try walker.walk(relative: "Templates", required: false)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let recent = (Int64(now.tv_sec) - 1) * 1_000_000_000 + Int64(now.tv_nsec)
+        let found = Parallel.io(walker.files, threads: max(jobs, 16)) {
+            entry -> (line: String, modified: Int64) in
+            var info = stat()
+            let found =
+                entry.folder >= 0
+                ? fstatat(entry.folder, entry.name, &info, 0) == 0
+                : stat(entry.diskPath, &info) == 0
+            guard found, let identity = FileIdentity(info) else {
+                return (entry.path + "\u{0}-", .max)
+            }
+            return (
+                entry.path + "\u{0}\(identity.inode) \(identity.size) \(identity.modified)",
+                identity.modified
+            )
+        }
+        let problems = walker.problems.map {
+            "problem \($0.rule.rawValue) \($0.location.file) \($0.message.en)"
+        }
+        return (found.map(\.line).sorted() + problems, found.contains { $0.modified >= recent })
+    }
+
     /// The file at a site-relative path, if it was read.
     package func file(_ path: String) -> SourceFile? {
         var low = 0

@@ -9,6 +9,9 @@ import ZhibuModel
 /// a change of day or of zhibu's version only costs one full build.
 package struct BuildCache: Codable, Sendable {
     package var digest: String
+    /// The digest of the inputs' identities (`FileTree.survey`) under the same options: when
+    /// it matches, the rebuild is known unchanged without reading a file.
+    package var surveyDigest: String?
     package var asOf: String
     package var summary: SiteSummary
     package var diagnostics: [Diagnostic]
@@ -56,6 +59,18 @@ package struct BuildCache: Codable, Sendable {
         }
         return "\(zhibuVersion) \(binary.inode) \(binary.size) \(binary.modified)"
     }()
+
+    /// The digest of the inputs' identities under a run's options: the same context as
+    /// `digest(of:options:)`, with each file's inode, size and modification time for its bytes.
+    static func surveyDigest(of survey: [String], options: Pipeline.Options) -> String {
+        let context = digest(
+            of: FileTree(files: []), asOfOption: options.asOf, environment: options.environment,
+            now: options.now, version: tool, drafts: options.drafts,
+            audience: options.audience, baseURL: options.resolvedBaseURL,
+            relativeURLs: options.relativeURLs)
+        return Fingerprint.hex(
+            bytes: Array(("survey \(context)\n" + survey.joined(separator: "\n")).utf8))
+    }
 
     /// The digest of a build's inputs under a run's options.
     static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
