@@ -52,21 +52,8 @@ package struct FileTree: Sendable {
     package static func read(siteRoot: String, jobs: Int = Parallel.defaultJobs) throws(LoadError)
         -> FileTree
     {
-        var info = stat()
-        guard stat(siteRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw .siteNotFound(siteRoot)
-        }
-        guard access(siteRoot + "/Content/site.yml", F_OK) == 0 else {
-            throw .notASite(siteRoot)
-        }
-        guard let realRoot = realPath(siteRoot) else {
-            throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
-        }
-        var walker = Walker(siteRoot: siteRoot, realRoot: realRoot)
+        let walker = try walk(siteRoot)
         defer { for descriptor in walker.folderDescriptors { close(descriptor) } }
-        try walker.walk(relative: "Content", required: true)
-        try walker.walk(relative: "Templates", required: false)
-
         let found = walker.files
         // Reading waits on the disk: many reader threads, not one per core.
         let contents = Parallel.io(found, threads: max(jobs, 16)) { entry in
@@ -94,20 +81,8 @@ package struct FileTree: Sendable {
     package static func survey(siteRoot: String, jobs: Int = Parallel.defaultJobs)
         throws(LoadError) -> (lines: [String], racy: Bool)
     {
-        var info = stat()
-        guard stat(siteRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw .siteNotFound(siteRoot)
-        }
-        guard access(siteRoot + "/Content/site.yml", F_OK) == 0 else {
-            throw .notASite(siteRoot)
-        }
-        guard let realRoot = realPath(siteRoot) else {
-            throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
-        }
-        var walker = Walker(siteRoot: siteRoot, realRoot: realRoot)
+        let walker = try walk(siteRoot)
         defer { for descriptor in walker.folderDescriptors { close(descriptor) } }
-        try walker.walk(relative: "Content", required: true)
-        try walker.walk(relative: "Templates", required: false)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let recent = (Int64(now.tv_sec) - 1) * 1_000_000_000 + Int64(now.tv_nsec)
@@ -130,6 +105,30 @@ package struct FileTree: Sendable {
             "problem \($0.rule.rawValue) \($0.location.file) \($0.message.en)"
         }
         return (found.map(\.line).sorted() + problems, found.contains { $0.modified >= recent })
+    }
+
+    /// The walk of `Content/` and `Templates/` that `read` and `survey` share; the caller
+    /// closes the walker's folder descriptors.
+    private static func walk(_ siteRoot: String) throws(LoadError) -> Walker {
+        var info = stat()
+        guard stat(siteRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .siteNotFound(siteRoot)
+        }
+        guard access(siteRoot + "/Content/site.yml", F_OK) == 0 else {
+            throw .notASite(siteRoot)
+        }
+        guard let realRoot = realPath(siteRoot) else {
+            throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
+        }
+        var walker = Walker(siteRoot: siteRoot, realRoot: realRoot)
+        do throws(LoadError) {
+            try walker.walk(relative: "Content", required: true)
+            try walker.walk(relative: "Templates", required: false)
+        } catch {
+            for descriptor in walker.folderDescriptors { close(descriptor) }
+            throw error
+        }
+        return walker
     }
 
     /// The file at a site-relative path, if it was read.
