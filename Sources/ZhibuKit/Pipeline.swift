@@ -232,7 +232,9 @@ package enum Pipeline {
             // A file written within the last second may yet change under the same time: such
             // a survey is compared, never stored.
             surveyDigest = survey.racy ? nil : digest
-            if var report = reuse(surveyDigest: digest, options: options) {
+            if let cached = lastBuild(options, if: { $0.surveyDigest == digest }),
+                var report = report(reusing: cached, tree: quotedFiles(of: cached, options))
+            {
                 report.timings = [("unchanged", Date().timeIntervalSince(start))]
                 return .unchanged(report)
             }
@@ -243,12 +245,12 @@ package enum Pipeline {
         let read = Date().timeIntervalSince(start)
         // The digest only serves publishing: a build to memory neither reuses nor stores it.
         let digest = renderToMemory ? nil : BuildCache.digest(of: tree, options: options)
-        if let digest, var report = reuse(digest, tree: tree, options: options) {
+        if let digest, let cached = lastBuild(options, if: { $0.digest == digest }),
+            var report = report(reusing: cached, tree: tree)
+        {
             // Files were touched but hold the same bytes: remember their new identities.
-            if let surveyDigest,
-                var cache = BuildCache.load(
-                    siteRoot: options.siteRoot, destination: options.destination)
-            {
+            if let surveyDigest, cached.surveyDigest != surveyDigest {
+                var cache = cached
                 cache.surveyDigest = surveyDigest
                 cache.store(siteRoot: options.siteRoot, destination: options.destination)
             }
@@ -296,43 +298,38 @@ extension Pipeline {
         try FileTree.read(siteRoot: options.siteRoot, jobs: options.jobs)
     }
 
-    /// Stage reuse: the stored report of the last published build, if no input has changed
-    /// since and that build is still what `Site/` holds.
-    static func reuse(_ digest: String, tree: FileTree, options: Options) -> CheckReport? {
+    /// Stage reuse: the last published build, if `matches` accepts what it saw (its content
+    /// digest, or the identities of its inputs) and `Site/` still holds it.
+    static func lastBuild(_ options: Options, if matches: (BuildCache) -> Bool) -> BuildCache? {
         guard
             let cached = BuildCache.load(
                 siteRoot: options.siteRoot, destination: options.destination),
-            cached.digest == digest,
-            Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination),
-            let asOf = LocalDate(parsing: cached.asOf)
+            matches(cached),
+            Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination)
         else { return nil }
+        return cached
+    }
+
+    /// The stored report of a reused build, quoting source lines from `tree`.
+    static func report(reusing cached: BuildCache, tree: FileTree) -> CheckReport? {
+        guard let asOf = LocalDate(parsing: cached.asOf) else { return nil }
         return CheckReport(
             summary: cached.summary, diagnostics: cached.diagnostics, due: [], asOf: asOf,
             tree: tree)
     }
 
-    /// Stage reuse without reading: the stored report of the last published build, if the
-    /// identities of the inputs are those it saw and `Site/` still holds it. The report reads
-    /// back only the files its diagnostics quote.
-    static func reuse(surveyDigest: String, options: Options) -> CheckReport? {
-        guard
-            let cached = BuildCache.load(
-                siteRoot: options.siteRoot, destination: options.destination),
-            cached.surveyDigest == surveyDigest,
-            Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination),
-            let asOf = LocalDate(parsing: cached.asOf)
-        else { return nil }
+    /// The files a reused build's diagnostics quote, read back when no other file was read.
+    static func quotedFiles(of cached: BuildCache, _ options: Options) -> FileTree {
         let quoted = Set(cached.diagnostics.map(\.location.file)).filter {
             $0.hasPrefix("Content/") || $0.hasPrefix("Templates/")
         }
-        let files = quoted.sorted().compactMap { path -> SourceFile? in
-            guard let data = FileManager.default.contents(atPath: options.siteRoot + "/" + path)
-            else { return nil }
-            return SourceFile(path: path, bytes: Array(data))
-        }
-        return CheckReport(
-            summary: cached.summary, diagnostics: cached.diagnostics, due: [], asOf: asOf,
-            tree: FileTree(files: files))
+        return FileTree(
+            files: quoted.sorted().compactMap { path -> SourceFile? in
+                guard
+                    let data = FileManager.default.contents(atPath: options.siteRoot + "/" + path)
+                else { return nil }
+                return SourceFile(path: path, bytes: Array(data))
+            })
     }
 
     /// Stage load: the model, and the as-of date its periodic rules are evaluated at.

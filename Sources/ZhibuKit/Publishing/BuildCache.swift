@@ -23,20 +23,23 @@ package struct BuildCache: Codable, Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// The digest of a build's inputs: the files, the as-of settings, today's date and the tool.
-    package static func digest(
-        of tree: FileTree, asOfOption: LocalDate?, environment: [String: String], now: Date,
-        version: String, drafts: Bool = false, audience: Audience? = nil,
-        baseURL: String? = nil, relativeURLs: Bool = false
-    ) -> String {
-        var context = "zhibu \(version)\n"
-        if drafts { context += "drafts\n" }
-        if let audience { context += "audience \(audience.rawValue)\n" }
-        if let baseURL { context += "base-url \(baseURL)\n" }
-        if relativeURLs { context += "relative-urls\n" }
-        context += "as-of \(asOfOption?.description ?? "-")\n"
-        context += "epoch \(environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
-        context += "day \(Int(now.timeIntervalSince1970 / 86_400))\n"
+    /// What the output depends on besides the input files: the tool, the options that change
+    /// pages, the as-of settings and today's date. Both digests begin with it.
+    static func context(_ options: Pipeline.Options) -> String {
+        var context = "zhibu \(tool)\n"
+        if options.drafts { context += "drafts\n" }
+        if let audience = options.audience { context += "audience \(audience.rawValue)\n" }
+        if let baseURL = options.resolvedBaseURL { context += "base-url \(baseURL)\n" }
+        if options.relativeURLs { context += "relative-urls\n" }
+        context += "as-of \(options.asOf?.description ?? "-")\n"
+        context += "epoch \(options.environment["SOURCE_DATE_EPOCH"] ?? "-")\n"
+        context += "day \(Int(options.now.timeIntervalSince1970 / 86_400))\n"
+        return context
+    }
+
+    /// The digest of a build's inputs under a run's options: the context, every file's bytes,
+    /// and what the walk refused.
+    static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
         let parts = Parallel.map(tree.files) { file -> String in
             file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes) + "\u{0}"
                 + String(file.skippedSize ?? -1) + "\n"
@@ -45,7 +48,15 @@ package struct BuildCache: Codable, Sendable {
         let problems = tree.problems.map {
             "problem \($0.rule.rawValue) \($0.location.file) \($0.message.en)\n"
         }
-        return Fingerprint.hex(bytes: Array((context + parts.joined() + problems.joined()).utf8))
+        return Fingerprint.hex(
+            bytes: Array((context(options) + parts.joined() + problems.joined()).utf8))
+    }
+
+    /// The digest of the inputs' identities under a run's options: the same context, with
+    /// each file's inode, size and modification time in place of its bytes.
+    static func surveyDigest(of survey: [String], options: Pipeline.Options) -> String {
+        Fingerprint.hex(
+            bytes: Array(("survey\n" + context(options) + survey.joined(separator: "\n")).utf8))
     }
 
     /// The running zhibu: its version and the identity of its executable, so that a rebuilt
@@ -59,27 +70,6 @@ package struct BuildCache: Codable, Sendable {
         }
         return "\(zhibuVersion) \(binary.inode) \(binary.size) \(binary.modified)"
     }()
-
-    /// The digest of the inputs' identities under a run's options: the same context as
-    /// `digest(of:options:)`, with each file's inode, size and modification time for its bytes.
-    static func surveyDigest(of survey: [String], options: Pipeline.Options) -> String {
-        let context = digest(
-            of: FileTree(files: []), asOfOption: options.asOf, environment: options.environment,
-            now: options.now, version: tool, drafts: options.drafts,
-            audience: options.audience, baseURL: options.resolvedBaseURL,
-            relativeURLs: options.relativeURLs)
-        return Fingerprint.hex(
-            bytes: Array(("survey \(context)\n" + survey.joined(separator: "\n")).utf8))
-    }
-
-    /// The digest of a build's inputs under a run's options.
-    static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
-        digest(
-            of: tree, asOfOption: options.asOf, environment: options.environment,
-            now: options.now, version: tool, drafts: options.drafts,
-            audience: options.audience, baseURL: options.resolvedBaseURL,
-            relativeURLs: options.relativeURLs)
-    }
 
     /// The cache of the last build published into `destination` (nil: `Site/`).
     package static func load(siteRoot: String, destination: String? = nil) -> BuildCache? {
