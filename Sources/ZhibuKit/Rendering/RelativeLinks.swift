@@ -54,65 +54,47 @@ package enum RelativeLinks {
         // Only the site's own addresses: they start with its base path, and never with `//`.
         guard value.starts(with: base), !value.starts(with: Array("//".utf8)) else { return nil }
         let rest = value.dropFirst(base.count)
-        var end =
+        // The fragment or query, if any, follows the file unchanged.
+        let end =
             rest.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }
             ?? rest.endIndex
         let path = rest[rest.startIndex..<end]
         var out = up + path
         if path.isEmpty || path.last == UInt8(ascii: "/") { out += Array("index.html".utf8) }
-        if end < rest.endIndex {
-            out += rest[end...]
-            end = rest.endIndex
-        }
-        return out
+        return out + rest[end...]
     }
 
     /// One page with the values of its address attributes made relative.
     package static func rewrite(_ bytes: [UInt8], from path: String, base: [UInt8]) -> [UInt8] {
-        let up = up(from: path)
+        rewriteValues(in: bytes, after: attributes, up: up(from: path), base: base)
+    }
+
+    /// The keys of a search document's address (`"u"`), with and without a space.
+    private static let indexKeys: [[UInt8]] = ["{\"u\": \"", "{\"u\":\""].map { Array($0.utf8) }
+
+    /// The search index with each document's address relative to the search page's folder.
+    static func rewriteIndex(_ bytes: [UInt8], from folder: String, base: [UInt8]) -> [UInt8] {
+        rewriteValues(in: bytes, after: indexKeys, up: up(from: folder), base: base)
+    }
+
+    /// `bytes` with every quoted value that follows one of `needles` (each ending in the
+    /// opening quote) made relative, when it is one of the site's own addresses.
+    private static func rewriteValues(
+        in bytes: [UInt8], after needles: [[UInt8]], up: [UInt8], base: [UInt8]
+    ) -> [UInt8] {
+        let firsts = Set(needles.compactMap(\.first))
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 16)
         var index = 0
         var copied = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: " "),
-                let attribute = attributes.first(where: { matches($0, in: bytes, at: index) })
+            guard firsts.contains(bytes[index]),
+                let needle = needles.first(where: { matches($0, in: bytes, at: index) })
             else {
                 index += 1
                 continue
             }
-            let start = index + attribute.count
-            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            if let replaced = relative(bytes[start..<close], base: base, up: up) {
-                out += bytes[copied..<start]
-                out += replaced
-                copied = close
-            }
-            index = close
-        }
-        out += bytes[copied...]
-        return out
-    }
-
-    /// The search index with each document's address (`"u"`) relative to the search page's
-    /// folder.
-    static func rewriteIndex(_ bytes: [UInt8], from folder: String, base: [UInt8]) -> [UInt8] {
-        let up = up(from: folder)
-        let key = Array("{\"u\": \"".utf8)
-        let compact = Array("{\"u\":\"".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 16)
-        var index = 0
-        var copied = 0
-        while index < bytes.count {
-            let length =
-                matches(key, in: bytes, at: index)
-                ? key.count : matches(compact, in: bytes, at: index) ? compact.count : 0
-            guard length > 0 else {
-                index += 1
-                continue
-            }
-            let start = index + length
+            let start = index + needle.count
             guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             if let replaced = relative(bytes[start..<close], base: base, up: up) {
                 out += bytes[copied..<start]
