@@ -22,6 +22,14 @@ package enum PublishedTree {
         return entries
     }
 
+    /// Whether the folder at `root` has no entries; only its own listing is read. A folder
+    /// that cannot be read is not known to be empty.
+    package static func isEmpty(_ root: String) -> Bool {
+        guard let directory = opendir(root) else { return false }
+        closedir(directory)
+        return listing(root, "", identities: false).isEmpty
+    }
+
     /// An entry of a survey: a path relative to the root, its kind, and for a regular file
     /// the identity `fstatat` found.
     package typealias Surveyed = (path: String, kind: Kind, identity: FileIdentity?)

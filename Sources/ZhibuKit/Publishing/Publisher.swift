@@ -102,7 +102,7 @@ package struct Publisher: Sendable {
         // A destination folder of the user's that zhibu never published into is not emptied:
         // its files would be removed with the swap.
         if destination != nil, siteExists, Self.readManifest(publishedPath) == nil,
-            !Self.isEmptyFolder(site)
+            !PublishedTree.isEmpty(site)
         {
             throw .notOurs(path: siteName)
         }
@@ -341,19 +341,6 @@ extension Publisher {
 
     /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
     /// folder made, so that nothing is ever written through it.
-    /// Whether a folder has no entries (or cannot be read, which publishing then reports).
-    static func isEmptyFolder(_ path: String) -> Bool {
-        guard let folder = opendir(path) else { return false }
-        defer { closedir(folder) }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { return false }
-        }
-        return true
-    }
-
     /// Why a `--destination` cannot be published into, or nil when it can: it must not be the
     /// site folder or hold it, nor lie inside the content, the templates or zhibu's records,
     /// since publishing removes from it whatever zhibu did not put there.
