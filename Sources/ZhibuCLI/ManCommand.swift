@@ -18,12 +18,9 @@ struct ManCommand: ParsableCommand {
         out += ".SH NAME\nzhibu \\- " + escape(Zhibu.configuration.abstract) + "\n"
         out += ".SH SYNOPSIS\n.B zhibu\n[\\-\\-site \\fIDIR\\fR] [\\-\\-lang zh|en] "
         out += "\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n"
-        out +=
-            ".SH DESCRIPTION\n"
-            + escape(
-                Zhibu.configuration.discussion.isEmpty
-                    ? "zhibu checks the records of a Party branch or committee, kept as files in git, against the standardization rules, and publishes them as a static portal and display boards."
-                    : Zhibu.configuration.discussion) + "\n"
+        out += ".SH DESCRIPTION\nzhibu checks the records of a Party branch or committee, kept "
+        out += "as files in git, against the standardization rules, and publishes them as a "
+        out += "static portal and display boards.\n"
         out += ".SH COMMANDS\n"
         for command in Zhibu.configuration.subcommands {
             guard let name = command.configuration.commandName else { continue }

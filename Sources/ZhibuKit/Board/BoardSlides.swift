@@ -152,13 +152,7 @@ struct BoardSlides {
         // What is still open comes first; what is met already follows.
         let items = context.findings.due(of: org.path)
         let due = (items.filter(\.isOpen) + items.filter { !$0.isOpen })
-            .map { item in
-                OrgStatusPage.Values.DueItemValues(
-                    what: item.what.text(in: language),
-                    deadline: DateText.format(item.deadline, language),
-                    planned: item.planned.map { DateText.format($0, language) },
-                    state: OrgState.of(item).values(language))
-            }
+            .map { OrgStatusPage.Values.DueItemValues($0, language) }
         guard !upcoming.isEmpty || !due.isEmpty else { return [] }
         return slide(
             .activities, text("board.activities"), .activities(upcoming: upcoming, due: due))

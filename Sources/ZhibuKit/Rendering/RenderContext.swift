@@ -16,8 +16,6 @@ package struct RenderContext: Sendable {
     /// The evaluation window in months (SPEC §3.1), for heat-maps, charts and roll-ups.
     package let windowMonths: Int
     package let templates: TemplateSet
-    /// Each branch's rows of the meeting calendar, by path: the meeting rules' own requirements.
-    package let meetingCalendar: [String: [CalendarRow]]
     /// Every periodic requirement of each organization, yearly ones included, by path.
     package let requirementRows: [String: [CalendarRow]]
     /// The organization tree by index.
@@ -44,12 +42,7 @@ package struct RenderContext: Sendable {
         self.asOf = asOf
         self.templates = templates
         self.windowMonths = site.config.rules.windowMonths?.value ?? 12
-        let requirementRows = RuleRegistry.requirementRows(site, asOf: asOf)
-        let calendarRules = Set(RuleRegistry.calendarRules)
-        self.requirementRows = requirementRows
-        self.meetingCalendar = requirementRows.mapValues { rows in
-            rows.filter { calendarRules.contains($0.rule) }
-        }
+        self.requirementRows = RuleRegistry.requirementRows(site, asOf: asOf)
         self.tree = OrgTree(site.organizations)
         self.offRules = Set(
             site.config.rules.severity.filter { $0.value.value == .off }.map(\.key))
@@ -136,6 +129,13 @@ package struct RenderContext: Sendable {
             return .met
         }
         return summaries[index].rolled
+    }
+
+    /// A branch's rows of the meeting calendar: its requirements of the rules the calendar
+    /// draws, in their order.
+    func meetingCalendar(of path: String) -> [CalendarRow] {
+        let rules = RuleRegistry.calendarRules
+        return (requirementRows[path] ?? []).filter { rules.contains($0.rule) }
     }
 
     /// Who may read the site: a public site shows findings about members only as counts.

@@ -118,6 +118,14 @@ extension OrgStatusPage {
             var deadline: String
             var planned: String?
             var state: OrgState.Values
+
+            /// What the status page and the board show of a due item.
+            init(_ item: DueItem, _ language: Language) {
+                what = item.what.text(in: language)
+                deadline = DateText.format(item.deadline, language)
+                planned = item.planned.map { DateText.format($0, language) }
+                state = OrgState.of(item).values(language)
+            }
         }
 
         struct SystemLink {
@@ -370,13 +378,7 @@ extension OrgStatusPage.Values {
         if org.kind.value.isBranch {
             calendar = Self.calendar(org, context, window: window, language)
         }
-        due = findings.due(of: org.path).map { item in
-            DueItemValues(
-                what: item.what.text(in: language),
-                deadline: DateText.format(item.deadline, language),
-                planned: item.planned.map { DateText.format($0, language) },
-                state: OrgState.of(item).values(language))
-        }
+        due = findings.due(of: org.path).map { DueItemValues($0, language) }
         notices = org.notices.sorted {
             ($0.pinned ? 1 : 0, $0.date.value, $0.slug) > (
                 $1.pinned ? 1 : 0, $1.date.value, $1.slug
@@ -533,7 +535,7 @@ extension OrgStatusPage.Values {
         _ org: Organization, _ context: RenderContext, window: String, _ language: Language
     ) -> Calendar {
         let map = HeatMap(
-            org: org, rows: context.meetingCalendar[org.path] ?? [],
+            org: org, rows: context.meetingCalendar(of: org.path),
             diagnostics: context.findings.own(org.path), asOf: context.asOf,
             windowMonths: context.windowMonths)
         let chart = ParticipationChart(
