@@ -4,37 +4,17 @@ Serves Site/ on 127.0.0.1 (a free port), opens each page given on the command li
 axe-core (bundled by the PyPI package axe-selenium-python) and fails when any violation has the
 impact "serious" or "critical". Needs Debian's chromium and chromium-driver.
 """
-import functools
-import http.server
-import socketserver
 import sys
-import threading
 
 from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root):
-    handler = functools.partial(QuietHandler, directory=root)
-    server = socketserver.TCPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+from harness import chromium, serve
 
 
 def main(root, pages):
     server = serve(root)
     port = server.server_address[1]
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium(1280, 1000)
     failures = 0
     try:
         for page in pages:

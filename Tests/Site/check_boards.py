@@ -23,13 +23,9 @@ Exits 1 listing every failure. With --screenshots, saves a few boards as PNG for
 """
 
 import argparse
-import functools
-import http.server
 import io
 import re
-import socketserver
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -37,8 +33,9 @@ import esprima
 from axe_selenium_python import Axe
 from PIL import Image
 from pyzbar import pyzbar
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+import harness
+from harness import serve
 
 SIZES = [(1920, 1080), (1080, 1920)]
 # Boards are seen in the daytime unless a check says otherwise: at night a board shows only
@@ -87,29 +84,10 @@ return problems;
 """
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root):
-    server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=root))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def browser(width, height, javascript=True):
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                 "--allow-file-access-from-files", f"--window-size={width},{height}"):
-        options.add_argument(flag)
-    if not javascript:
-        options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = harness.chromium(
+        width, height, "--hide-scrollbars", "--allow-file-access-from-files",
+        javascript=javascript)
     driver.set_script_timeout(120)
     size(driver, width, height)
     return driver

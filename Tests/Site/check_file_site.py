@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from harness import chromium
 
 ADDRESS = re.compile(r'\s(?:href|src)="([^"]*)"')
 
@@ -43,19 +43,11 @@ def broken_links(site: Path) -> list:
     return problems
 
 
-def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
 def main():
     site = Path(sys.argv[1]).resolve()
     query, expected = sys.argv[2], sys.argv[3]
     problems = broken_links(site)[:20]
-    driver = browser()
+    driver = chromium(1280, 900)
     try:
         pages = [site / "index.html"]
         pages += sorted(site.glob("*/*/index.html"))[:1]

@@ -20,17 +20,13 @@ Exits 1 listing every failure.
 
 import argparse
 import base64
-import functools
-import http.server
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from harness import chromium, serve
+
 
 WIDTHS = [360, 390, 1280]
 
@@ -50,28 +46,6 @@ for (const el of targets) {
 }
 return out;
 """
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root):
-    server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=root))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                 "--window-size=1280,800"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def size(driver, width, mobile):
@@ -117,7 +91,7 @@ def main():
     heights = pairs(args.max_height)
     prints = pairs(args.pdf)
     problems = []
-    driver = browser()
+    driver = chromium(1280, 800, "--hide-scrollbars")
     try:
         for page in args.pages:
             for width in WIDTHS:
