@@ -11,9 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
-        // serve's HTTP: a small server on Swift concurrency and plain sockets, no SwiftNIO,
-        // so it costs seconds of build time, not minutes.
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // serve's HTTP/1.1: SwiftNIO's server pipeline, and nothing of Foundation's networking,
+        // so the portable binary links no libcurl (a small server that proxied through
+        // FoundationNetworking did).
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -74,8 +75,9 @@ let package = Package(
             name: "ZhibuServer",
             dependencies: [
                 "ZhibuKit", "ZhibuModel", "ZhibuTemplating",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(

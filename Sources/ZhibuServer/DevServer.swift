@@ -1,14 +1,14 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
-import Synchronization
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 import ZhibuKit
 import ZhibuModel
 
 /// `zhibu serve`: the site built in memory, served on loopback, rebuilt on every save, with
 /// open pages reloaded. Nothing is written to `Site/` or anywhere else.
 ///
-/// The HTTP library (FlyingFox) lives in this module only, so the core never depends on it.
+/// The HTTP library (SwiftNIO) lives in this module only, so the core never depends on it.
 package enum DevServer {
     package struct Started: Sendable {
         package var url: String
@@ -30,53 +30,34 @@ package enum DevServer {
             rebuilt(site.rebuild())
         }
         let first = site.rebuild()
-        let address: any SocketAddress =
-            bind.contains(":")
-            ? try sockaddr_in6.inet6(ip6: bind, port: port)
-            : try sockaddr_in.inet(ip4: bind, port: port)
-        let server = HTTPServer(
-            address: address, timeout: 30, logger: .disabled, handler: SiteHandler(site: site))
-        // The first of: the server failed to start, or it listens and says where.
-        let outcome = Shared<Result<String, any Error>?>(nil)
-        let settled = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await server.run()
-            } catch {
-                outcome.set(.failure(error))
-                settled.signal()
-            }
-        }
-        Task {
-            do {
-                try await server.waitUntilListening(timeout: 10)
-                switch await server.listeningAddress {
-                case .ip4(let host, let port)?: outcome.set(.success("http://\(host):\(port)/"))
-                case .ip6(let host, let port)?: outcome.set(.success("http://[\(host)]:\(port)/"))
-                default: outcome.set(.success(""))
+        let responder = SiteResponder(site: site)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+                    try pipeline.addHandler(SiteHandler(responder: responder))
                 }
-            } catch {
-                outcome.set(.failure(error))
             }
-            settled.signal()
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+        let channel = try bootstrap.bind(host: bind, port: Int(port)).wait()
+        var url = ""
+        if let address = channel.localAddress, let ip = address.ipAddress, let actual = address.port
+        {
+            url = ip.contains(":") ? "http://[\(ip)]:\(actual)/" : "http://\(ip):\(actual)/"
         }
-        settled.wait()
-        let actual = try outcome.get()?.get() ?? ""
         ready(
             Started(
-                url: actual, pages: first.files.count, errors: first.errors.count,
+                url: url, pages: first.files.count, errors: first.errors.count,
                 seconds: first.seconds))
-        while true { sleep(3600) }
+        try channel.closeFuture.wait()
+        throw Stopped()
     }
-}
 
-/// A value handed between the serving tasks and the thread that waits for them.
-final class Shared<Value: Sendable>: Sendable {
-    private let value: Mutex<Value>
-
-    init(_ value: Value) { self.value = Mutex(value) }
-
-    func get() -> Value { value.withLock { $0 } }
-
-    func set(_ new: Value) { value.withLock { $0 = new } }
+    /// The listening socket closed under the server: nothing is served any more.
+    package struct Stopped: Error, CustomStringConvertible {
+        package var description: String { "服务已停止 / the server stopped" }
+    }
 }

@@ -1,62 +1,57 @@
-import FlyingFox
-import Foundation
-import ZhibuKit
+import NIOCore
+import NIOHTTP1
 
-/// Answers requests from the pages of a `LiveSite`: the file at the path, `index.html` for a
-/// folder, the site's 404 page otherwise. Nothing is read from the disk at request time, so
-/// no path can lead out of the site; a path with a `..` part is refused all the same.
-struct SiteHandler: HTTPHandler {
-    let site: LiveSite
+/// The SwiftNIO side of `serve`: reads an HTTP/1.1 request off a connection, asks the
+/// `SiteResponder` what to answer, writes it, and keeps the connection open when the client
+/// asked to. One handler per connection, used only on its event loop.
+final class SiteHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let state = site.current
-        // The raw target: the library's `path` drops a folder's trailing slash.
-        let requested = request.target.path(percentEncoded: true)
-        if requested == "/_zhibu/version" {
-            return response(.ok, type: "text/plain; charset=utf-8", Array("\(state.version)".utf8))
+    private let responder: SiteResponder
+    private var request: HTTPRequestHead?
+
+    init(responder: SiteResponder) { self.responder = responder }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            request = head
+        case .body:
+            // Request bodies mean nothing to a static site; they are read and dropped.
+            break
+        case .end:
+            guard let head = request else { return }
+            request = nil
+            respond(to: head, context: context)
         }
-        guard let path = Self.sitePath(requested) else {
-            return response(
-                .badRequest, type: "text/plain; charset=utf-8", Array("bad path\n".utf8))
-        }
-        if let bytes = state.files[path] {
-            return page(bytes, path: path, state: state, status: .ok)
-        }
-        if !path.isEmpty, !path.hasSuffix("/index.html"), state.files[path + "/index.html"] != nil {
-            return HTTPResponse(
-                statusCode: .movedPermanently,
-                headers: [.location: "/" + path + "/", .cacheControl: "no-store"])
-        }
-        let notFound = state.files["404.html"] ?? Array("404\n".utf8)
-        return page(notFound, path: "404.html", state: state, status: .notFound)
     }
 
-    /// The output path a request path names, or nil for one that tries to leave the site.
-    static func sitePath(_ requestPath: String) -> String? {
-        let decoded = requestPath.removingPercentEncoding ?? requestPath
-        if decoded.contains("\0") || decoded.contains("\\") { return nil }
-        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        if parts.contains(where: { $0 == ".." || $0 == "." }) { return nil }
-        var path = parts.joined(separator: "/")
-        if path.isEmpty || decoded.hasSuffix("/") {
-            path += path.isEmpty ? "index.html" : "/index.html"
+    private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let reply = responder.reply(method: head.method.rawValue, target: head.uri)
+        var headers = HTTPHeaders(reply.headers)
+        let keepAlive = head.isKeepAlive
+        headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        let status = HTTPResponseStatus(statusCode: reply.status, reasonPhrase: reply.reason)
+        context.write(
+            wrapOutboundOut(
+                .head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
+            promise: nil)
+        if !reply.body.isEmpty {
+            let buffer = context.channel.allocator.buffer(bytes: reply.body)
+            context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         }
-        return path
+        if keepAlive {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        } else {
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+                channel.close(promise: nil)
+            }
+        }
     }
 
-    private func page(_ bytes: [UInt8], path: String, state: LiveSite.State, status: HTTPStatusCode)
-        -> HTTPResponse
-    {
-        let type = MIMEType.of(path)
-        let body =
-            type.hasPrefix("text/html")
-            ? PageDecorator.decorate(bytes, state: state, path: path) : bytes
-        return response(status, type: type, body)
-    }
-
-    private func response(_ status: HTTPStatusCode, type: String, _ body: [UInt8]) -> HTTPResponse {
-        HTTPResponse(
-            statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"],
-            body: Data(body))
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
     }
 }

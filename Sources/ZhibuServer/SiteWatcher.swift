@@ -72,6 +72,29 @@ final class SiteWatcher: Sendable {
             return descriptor
         }
 
+        /// Whether a batch of inotify events touches an input. The site folder itself is
+        /// watched only to see `Content/` or `Templates/` appear or go: a log file, `Site/` or
+        /// an editor's backup written beside them is not a change of the site, and rebuilding
+        /// for it would loop when serve's own output is redirected into the site folder.
+        static func touchesInputs(_ events: UnsafeRawBufferPointer, rootWatch: Int32) -> Bool {
+            let header = MemoryLayout<inotify_event>.size
+            var offset = 0
+            while offset + header <= events.count {
+                let watch = events.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                let flags = events.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                let length = Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                let start = offset + header
+                offset = start + length
+                if flags & UInt32(IN_Q_OVERFLOW) != 0 || watch != rootWatch { return true }
+                guard offset <= events.count else { return true }
+                let name = events[start..<offset].prefix { $0 != 0 }
+                if let text = String(validating: name, as: UTF8.self), inputs.contains(text) {
+                    return true
+                }
+            }
+            return false
+        }
+
         private static func watchWithInotify(
             _ descriptor: Int32, root: String, changed: @Sendable () -> Void
         ) {
@@ -80,18 +103,35 @@ final class SiteWatcher: Sendable {
                     _ = inotify_add_watch(descriptor, folder, mask)
                 }
             }
+            // Adding a watch twice returns the same number: this is the site folder's.
+            let rootWatch = inotify_add_watch(descriptor, root, mask)
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {
-                let count = buffer.withUnsafeMutableBytes {
-                    read(descriptor, $0.baseAddress, $0.count)
+                var relevant = false
+                let count = buffer.withUnsafeMutableBytes { bytes in
+                    let count = read(descriptor, bytes.baseAddress, bytes.count)
+                    if count > 0 {
+                        relevant = touchesInputs(
+                            UnsafeRawBufferPointer(rebasing: bytes[..<count]), rootWatch: rootWatch)
+                    }
+                    return count
                 }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return }
                 // Drain what follows within 30 ms: one save, one rebuild.
                 var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 while poll(&waiting, 1, 30) > 0 {
-                    _ = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    buffer.withUnsafeMutableBytes { bytes in
+                        let more = read(descriptor, bytes.baseAddress, bytes.count)
+                        if more > 0 {
+                            relevant =
+                                touchesInputs(
+                                    UnsafeRawBufferPointer(rebasing: bytes[..<more]),
+                                    rootWatch: rootWatch) || relevant
+                        }
+                    }
                 }
+                guard relevant else { continue }
                 // New folders (a new organization, a new year) are watched from now on.
                 watchAll()
                 changed()

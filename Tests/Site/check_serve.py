@@ -95,6 +95,29 @@ def rebuild_many(url, notice, pid):
             problem(f"memory grew from {sizes[50]} KB to {sizes[300]} KB over 250 rebuilds")
 
 
+def check_protocol(url):
+    """HTTP/1.1 as browsers and tools use it: HEAD, other methods, queries, keep-alive."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", "/_z/zhibu.css?v=1#top")
+    first = connection.getresponse()
+    css = first.read()
+    if first.status != 200 or not css:
+        problem(f"a query string: {first.status}")
+    # The same connection answers again: the server kept it alive.
+    connection.request("HEAD", "/_z/zhibu.css")
+    head = connection.getresponse()
+    if head.read() != b"" or head.status != 200 \
+            or head.getheader("Content-Length") != str(len(css)):
+        problem(f"HEAD: {head.status} length {head.getheader('Content-Length')} of {len(css)}")
+    connection.request("POST", "/", body=b"x=1", headers={"Content-Type": "text/plain"})
+    post = connection.getresponse()
+    post.read()
+    if post.status != 405 or "GET" not in (post.getheader("Allow") or ""):
+        problem(f"POST: {post.status} Allow {post.getheader('Allow')}")
+    connection.close()
+
+
 def main(url, site):
     status, headers, body = get(url, "/")
     if status != 200 or "text/html" not in headers.get("Content-Type", ""):
@@ -115,6 +138,14 @@ def main(url, site):
         status, _, body = get(url, path)
         if status == 200 or b"swift-tools-version" in body or b"root:" in body:
             problem(f"{path}: answered {status}")
+
+    check_protocol(url)
+    # A file beside the inputs (a log, a note) is not a change of the site.
+    before = version(url)
+    with open(os.path.join(site, "serve-notes.txt"), "w", encoding="utf-8") as file:
+        file.write("not an input\n")
+    if wait_for_new_version(url, before, seconds=1.0)[0] is not None:
+        problem("a file written beside Content/ rebuilt the site")
 
     notice = glob.glob(os.path.join(site, "Content/orgs/committee/notices/*.md"))[0]
     before = version(url)

@@ -52,7 +52,7 @@ ALLOWED: dict[str, set[str]] = {
         "Synchronization", "Glibc", "Darwin",
     },
     "ZhibuServer": {
-        "ZhibuKit", "ZhibuModel", "ZhibuTemplating", "FlyingFox", "FlyingSocks", "Foundation",
+        "ZhibuKit", "ZhibuModel", "ZhibuTemplating", "NIOCore", "NIOPosix", "NIOHTTP1", "Foundation",
         "Synchronization",
         "Glibc", "Darwin",
     },
