@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// `.ci/portable` sets `ZHIBU_PORTABLE=1` to build the binary that needs nothing but glibc:
+/// tcmalloc then comes from its static archive (GNU ld's `-l:` names the file), as libcmark and
+/// libqrencode do through the pkg-config files that script writes.
+let portable = Context.environment["ZHIBU_PORTABLE"] == "1"
+
 let package = Package(
     name: "zhibu",
     platforms: [.macOS(.v15)],
@@ -89,7 +94,11 @@ let package = Package(
             // A build allocates millions of small strings and arrays from every core at once.
             // Linked against tcmalloc (Debian libgoogle-perftools-dev) instead of glibc's malloc,
             // render to memory takes about 15 % less time in bench/run.py. macOS keeps its own.
-            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))],
+            linkerSettings: [
+                .linkedLibrary(
+                    portable ? ":libtcmalloc_minimal.a" : "tcmalloc_minimal",
+                    .when(platforms: [.linux]))
+            ],
             // `zhibu version`: the commit and the build date, written at build time.
             plugins: ["BuildInfo"]
         ),
