@@ -23,12 +23,40 @@ package struct Site: Sendable, Hashable {
     }
 
     package func organization(_ path: String) -> Organization? {
-        organizations.first { $0.path == path }
+        let index = firstIndex(notBefore: path)
+        return index < organizations.count && organizations[index].path == path
+            ? organizations[index] : nil
     }
 
     /// The organizations directly below the given one (or the top level for nil), in path order.
     package func children(of path: String?) -> [Organization] {
-        organizations.filter { $0.parentPath == path }
+        guard let path else { return organizations.filter { $0.parentPath == nil } }
+        return organizations(below: path).filter { $0.parentPath == path }
+    }
+
+    /// The organizations below `path` at any depth, not itself, in path order.
+    ///
+    /// `organizations` is sorted by path, so every path that starts with `path + "/"` lies in
+    /// one run that begins where that prefix would be inserted: a binary search and a walk over
+    /// the descendants, never over the whole site. Committees ask this once each; a filter of
+    /// every organization would make a province (10⁵ organizations) quadratic.
+    package func organizations(below path: String) -> ArraySlice<Organization> {
+        let prefix = path + "/"
+        let start = firstIndex(notBefore: prefix)
+        var end = start
+        while end < organizations.count, organizations[end].path.hasPrefix(prefix) { end += 1 }
+        return organizations[start..<end]
+    }
+
+    /// The first index whose path is not less than `path`: where it is, or would be inserted.
+    private func firstIndex(notBefore path: String) -> Int {
+        var low = 0
+        var high = organizations.count
+        while low < high {
+            let middle = (low + high) / 2
+            if organizations[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     package var recordCount: Int { organizations.reduce(0) { $0 + $1.records.count } }

@@ -32,6 +32,20 @@ import ZhibuModel
         #expect([one, one].sortedForOutput().count == 1)
     }
 
+    /// Two findings the order cannot tell apart (same place, rule and message) that differ in
+    /// a note both stay, and a duplicate of the first is dropped even with the other between.
+    @Test func duplicatesAreDroppedWithinARunOfEqualKeys() {
+        let plain = diagnostic("a.yml", 1, 1, "load.field-type")
+        var noted = plain
+        noted.notes = [LocalizedText(zh: "注", en: "note")]
+        let later = diagnostic("b.yml", 1, 1, "load.field-type")
+        let result = [later, plain, noted, plain, later, noted].sortedForOutput()
+        #expect(result.count == 3)
+        #expect(result.filter { $0 == plain }.count == 1)
+        #expect(result.filter { $0 == noted }.count == 1)
+        #expect(result.last == later)
+    }
+
     @Test func severityOrdersNoteBelowWarningBelowError() {
         #expect(Severity.note < .warning && Severity.warning < .error)
     }

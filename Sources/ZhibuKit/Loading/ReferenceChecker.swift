@@ -21,9 +21,7 @@ enum ReferenceChecker {
             // of those could not be read, a seat may name someone on it.
             let rostersBelowFailed =
                 org.rosterFile == nil
-                && site.organizations.contains {
-                    $0.rosterFailed && $0.path.hasPrefix(org.path + "/")
-                }
+                && site.organizations(below: org.path).contains(where: \.rosterFailed)
             if let committee = org.committee, !rostersBelowFailed {
                 let seats =
                     [committee.secretary].compactMap { $0 } + committee.deputySecretaries
@@ -96,7 +94,7 @@ enum ReferenceChecker {
     /// rosters of the branches below it, where its committee members are registered.
     private static func idsForCommittee(of org: Organization, in site: Site) -> [String] {
         if org.kind.value.isBranch || org.rosterFile != nil { return org.members.map(\.id.value) }
-        return site.organizations.filter { $0.path.hasPrefix(org.path + "/") && !$0.rosterFailed }
+        return site.organizations(below: org.path).filter { !$0.rosterFailed }
             .flatMap { $0.members.map(\.id.value) }
     }
 

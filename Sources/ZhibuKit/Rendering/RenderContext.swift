@@ -192,7 +192,7 @@ extension RenderContext {
         var names: [String: String] = [:]
         let rosters =
             org.rosterFile != nil
-            ? [org] : site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
+            ? [org] : Array(site.organizations(below: org.path))
         for roster in rosters {
             for member in roster.members where names[member.id.value] == nil {
                 names[member.id.value] = member.name.value

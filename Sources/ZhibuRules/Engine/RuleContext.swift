@@ -58,8 +58,7 @@ package struct RuleContext: Sendable {
     /// general branch without one, the rosters of the branches below it.
     package func people(of org: Organization) -> [Member] {
         if org.rosterFile != nil { return org.members }
-        return site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
-            .flatMap(\.members)
+        return site.organizations(below: org.path).flatMap(\.members)
     }
 
     /// False when the roster exists but could not be read; roster checks then stay silent.

@@ -84,15 +84,32 @@ package enum Validator {
         _ site: Site, activeIDs: Set<RuleID>, unmatchedLevel: RulesConfig.Level?,
         diagnostics: inout [Diagnostic], due: inout [DueItem]
     ) {
+        // Findings and due items by rule and period, gathered once: a waiver looks at those of
+        // its rule and period only, so the work does not grow with waivers × findings.
+        struct Key: Hashable {
+            var rule: RuleID
+            var period: String
+        }
+        var findingsAt: [Key: [Int]] = [:]
+        var dueAt: [Key: [Int]] = [:]
+        if site.organizations.contains(where: { !$0.waivers.isEmpty }) {
+            for index in diagnostics.indices {
+                guard let period = diagnostics[index].period else { continue }
+                findingsAt[Key(rule: diagnostics[index].rule, period: period), default: []].append(
+                    index)
+            }
+            for index in due.indices {
+                dueAt[Key(rule: due[index].rule, period: due[index].period), default: []].append(
+                    index)
+            }
+        }
         for org in site.organizations {
             for waiver in org.waivers {
                 let rule = RuleID(waiver.rule.value)
                 guard activeIDs.contains(rule), let period = waiver.period?.value else { continue }
+                let key = Key(rule: rule, period: period)
                 var used = false
-                for index in diagnostics.indices
-                where diagnostics[index].rule == rule && diagnostics[index].period == period
-                    && covers(org, diagnostics[index].org)
-                {
+                for index in findingsAt[key] ?? [] where covers(org, diagnostics[index].org) {
                     used = true
                     diagnostics[index].waived = true
                     diagnostics[index].severity = .note
@@ -103,10 +120,7 @@ package enum Validator {
                             zh: "已豁免：\(reason?.text(in: .zh) ?? "")（批准：\(approver)）",
                             en: "waived: \(reason?.text(in: .en) ?? "") (approved by \(approver))"))
                 }
-                for index in due.indices
-                where due[index].rule == rule && due[index].period == period
-                    && covers(org, due[index].org)
-                {
+                for index in dueAt[key] ?? [] where covers(org, due[index].org) {
                     used = true
                     due[index].waived = true
                 }

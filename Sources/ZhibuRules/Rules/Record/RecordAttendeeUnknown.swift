@@ -95,7 +95,7 @@ enum RosterLookup {
     static func people(of org: Organization, _ context: RuleContext) -> [Member]? {
         guard context.rosterUsable(org) else { return nil }
         if org.rosterFile == nil {
-            let below = context.site.organizations.filter { $0.path.hasPrefix(org.path + "/") }
+            let below = context.site.organizations(below: org.path)
             if below.contains(where: \.rosterFailed) { return nil }
         }
         let people = context.people(of: org)
