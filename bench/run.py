@@ -51,6 +51,17 @@ LABELS = {
     "edit": "one-edit rebuild",
 }
 
+# Shapes of site: (records, branches, general branches between the committee and them).
+# `classic` is record-heavy (few branches, 500 records each); the `orgs…` shapes are shaped like
+# real committees, cities and provinces: many branches with a few dozen records each, spread
+# over general branches. Organizations = 1 committee + general branches + branches.
+SHAPES = {
+    "classic": (10000, 20, 0),
+    "orgs150": (9504, 144, 5),
+    "orgs1000": (29370, 979, 20),
+    "orgs10000": (197980, 9899, 100),
+}
+
 # What a "this option/command does not exist" failure looks like (ArgumentParser and friends).
 NOT_IMPLEMENTED_RE = re.compile(
     r"unknown|unexpected argument|unrecognized|not implemented|unsupported|no such (sub)?command|"
@@ -149,26 +160,34 @@ class Bench:
 
     # ---- setup ----------------------------------------------------------------------
 
+    @property
+    def organizations(self) -> int:
+        return 1 + self.args.nest + self.args.branches
+
     def generate(self) -> None:
         marker = self.work / "generated.json"
         digest = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()
-        want = {"records": self.args.records, "generator_sha256": digest}
+        want = {"records": self.args.records, "branches": self.args.branches,
+                "nest": self.args.nest, "generator_sha256": digest}
         try:
             have = json.loads(marker.read_text())
         except (OSError, ValueError):
             have = None
         if have == want and (self.zsite / "Content").is_dir() and (self.hsite / "content").is_dir():
-            self.facts.append(f"data: {self.args.records} records, reused from {self.work}")
+            self.facts.append(f"data: {self.args.records} records in {self.organizations} "
+                              f"organizations, reused from {self.work}")
             return
         log(f"generating {self.args.records} records into {self.work} …")
         self.work.mkdir(parents=True, exist_ok=True)
         marker.unlink(missing_ok=True)
         start = time.perf_counter()
         subprocess.run([sys.executable, str(GENERATOR), "--records", str(self.args.records),
+                        "--branches", str(self.args.branches), "--nest", str(self.args.nest),
                         "--out", str(self.work)], check=True)
         elapsed = time.perf_counter() - start
         marker.write_text(json.dumps(want) + "\n")
-        self.facts.append(f"data: {self.args.records} records, generated in {elapsed:.1f} s")
+        self.facts.append(f"data: {self.args.records} records in {self.organizations} "
+                          f"organizations, generated in {elapsed:.1f} s")
 
     def prepare_zhibu(self) -> None:
         if self.args.skip_zhibu:
@@ -363,6 +382,14 @@ class Bench:
                     continue
                 lines.append(f"| {LABELS[name]} | {tool} | {s.median():.3f} s | {s.minimum():.3f} s | "
                              f"{s.cpu():.2f} s | {s.maxrss_mib():.0f} MiB | {len(s.runs)} | {self.note(s)} |")
+        lines += ["", "## Per record and per organization (render to memory, median)", "",
+                  "| tool | time | per record | per organization |", "|---|---:|---:|---:|"]
+        for tool in ("zhibu", "hugo"):
+            m = self.series.get(("memory", tool))
+            if m is not None and m.ok:
+                lines.append(f"| {tool} | {m.median():.3f} s | "
+                             f"{1e6 * m.median() / self.args.records:.0f} µs | "
+                             f"{1e3 * m.median() / self.organizations:.2f} ms |")
         lines += ["", "## Against the speed targets", "",
                   "| measure | value | target | met |", "|---|---:|---:|---|"]
         lines += self.target_rows()
@@ -490,9 +517,71 @@ def log(msg: str) -> None:
 
 # --------------------------------------------------------------------------------------
 
+def fit(points: list) -> tuple | None:
+    """Least squares of time = fixed + per_record · records + per_org · organizations.
+
+    points: (records, organizations, seconds). None when the shapes do not tell the two
+    costs apart (fewer than three, or all of the same proportions)."""
+    if len(points) < 3:
+        return None
+    rows = [(1.0, float(r), float(o)) for r, o, _ in points]
+    ys = [t for _, _, t in points]
+    # Normal equations, solved by Gaussian elimination with partial pivoting.
+    a = [[sum(x[i] * x[j] for x in rows) for j in range(3)] + [sum(x[i] * y for x, y in zip(rows, ys))]
+         for i in range(3)]
+    for col in range(3):
+        pivot = max(range(col, 3), key=lambda r: abs(a[r][col]))
+        if abs(a[pivot][col]) < 1e-12:
+            return None
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(3):
+            if r != col:
+                f = a[r][col] / a[col][col]
+                a[r] = [v - f * w for v, w in zip(a[r], a[col])]
+    return tuple(a[i][3] / a[i][i] for i in range(3))
+
+
+def cost_model(results: list) -> str:
+    """The per-record and per-organization costs of each tool, fitted over the shapes run."""
+    lines = ["# Cost model over the shapes (render to memory, medians)", "",
+             "time ≈ fixed + per record × records + per organization × organizations, "
+             "least squares over the shapes below.", "",
+             "| shape | records | organizations | zhibu | Hugo | zhibu / Hugo |", "|---|---:|---:|---:|---:|---:|"]
+    points = {"zhibu": [], "hugo": []}
+    for name, bench in results:
+        medians = {}
+        for tool in points:
+            m = bench.series.get(("memory", tool))
+            if m is not None and m.ok:
+                medians[tool] = m.median()
+                points[tool].append((bench.args.records, bench.organizations, m.median()))
+        z, h = medians.get("zhibu"), medians.get("hugo")
+        ratio = f"{z / h:.2f}×" if z and h else "n/a"
+        lines.append(f"| {name} | {bench.args.records} | {bench.organizations} | "
+                     f"{z:.2f} s | " if z else f"| {name} | {bench.args.records} | {bench.organizations} | n/a | ")
+        lines[-1] += (f"{h:.2f} s | {ratio} |" if h else f"n/a | {ratio} |")
+    lines += ["", "| tool | fixed | per record | per organization |", "|---|---:|---:|---:|"]
+    for tool, pts in points.items():
+        model = fit(pts)
+        if model:
+            fixed, per_record, per_org = model
+            lines.append(f"| {tool} | {fixed:.2f} s | {1e6 * per_record:.0f} µs | {1e3 * per_org:.2f} ms |")
+        else:
+            lines.append(f"| {tool} | n/a (needs three shapes of different proportions) | | |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark zhibu against Hugo (SPEC §6).")
-    ap.add_argument("--records", type=int, default=10000, help="records in the data set (default 10000)")
+    ap.add_argument("--shape", default=None,
+                    help="comma-separated shapes of site, each run in WORK/<shape>: "
+                         + ", ".join(f"{k} ({r} records, {1 + n + b} organizations)"
+                                     for k, (r, b, n) in SHAPES.items())
+                         + "; with several, a cost model per record and per organization follows")
+    ap.add_argument("--records", type=int, default=None, help="records in the data set (default 10000)")
+    ap.add_argument("--branches", type=int, default=None, help="branches (default 20)")
+    ap.add_argument("--nest", type=int, default=None,
+                    help="general branches the branches are spread over (default 0: none)")
     ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/zhibu-bench"), help="data and output directory")
     ap.add_argument("--only", default=",".join(BENCHMARKS),
@@ -507,18 +596,46 @@ def main(argv=None) -> int:
     args.work = args.work.resolve()
     args.only = [x.strip() for x in args.only.split(",") if x.strip()]
     unknown = [x for x in args.only if x not in BENCHMARKS]
-    if unknown or args.rounds < 1 or args.records < 1:
-        ap.error(f"bad --only {unknown}" if unknown else "--rounds and --records must be >= 1")
-
-    bench = Bench(args)
-    bench.generate()
-    bench.prepare_zhibu()
-    bench.prepare_hugo()
-    bench.run()
-    text = bench.report()
-    print(text)
+    if unknown or args.rounds < 1:
+        ap.error(f"bad --only {unknown}" if unknown else "--rounds must be >= 1")
+    shapes = [x.strip() for x in (args.shape or "").split(",") if x.strip()]
+    if any(x not in SHAPES for x in shapes):
+        ap.error(f"unknown shape; known: {', '.join(SHAPES)}")
+    if shapes and any(v is not None for v in (args.records, args.branches, args.nest)):
+        ap.error("--shape and --records/--branches/--nest are alternatives")
+    if not shapes:
+        # One custom shape in WORK itself, as before shapes existed.
+        custom = (args.records or 10000, args.branches or 20, args.nest or 0)
+        runs = [(None, custom)]
+    else:
+        runs = [(name, SHAPES[name]) for name in shapes]
+    results = []
+    texts = []
+    for name, (records, branches, nest) in runs:
+        if records < 1 or not 1 <= branches <= 99999 or nest < 0:
+            ap.error("--records must be >= 1, --branches in 1..99999, --nest >= 0")
+        shape_args = argparse.Namespace(**vars(args))
+        shape_args.records, shape_args.branches, shape_args.nest = records, branches, nest
+        if name is not None:
+            shape_args.work = args.work / name
+        bench = Bench(shape_args)
+        bench.generate()
+        bench.prepare_zhibu()
+        bench.prepare_hugo()
+        bench.run()
+        text = bench.report()
+        if name is not None:
+            text = text.replace("# zhibu benchmark", f"# zhibu benchmark, shape {name}", 1)
+        print(text)
+        texts.append(text)
+        results.append((name or "custom", bench))
+    if len(results) > 1:
+        model = cost_model(results)
+        print(model)
+        texts.append(model)
+    args.work.mkdir(parents=True, exist_ok=True)
     out = args.work / "results.md"
-    out.write_text(text, encoding="utf-8")
+    out.write_text("\n".join(texts), encoding="utf-8")
     log(f"written to {out}")
     return 0
 
