@@ -57,6 +57,7 @@ LABELS = {
 # over general branches. Organizations = 1 committee + general branches + branches.
 SHAPES = {
     "classic": (10000, 20, 0),
+    "orgs100": (6270, 95, 4),
     "orgs150": (9504, 144, 5),
     "orgs1000": (29370, 979, 20),
     "orgs10000": (197980, 9899, 100),
