@@ -44,6 +44,7 @@ let package = Package(
                 .embedInCode("layout.mustache"), .embedInCode("home.mustache"),
                 .embedInCode("org.mustache"), .embedInCode("record.mustache"),
                 .embedInCode("record-item.mustache"),
+                .embedInCode("scorecard-row.mustache"),
                 .embedInCode("system.mustache"), .embedInCode("posts.mustache"),
                 .embedInCode("page.mustache"), .embedInCode("notfound.mustache"),
                 .embedInCode("status.mustache"), .embedInCode("zhibu.css"),

@@ -10,6 +10,7 @@ package enum DefaultTemplates {
         "org.mustache": PackageResources.org_mustache,
         "record.mustache": PackageResources.record_mustache,
         "record-item.mustache": PackageResources.record_item_mustache,
+        "scorecard-row.mustache": PackageResources.scorecard_row_mustache,
         "system.mustache": PackageResources.system_mustache,
         "posts.mustache": PackageResources.posts_mustache,
         "page.mustache": PackageResources.page_mustache,

@@ -69,13 +69,27 @@ extension OrgStatusPage {
         }
 
         /// One rule that applies to the organization, with its state and findings.
-        struct ScoreRow {
+        /// One row of the scorecard: an item of `scorecard-row.mustache`. Rows are rendered
+        /// item by item into `scorecardRows`, so that rows of one shape (most rules have no
+        /// finding) are filled in instead of looked up tag by tag; the page has some forty.
+        struct ScoreRow: TemplateValues {
             var id: String
             /// HTML: the summary with its code spans.
             var summary: String
             var citation: String
             var state: OrgState.Values
             var findings: [Finding]
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("id", id)
+                writer.text("summary", summary)
+                writer.text("citation", citation)
+                writer.map("state", state)
+                writer.list("findings", findings) { finding, writer in
+                    writer.text("message", finding.message)
+                    writer.text("waiver", finding.waiver)
+                }
+            }
         }
 
         /// One open finding of the summary at the top: what is not met, and when.
@@ -179,6 +193,8 @@ extension OrgStatusPage {
         var committee: Committee?
         var groups: [Group]
         var scorecard: [ScoreRow]
+        /// The scorecard's rows, rendered; `scorecard` stays for templates that loop it.
+        var scorecardRows: Fragment
         var sources: [Source]
         var report: Report
         /// A branch's; a general branch or committee has an overview instead.
@@ -231,16 +247,8 @@ extension OrgStatusPage {
                 writer.text("leader", group.leader)
                 writer.text("members", group.members)
             }
-            writer.list("scorecard", scorecard) { row, writer in
-                writer.text("id", row.id)
-                writer.text("summary", row.summary)
-                writer.text("citation", row.citation)
-                writer.map("state", row.state)
-                writer.list("findings", row.findings) { finding, writer in
-                    writer.text("message", finding.message)
-                    writer.text("waiver", finding.waiver)
-                }
-            }
+            writer.list("scorecard", scorecard)
+            writer.fragment("scorecardRows", scorecardRows)
             writer.list("sources", sources) { source, writer in
                 writer.text("key", source.key)
                 writer.text("title", source.title)
@@ -362,6 +370,12 @@ extension OrgStatusPage.Values {
         let rows = Self.scorecardStates(
             org, own, findings.due(of: org.path), off: context.offRules)
         scorecard = Self.scorecard(rows, language)
+        let rowRenderer = try context.renderer(language)
+        do {
+            scorecardRows = try rowRenderer.fragment(scorecard, with: "scorecard-row")
+        } catch {
+            throw RenderError(error)
+        }
         var cited: [Citation.Source] = []
         for row in rows {
             for case .article(let source, _) in row.descriptor.citation.parts
