@@ -176,6 +176,14 @@ package final class FieldReader {
         if let sequence = value.sequence {
             return sequence.flatMap { item -> [Located<String>] in
                 guard let scalar = scalarString(item, key: key) else { return [] }
+                // Almost every item is one ASCII ID: without a comma, a semicolon or any
+                // non-ASCII byte (the full-width separators) it cannot hold several, and the
+                // split by characters, a tenth of `check` on a large site, is skipped.
+                if !scalar.value.utf8.contains(where: {
+                    $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 >= 0x80
+                }) {
+                    return [scalar]
+                }
                 let parts = Self.items(scalar.value)
                 guard parts.count > 1 else { return [scalar] }
                 let written = parts.joined(separator: ", ")
