@@ -6,14 +6,16 @@ committee, N and 2N branches with two records each, and compares the CPU time: a
 did work proportional to organizations × organizations or organizations × findings would
 make the ratio about 4; linear work makes it about 2. The test fails at 2.3.
 
-CPU time is the child's user time from os.wait4, the least of three runs, so that another
-process on the machine does not count. Run with the release binary:
+CPU time is the child's user time from os.wait4. On a shared machine (a CI runner, a VM) the
+same build varies by a quarter from minute to minute, so the two sizes run in five interleaved
+pairs, back to back, and the test holds the median of the pairs' ratios. Run with the release binary:
 
     python3 Tests/Site/check_linearity.py --zhibu .build-portable/zhibu [--branches 1000]
 """
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,30 +40,54 @@ def cpu_seconds(command, cwd):
     return usage.ru_utime
 
 
-def measure(zhibu, work, branches, rounds):
+def generate(work, branches):
     out = os.path.join(work, f"b{branches}")
     subprocess.run([sys.executable, GENERATE, "--branches", str(branches),
                     "--records", str(2 * branches), "--out", out],
                    check=True, stdout=subprocess.DEVNULL)
     site = os.path.join(out, "zhibu")
+    return site
+
+
+def build(zhibu, site):
     command = [zhibu, "--site", site, "build", "--render-to-memory", "--quiet", "--jobs", "1"]
-    return min(cpu_seconds(command, site) for _ in range(rounds))
+    return cpu_seconds(command, site)
+
+
+def measure(zhibu, small_site, large_site, args):
+    """The median ratio of five interleaved pairs, printed with every run."""
+    smalls, larges = [], []
+    for _ in range(args.rounds):
+        smalls.append(build(zhibu, small_site))
+        larges.append(build(zhibu, large_site))
+    # Each pair ran back to back, in the same spell of the machine: the median of their
+    # ratios is what the test holds; a spell that slowed one size only moves one pair.
+    ratio = statistics.median(b / a for a, b in zip(smalls, larges))
+    print("check_linearity: runs " + ", ".join(
+        f"{a:.2f}/{b:.2f}" for a, b in zip(smalls, larges)), file=sys.stderr)
+    print(f"check_linearity: {args.branches} branches {min(smalls):.2f} s CPU, "
+          f"{2 * args.branches} branches {min(larges):.2f} s CPU (least of each), "
+          f"median ratio of the pairs {ratio:.2f} (limit {LIMIT}); "
+          f"{1000 * min(larges) / (2 * args.branches):.2f} ms per branch")
+    return ratio
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--zhibu", default=".build-portable/zhibu")
     parser.add_argument("--branches", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     zhibu = os.path.abspath(args.zhibu)
     with tempfile.TemporaryDirectory(prefix="zhibu-linearity-") as work:
-        small = measure(zhibu, work, args.branches, args.rounds)
-        large = measure(zhibu, work, 2 * args.branches, args.rounds)
-    ratio = large / small
-    print(f"check_linearity: {args.branches} branches {small:.2f} s CPU, "
-          f"{2 * args.branches} branches {large:.2f} s CPU, ratio {ratio:.2f} "
-          f"(limit {LIMIT}); {1000 * large / (2 * args.branches):.2f} ms per branch")
+        small_site = generate(work, args.branches)
+        large_site = generate(work, 2 * args.branches)
+        ratio = measure(zhibu, small_site, large_site, args)
+        if ratio >= LIMIT:
+            # A timing on a shared machine can fall in a slow spell for one size only; work
+            # that really grows with the square (a ratio near 4) fails the second time too.
+            print(f"check_linearity: ratio {ratio:.2f}, measuring again", file=sys.stderr)
+            ratio = min(ratio, measure(zhibu, small_site, large_site, args))
     if ratio >= LIMIT:
         print(f"check_linearity: doubling the branches multiplied the work by {ratio:.2f}: "
               "some stage grows faster than the organizations", file=sys.stderr)
