@@ -557,10 +557,10 @@ def cost_model(results: list) -> str:
                 medians[tool] = m.median()
                 points[tool].append((bench.args.records, bench.organizations, m.median()))
         z, h = medians.get("zhibu"), medians.get("hugo")
+        shown = [f"{m:.2f} s" if m else "n/a" for m in (z, h)]
         ratio = f"{z / h:.2f}×" if z and h else "n/a"
         lines.append(f"| {name} | {bench.args.records} | {bench.organizations} | "
-                     f"{z:.2f} s | " if z else f"| {name} | {bench.args.records} | {bench.organizations} | n/a | ")
-        lines[-1] += (f"{h:.2f} s | {ratio} |" if h else f"n/a | {ratio} |")
+                     f"{shown[0]} | {shown[1]} | {ratio} |")
     lines += ["", "| tool | fixed | per record | per organization |", "|---|---:|---:|---:|"]
     for tool, pts in points.items():
         model = fit(pts)

@@ -10,16 +10,11 @@ import ZhibuKit
 /// answering do not depend on it.
 struct SiteResponder: Sendable {
     /// One answer: status code and reason, headers in order, and the body (empty for HEAD).
-    struct Reply: Equatable, Sendable {
+    struct Reply: Sendable {
         var status: Int
         var reason: String
         var headers: [(String, String)]
         var body: [UInt8]
-
-        static func == (lhs: Reply, rhs: Reply) -> Bool {
-            lhs.status == rhs.status && lhs.body == rhs.body
-                && lhs.headers.map { "\($0.0): \($0.1)" } == rhs.headers.map { "\($0.0): \($0.1)" }
-        }
     }
 
     let site: LiveSite

@@ -68,8 +68,13 @@ final class SiteWatcher: Sendable {
         private static func startInotify(root: String) -> Int32? {
             let descriptor = inotify_init1(Int32(IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
-            for folder in folders(root: root) { _ = inotify_add_watch(descriptor, folder, mask) }
+            watchFolders(descriptor, root: root)
             return descriptor
+        }
+
+        /// Watches every folder of the inputs; a folder watched already keeps its watch.
+        private static func watchFolders(_ descriptor: Int32, root: String) {
+            for folder in folders(root: root) { _ = inotify_add_watch(descriptor, folder, mask) }
         }
 
         /// Whether a batch of inotify events touches an input. The site folder itself is
@@ -98,42 +103,35 @@ final class SiteWatcher: Sendable {
         private static func watchWithInotify(
             _ descriptor: Int32, root: String, changed: @Sendable () -> Void
         ) {
-            func watchAll() {
-                for folder in folders(root: root) {
-                    _ = inotify_add_watch(descriptor, folder, mask)
-                }
-            }
             // Adding a watch twice returns the same number: this is the site folder's.
             let rootWatch = inotify_add_watch(descriptor, root, mask)
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            while true {
-                var relevant = false
-                let count = buffer.withUnsafeMutableBytes { bytes in
+            var relevant = false
+            /// Reads what is waiting and notes whether it touched an input; the byte count,
+            /// or -1 with `errno` set.
+            func readEvents() -> Int {
+                buffer.withUnsafeMutableBytes { bytes in
                     let count = read(descriptor, bytes.baseAddress, bytes.count)
                     if count > 0 {
-                        relevant = touchesInputs(
-                            UnsafeRawBufferPointer(rebasing: bytes[..<count]), rootWatch: rootWatch)
+                        relevant =
+                            touchesInputs(
+                                UnsafeRawBufferPointer(rebasing: bytes[..<count]),
+                                rootWatch: rootWatch) || relevant
                     }
                     return count
                 }
+            }
+            while true {
+                relevant = false
+                let count = readEvents()
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return }
                 // Drain what follows within 30 ms: one save, one rebuild.
                 var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                while poll(&waiting, 1, 30) > 0 {
-                    buffer.withUnsafeMutableBytes { bytes in
-                        let more = read(descriptor, bytes.baseAddress, bytes.count)
-                        if more > 0 {
-                            relevant =
-                                touchesInputs(
-                                    UnsafeRawBufferPointer(rebasing: bytes[..<more]),
-                                    rootWatch: rootWatch) || relevant
-                        }
-                    }
-                }
+                while poll(&waiting, 1, 30) > 0 { _ = readEvents() }
                 guard relevant else { continue }
                 // New folders (a new organization, a new year) are watched from now on.
-                watchAll()
+                watchFolders(descriptor, root: root)
                 changed()
             }
         }

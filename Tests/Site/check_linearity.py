@@ -26,11 +26,12 @@ LIMIT = 2.3
 
 
 def cpu_seconds(command, cwd):
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    stderr = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
+    # Standard error to a file, not a pipe: read only after the wait, a full pipe would stall.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     # Exit 1 means findings, which generated sites have; anything else is a failure.
     if code not in (0, 1):
@@ -45,8 +46,7 @@ def generate(work, branches):
     subprocess.run([sys.executable, GENERATE, "--branches", str(branches),
                     "--records", str(2 * branches), "--out", out],
                    check=True, stdout=subprocess.DEVNULL)
-    site = os.path.join(out, "zhibu")
-    return site
+    return os.path.join(out, "zhibu")
 
 
 def build(zhibu, site):

@@ -318,6 +318,8 @@ extension OrgStatusPage.Values {
         let urls = context.urls
         let findings = context.findings
         let names = context.names(of: index)
+        // Scorecard rows and record lists are rendered item by item, as fragments.
+        let renderer = try context.renderer(language)
         let separator = language.listSeparator
         let window = context.windowText(language)
         let summary = context.summaries[index]
@@ -370,9 +372,8 @@ extension OrgStatusPage.Values {
         let rows = Self.scorecardStates(
             org, own, findings.due(of: org.path), off: context.offRules)
         scorecard = Self.scorecard(rows, language)
-        let rowRenderer = try context.renderer(language)
         do {
-            scorecardRows = try rowRenderer.fragment(scorecard, with: "scorecard-row")
+            scorecardRows = try renderer.fragment(scorecard, with: "scorecard-row")
         } catch {
             throw RenderError(error)
         }
@@ -405,7 +406,6 @@ extension OrgStatusPage.Values {
                 dateISO: notice.date.value.description, pinned: notice.pinned,
                 expired: notice.until.map { $0.value < context.asOf } ?? false)
         }
-        let renderer = try context.renderer(language)
         let grouped = try Self.months(of: org, context, renderer, language)
         recordCount = org.records.count
         months = Array(grouped.prefix(Self.openMonths))
