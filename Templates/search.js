@@ -1,9 +1,13 @@
 /* zhibu client-side search (SPEC §4). Plain ES5 for the old Chromium of TV boxes: no modules,
- * no arrow functions, no let/const. Chinese has no spaces between words, so the index is built
- * here from bigrams of Han characters: a query of two or more Han characters must contain all
- * of its bigrams in a document, and the document is then confirmed with indexOf. ASCII words
- * and single Han characters are matched as lowercase substrings. The last search's duration in
- * milliseconds is kept in the root's data-search-ms attribute for tests. */
+ * no arrow functions, no let/const. The index comes in fragments, each a script that calls
+ * zhibuSearchFragment (scripts load from a server and from file:// alike): meta.js first,
+ * then, for a query, the buckets of its terms' keys and the chunks of the documents shown.
+ * Chinese has no spaces between words, so a key is one UTF-16 unit or two consecutive ones of
+ * the lower-cased text, and a pair's posting keeps its positions: a term matches where its
+ * pairs follow each other, exactly as a substring test on the text would. Results list title
+ * matches first, then by descending document id: the build numbered them oldest first. The last
+ * search's time in milliseconds, fragments not counted, is kept in the root's data-search-ms
+ * attribute for tests, and the time until its results showed in data-search-wait-ms. */
 (function () {
   'use strict';
   var root = document.getElementById('search');
@@ -14,10 +18,17 @@
   var form = root.getElementsByTagName('form')[0];
   var LIMIT = 50;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var docs = null;
-  var grams = null;
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var VALUE = Object.create(null);
+  var metaURL = root.getAttribute('data-fragments');
+  var base = metaURL.substring(0, metaURL.lastIndexOf('/') + 1);
+  var meta = null;
   var failed = false;
-  var pending = null;
+  var fragments = Object.create(null);
+  var waiting = Object.create(null);
+  var current = 0;
+  var i0;
+  for (i0 = 0; i0 < DIGITS.length; i0++) { VALUE[DIGITS.charAt(i0)] = i0; }
 
   function now() {
     return window.performance && performance.now ? performance.now() : new Date().getTime();
@@ -34,111 +45,310 @@
     });
   }
 
-  /* One pass over every document: lowercased text for substring tests and, for each pair of
-   * consecutive Han characters, the ids of the documents that contain it (each id once). */
-  function build(data) {
-    var i, j, doc, hay, key, posting;
-    docs = [];
-    grams = Object.create(null);
-    for (i = 0; i < data.length; i++) {
-      doc = data[i];
-      hay = (doc.t || '') + '\n' + (doc.x || '');
-      docs.push({
-        u: doc.u, t: doc.t || '', o: doc.o || '', d: doc.d || '', x: doc.x || '',
-        title: (doc.t || '').toLowerCase(), hay: hay.toLowerCase()
-      });
-      for (j = 0; j + 1 < hay.length; j++) {
-        if (!HAN.test(hay.charAt(j)) || !HAN.test(hay.charAt(j + 1))) { continue; }
-        key = hay.substr(j, 2);
-        posting = grams[key];
-        if (!posting) {
-          grams[key] = [i];
-        } else if (posting[posting.length - 1] !== i) {
-          posting.push(i);
-        }
-      }
-    }
+  function fail() {
+    failed = true;
+    status.textContent = root.getAttribute('data-failed');
   }
 
-  /* The bigrams of every run of two or more Han characters in a term. */
-  function bigramsOf(term) {
-    var out = [];
-    for (var j = 0; j + 1 < term.length; j++) {
-      if (HAN.test(term.charAt(j)) && HAN.test(term.charAt(j + 1))) { out.push(term.substr(j, 2)); }
+  /* Each fragment is a script that hands its data to this function. */
+  window.zhibuSearchFragment = function (name, data) { fragments[name] = data; };
+
+  function pathOf(name) {
+    var number;
+    if (name === 'meta') { return base + 'meta.js'; }
+    number = parseInt(name.substring(1), name.charAt(0) === 'd' ? 10 : 16);
+    return base + (number % meta.p).toString(16) + '/' + name + '.js';
+  }
+
+  /* Loads the named fragments, each once, then calls done. */
+  function need(names, done) {
+    var left = 0, i, name;
+    function one() {
+      left -= 1;
+      if (left === 0 && !failed) { done(); }
+    }
+    function load(name) {
+      var tag = document.createElement('script');
+      waiting[name] = [one];
+      tag.src = pathOf(name);
+      tag.onload = function () {
+        var callbacks = waiting[name];
+        delete waiting[name];
+        if (!fragments[name]) { fail(); return; }
+        for (var k = 0; k < callbacks.length; k++) { callbacks[k](); }
+      };
+      tag.onerror = fail;
+      document.head.appendChild(tag);
+    }
+    for (i = 0; i < names.length; i++) {
+      name = names[i];
+      if (fragments[name]) { continue; }
+      left += 1;
+      if (waiting[name]) { waiting[name].push(one); } else { load(name); }
+    }
+    if (left === 0) { done(); }
+  }
+
+  /* Lower case one code point at a time, as the index was made: toLowerCase of a whole
+   * string changes a final sigma by its context, which a single term does not have. */
+  function lower(text) {
+    var out = '', i, c, d;
+    for (i = 0; i < text.length; i++) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text.charAt(i);
+      } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length &&
+          (d = text.charCodeAt(i + 1)) >= 0xDC00 && d <= 0xDFFF) {
+        out += text.substr(i, 2).toLowerCase();
+        i++;
+      } else {
+        out += text.charAt(i).toLowerCase();
+      }
     }
     return out;
   }
 
-  /* Ids of documents containing every bigram: intersect postings, shortest first. */
-  function candidates(keys) {
-    var lists = [], i, j, set, next, result;
-    for (i = 0; i < keys.length; i++) {
-      if (!grams[keys[i]]) { return []; }
-      lists.push(grams[keys[i]]);
+  function hex(number, width) {
+    var text = number.toString(16);
+    while (text.length < width) { text = '0' + text; }
+    return text;
+  }
+
+  /* The keys of a term: its one code unit, or each pair of consecutive units. */
+  function keysOf(term) {
+    var out = [], j;
+    if (term.length === 1) { return [hex(term.charCodeAt(0), 4)]; }
+    for (j = 0; j + 1 < term.length; j++) {
+      out.push(hex(term.charCodeAt(j), 4) + hex(term.charCodeAt(j + 1), 4));
     }
-    lists.sort(function (a, b) { return a.length - b.length; });
-    result = lists[0].slice();
-    for (i = 1; i < lists.length && result.length; i++) {
-      set = Object.create(null);
-      for (j = 0; j < lists[i].length; j++) { set[lists[i][j]] = true; }
-      next = [];
-      for (j = 0; j < result.length; j++) { if (set[result[j]]) { next.push(result[j]); } }
-      result = next;
+    return out;
+  }
+
+  function bucketOf(key) {
+    var first = parseInt(key.substring(0, 4), 16);
+    var second = key.length === 4 ? 65536 : parseInt(key.substring(4), 16);
+    return (first * 65599 + second) % meta.b;
+  }
+
+  /* A key's part of a bucket fragment ('b' documents, 'p' positions), or null. */
+  function posting(letter, key) {
+    var bucket = fragments[letter + bucketOf(key).toString(16)];
+    return bucket && bucket.hasOwnProperty(key) ? bucket[key] : null;
+  }
+
+  /* Reads the numbers of a posting one by one: five bits a letter, letters from 32 up say
+   * that more follow. */
+  function Reader(text) {
+    this.text = text || '';
+    this.at = 0;
+  }
+  Reader.prototype.more = function () { return this.at < this.text.length; };
+  Reader.prototype.next = function () {
+    var value = 0, scale = 1, digit;
+    while (this.at < this.text.length) {
+      digit = VALUE[this.text.charAt(this.at)];
+      this.at += 1;
+      if (digit < 32) { return value + digit * scale; }
+      value += (digit - 32) * scale;
+      scale *= 32;
+    }
+    return value;
+  };
+  /* Passes over n numbers without adding them up. */
+  Reader.prototype.skip = function (n) {
+    while (n > 0 && this.at < this.text.length) {
+      if (VALUE[this.text.charAt(this.at)] < 32) { n -= 1; }
+      this.at += 1;
+    }
+  };
+
+  /* A key's documents in ascending id order, and those with the key in their title. */
+  function documentsOf(key) {
+    var reader = new Reader(posting('b', key)), out = { ids: [], title: Object.create(null) };
+    var value, id = 0;
+    while (reader.more()) {
+      value = reader.next();
+      id += Math.floor(value / 2);
+      out.ids.push(id);
+      if (value % 2) { out.title[id] = true; }
+    }
+    return out;
+  }
+
+  /* The ids two ascending lists share. */
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) {
+        out.push(a[i]);
+        i += 1;
+        j += 1;
+      } else if (a[i] < b[j]) {
+        i += 1;
+      } else {
+        j += 1;
+      }
+    }
+    return out;
+  }
+
+  /* A pair's places in the wanted documents (ascending ids): the run of text and the offset
+   * in it, as one number; consecutive units of a run have consecutive places. The places of
+   * the other documents are passed over. */
+  function placesOf(key, ids, wanted) {
+    var reader = new Reader(posting('p', key)), at = Object.create(null), d, w = 0, k, n;
+    var value, list;
+    for (d = 0; d < ids.length && w < wanted.length && reader.more(); d++) {
+      n = reader.next();
+      while (w < wanted.length && wanted[w] < ids[d]) { w += 1; }
+      if (wanted[w] !== ids[d]) {
+        reader.skip(n);
+        continue;
+      }
+      list = [];
+      value = 0;
+      for (k = 0; k < n; k++) {
+        value += reader.next();
+        list.push(value);
+      }
+      at[ids[d]] = list;
+    }
+    return at;
+  }
+
+  /* The pairs of a long term whose places are checked: the first and the last, and between
+   * them no gap of more than one, so that together they cover every unit. Of those sets, the
+   * one whose pairs are in the fewest documents: the places of fewer documents to download. */
+  function coverOf(lists) {
+    var last = lists.length - 1, best = [], from = [], j, cover = [];
+    best[0] = lists[0].ids.length;
+    from[0] = -1;
+    for (j = 1; j <= last; j++) {
+      from[j] = j - 1;
+      best[j] = best[j - 1] + lists[j].ids.length;
+      if (j >= 2 && best[j - 2] + lists[j].ids.length < best[j]) {
+        from[j] = j - 2;
+        best[j] = best[j - 2] + lists[j].ids.length;
+      }
+    }
+    for (j = last; j >= 0; j = from[j]) { cover.unshift(j); }
+    return cover;
+  }
+
+  /* A term's plan: the documents of each of its keys and, for a long term, the pairs whose
+   * places decide; null when some key is in no document. */
+  function planOf(term) {
+    var keys = keysOf(term), lists = [], i;
+    for (i = 0; i < keys.length; i++) {
+      lists.push(documentsOf(keys[i]));
+      if (!lists[i].ids.length) { return null; }
+    }
+    return { keys: keys, lists: lists, cover: keys.length > 1 ? coverOf(lists) : [] };
+  }
+
+  /* The documents that contain a term, and those that have it in their title. A term of one
+   * or two units is one key; a longer one is in a document that has all of its pairs, where
+   * the pairs of its cover start at places that follow each other as the pairs do. */
+  function matchTerm(plan) {
+    var result = { ids: [], title: Object.create(null) }, i, k, id, p, s, places = [];
+    var candidates, start, found, inTitle, list;
+    if (plan === null) { return result; }
+    if (plan.keys.length === 1) { return plan.lists[0]; }
+    candidates = plan.lists[0].ids;
+    for (i = 1; i < plan.lists.length; i++) { candidates = intersect(candidates, plan.lists[i].ids); }
+    for (i = 0; i < plan.cover.length; i++) {
+      places.push(placesOf(plan.keys[plan.cover[i]], plan.lists[plan.cover[i]].ids, candidates));
+    }
+    for (i = 0; i < candidates.length; i++) {
+      id = candidates[i];
+      found = false;
+      inTitle = false;
+      start = places[0][id] || [];
+      for (s = 0; s < start.length && !inTitle; s++) {
+        p = start[s];
+        for (k = 1; k < plan.cover.length; k++) {
+          list = places[k][id];
+          if (!list || list.indexOf(p + plan.cover[k]) < 0) { break; }
+        }
+        if (k === plan.cover.length) {
+          found = true;
+          if (p < meta.t) { inTitle = true; }
+        }
+      }
+      if (found) {
+        result.ids.push(id);
+        if (inTitle) { result.title[id] = true; }
+      }
     }
     return result;
   }
 
+  /* The query's distinct lower-cased terms: white space and list punctuation part them. */
   function termsOf(query) {
-    var parts = query.toLowerCase().split(/[\s\u3000,，、;；]+/), out = [], seen = {}, i;
+    var parts = lower(query).split(/[\s\u3000,，、;；]+/), out = [], seen = {}, i;
     for (i = 0; i < parts.length; i++) {
       if (parts[i] && !seen[parts[i]]) { seen[parts[i]] = true; out.push(parts[i]); }
     }
     return out;
   }
 
-  /* Every document that contains every term, title matches first, then newest first. */
-  function search(terms) {
-    var pool = null, i, j, keys, ids, found = [], doc, ok, inTitle;
+  /* The key buckets of the terms. */
+  function bucketsOf(terms) {
+    var names = [], seen = Object.create(null), i, j, keys, name;
     for (i = 0; i < terms.length; i++) {
-      keys = bigramsOf(terms[i]);
-      if (!keys.length) { continue; }
-      ids = candidates(keys);
-      if (pool === null) {
-        pool = ids;
-      } else {
-        var keep = Object.create(null);
-        for (j = 0; j < ids.length; j++) { keep[ids[j]] = true; }
-        pool = pool.filter(function (id) { return keep[id]; });
+      keys = keysOf(terms[i]);
+      for (j = 0; j < keys.length; j++) {
+        name = 'b' + bucketOf(keys[j]).toString(16);
+        if (!seen[name]) { seen[name] = true; names.push(name); }
       }
+    }
+    return names;
+  }
+
+  /* The place buckets the plans' covers need. */
+  function placeBucketsOf(plans) {
+    var names = [], seen = Object.create(null), i, j, name;
+    for (i = 0; i < plans.length; i++) {
+      if (plans[i] === null) { continue; }
+      for (j = 0; j < plans[i].cover.length; j++) {
+        name = 'p' + bucketOf(plans[i].keys[plans[i].cover[j]]).toString(16);
+        if (!seen[name]) { seen[name] = true; names.push(name); }
+      }
+    }
+    return names;
+  }
+
+  /* Every document that contains every term: title matches first, then by descending id,
+   * which is newest first. */
+  function search(plans) {
+    var pool = null, title = Object.create(null), i, match, found = [], id;
+    for (i = 0; i < plans.length; i++) {
+      match = matchTerm(plans[i]);
+      for (id in match.title) { title[id] = true; }
+      pool = pool === null ? match.ids : intersect(pool, match.ids);
     }
     if (pool === null) {
       pool = [];
-      for (i = 0; i < docs.length; i++) { pool.push(i); }
+      for (i = meta.n - 1; i >= 0; i--) { pool.push(i); }
     }
-    for (i = 0; i < pool.length; i++) {
-      doc = docs[pool[i]];
-      ok = true;
-      inTitle = false;
-      for (j = 0; j < terms.length; j++) {
-        if (doc.hay.indexOf(terms[j]) < 0) { ok = false; break; }
-        if (doc.title.indexOf(terms[j]) >= 0) { inTitle = true; }
-      }
-      if (ok) { found.push({ id: pool[i], doc: doc, title: inTitle }); }
-    }
+    for (i = 0; i < pool.length; i++) { found.push({ id: pool[i], title: !!title[pool[i]] }); }
     found.sort(function (a, b) {
       if (a.title !== b.title) { return a.title ? -1 : 1; }
-      if (a.doc.d !== b.doc.d) { return a.doc.d < b.doc.d ? 1 : -1; }
-      return a.id - b.id;
+      return b.id - a.id;
     });
     return found;
   }
 
+  function documentOf(id) {
+    return fragments['d' + Math.floor(id / meta.c)][id % meta.c];
+  }
+
   /* The text with every occurrence of any term wrapped in <mark>; all text escaped. */
   function highlight(text, terms) {
-    var lower = text.toLowerCase(), marks = [], i, from, at, out = '', pos = 0;
+    var low = lower(text), marks = [], i, from, at, out = '', pos = 0;
     for (i = 0; i < terms.length; i++) {
       from = 0;
-      while ((at = lower.indexOf(terms[i], from)) >= 0) {
+      while ((at = low.indexOf(terms[i], from)) >= 0) {
         marks.push([at, at + terms[i].length]);
         from = at + terms[i].length;
       }
@@ -156,9 +366,9 @@
 
   /* About 120 characters of the text around the first match. */
   function fragment(text, terms) {
-    var lower = text.toLowerCase(), at = -1, i, p, start, end;
+    var low = lower(text), at = -1, i, p, start, end;
     for (i = 0; i < terms.length; i++) {
-      p = lower.indexOf(terms[i]);
+      p = low.indexOf(terms[i]);
       if (p >= 0 && (at < 0 || p < at)) { at = p; }
     }
     if (at < 0) { at = 0; }
@@ -170,7 +380,7 @@
   function render(query, terms, found) {
     var html = '', i, doc, shown = Math.min(found.length, LIMIT), message;
     for (i = 0; i < shown; i++) {
-      doc = found[i].doc;
+      doc = documentOf(found[i].id);
       html += '<li><a href="' + escapeHTML(doc.u) + '">' + highlight(doc.t, terms) + '</a>';
       if (doc.o || doc.d) {
         html += ' <span class="muted">' + escapeHTML([doc.o, doc.d].filter(Boolean).join(' · '))
@@ -187,24 +397,48 @@
     status.textContent = message;
   }
 
+  /* Searches for what the box holds: loads the terms' buckets, then the documents of the
+   * results shown. A later keystroke supersedes a search still waiting for its fragments. */
   function run() {
     var query = input.value.replace(/^\s+|\s+$/g, '');
+    var ticket, terms, waited;
     if (failed) { return; }
-    if (!docs) { pending = query; status.textContent = root.getAttribute('data-loading'); return; }
+    current += 1;
+    ticket = current;
+    if (!meta) { status.textContent = root.getAttribute('data-loading'); return; }
     if (!query) {
       list.innerHTML = '';
       status.textContent = '';
       root.setAttribute('data-search-count', '0');
       return;
     }
-    var started = now();
-    var terms = termsOf(query);
-    var found = search(terms);
-    render(query, terms, found);
-    var took = now() - started;
-    root.setAttribute('data-search-ms', took.toFixed(2));
-    root.setAttribute('data-search-count', String(found.length));
-    root.setAttribute('data-search-query', query);
+    terms = termsOf(query);
+    waited = now();
+    need(bucketsOf(terms), function () {
+      if (ticket !== current) { return; }
+      var started = now(), plans = [], i;
+      for (i = 0; i < terms.length; i++) { plans.push(planOf(terms[i])); }
+      var planned = now() - started;
+      need(placeBucketsOf(plans), function () {
+        if (ticket !== current) { return; }
+        var again = now(), found = search(plans), names = [], seen = Object.create(null);
+        var took = planned + now() - again, name;
+        for (i = 0; i < found.length && i < LIMIT; i++) {
+          name = 'd' + Math.floor(found[i].id / meta.c);
+          if (!seen[name]) { seen[name] = true; names.push(name); }
+        }
+        need(names, function () {
+          if (ticket !== current) { return; }
+          var shown = now();
+          render(query, terms, found);
+          // The time spent searching and rendering, not waiting for fragments.
+          root.setAttribute('data-search-ms', (took + now() - shown).toFixed(2));
+          root.setAttribute('data-search-wait-ms', (now() - waited).toFixed(2));
+          root.setAttribute('data-search-count', String(found.length));
+          root.setAttribute('data-search-query', query);
+        });
+      });
+    });
   }
 
   function remember() {
@@ -233,47 +467,11 @@
     run();
   });
 
-  function loaded(read) {
-    var started = now();
-    try {
-      build(read());
-    } catch (e) {
-      failed = true;
-      status.textContent = root.getAttribute('data-failed');
-      return;
-    }
+  var started = now();
+  need(['meta'], function () {
+    meta = fragments.meta;
     root.setAttribute('data-index-ms', (now() - started).toFixed(2));
     root.setAttribute('data-ready', 'true');
-    if (pending !== null || input.value) { run(); }
-  }
-  function fail() {
-    failed = true;
-    status.textContent = root.getAttribute('data-failed');
-  }
-
-  if (location.protocol === 'file:') {
-    // A page opened from a file may not fetch another file: a site built with
-    // --relative-urls also has its index as a script, which sets window.zhibuSearchIndex.
-    var tag = document.createElement('script');
-    tag.src = root.getAttribute('data-index-script');
-    tag.onload = function () {
-      loaded(function () {
-        if (!window.zhibuSearchIndex) { throw new Error('no index'); }
-        return window.zhibuSearchIndex;
-      });
-    };
-    tag.onerror = fail;
-    document.head.appendChild(tag);
-  } else {
-    var request = new XMLHttpRequest();
-    request.open('GET', root.getAttribute('data-index'));
-    request.onload = function () {
-      loaded(function () {
-        if (request.status !== 200 && request.status !== 0) { throw new Error('HTTP ' + request.status); }
-        return JSON.parse(request.responseText);
-      });
-    };
-    request.onerror = fail;
-    request.send();
-  }
+    if (input.value) { run(); }
+  });
 })();

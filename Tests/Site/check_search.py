@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the client-side search of a built zhibu site in headless Chromium.
 
-Usage: check_search.py [SITE_DIR] [--query WORD]... [--budget-ms 100]
+Usage: check_search.py [SITE_DIR] [--query WORD]... [--budget-ms 100] [--first-query-kb N]
 
 Serves SITE_DIR (default ./Site) on 127.0.0.1 with Python's http.server on a free port, opens
 ``search/index.html`` in headless Chromium through Selenium (Debian ``chromium`` and
@@ -9,7 +9,16 @@ Serves SITE_DIR (default ./Site) on 127.0.0.1 with Python's http.server on a fre
 inside sentences of the example site's minutes, and 主题党日) and asserts that a result appears
 within 2 s and that the search took less than the budget, as search.js reports in the root
 element's ``data-search-ms``. A query must match in the text, not only in titles, so that
-finding words inside sentences is what is tested. Exits 1 with a clear message on failure.
+finding words inside sentences is what is tested.
+
+The answers are held to the search as it was before the index came in fragments: every
+document of ``search-index.json`` whose title and text contain every term, title matches first,
+then newest first, then by address. ``reference`` is that search, written again here; the
+browser's count and the addresses it lists, in order, must be the same for the given queries
+and for a fixed set that covers every kind of term (one character, two, a long one, ASCII,
+several terms, none). The fragments each query downloads are counted from the server's log;
+with ``--first-query-kb`` the first query must download less. Exits 1 with a clear message on
+failure.
 """
 
 import argparse
@@ -37,9 +46,11 @@ BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under its base path and keeps the log out of the test output."""
+    """Serves the site under its base path, keeps the log out of the test output and notes
+    every file it sends."""
 
     base = "/"
+    sent = []
 
     def translate_path(self, path):
         if self.base != "/" and path.startswith(self.base):
@@ -48,6 +59,13 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        handle = super().send_head()
+        if handle is not None and os.path.isfile(path):
+            Quiet.sent.append((path, os.path.getsize(path)))
+        return handle
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
@@ -75,11 +93,61 @@ def expected(site, query):
     return total, in_text
 
 
+SEPARATORS = re.compile(r"[\s\u3000,，、;；]+")
+
+
+def terms_of(query):
+    """The query's distinct lower-cased terms, as search.js splits them."""
+    out = []
+    for part in SEPARATORS.split(query.lower()):
+        if part and part not in out:
+            out.append(part)
+    return out
+
+
+def reference(docs, query):
+    """Today's answer to a query: the count and the addresses of the first 50 results."""
+    terms = terms_of(query.strip())
+    found = []
+    for index, doc in enumerate(docs):
+        title = doc["t"].lower()
+        hay = title + "\n" + doc["x"].lower()
+        if all(term in hay for term in terms):
+            found.append((not any(term in title for term in terms), doc["d"], index))
+    # Title matches first, then newest first (an undated page last), then by address.
+    found.sort(key=lambda item: item[2])
+    found.sort(key=lambda item: item[1], reverse=True)
+    found.sort(key=lambda item: item[0])
+    return len(found), [docs[index]["u"] for _, _, index in found[:50]]
+
+
+def covering_queries(docs):
+    """Queries of every kind of term, taken from the documents themselves."""
+    queries = ["党", "支部 学习", "，", "zz9zz", "2024"]
+    for doc in docs:
+        text = doc["x"]
+        han = re.findall(r"[\u4e00-\u9fff]{6,}", text)
+        if han:
+            queries.append(han[0][1:5])
+            queries.append(han[-1][:3] + " " + doc["t"][:2])
+            break
+    for doc in docs:
+        words = re.findall(r"[A-Za-z]{3,}", doc["x"])
+        if words:
+            queries.append(words[0].upper())
+            break
+    return queries
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", default="Site")
     parser.add_argument("--query", action="append")
     parser.add_argument("--budget-ms", type=float, default=100.0)
+    parser.add_argument("--first-query-kb", type=float)
+    parser.add_argument("--each-first", action="store_true",
+                        help="reload the page, without cache, before each query, so that each "
+                        "is a first query")
     args = parser.parse_args()
     queries = args.query or ["党史", "主题党日"]
     site = os.path.abspath(args.site)
@@ -111,7 +179,33 @@ def main():
         WebDriverWait(driver, 10).until(
             lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
         root = driver.find_element(By.ID, "search")
-        print(f"check_search: index built in {root.get_attribute('data-index-ms')} ms")
+        print(f"check_search: index ready in {root.get_attribute('data-index-ms')} ms")
+        with open(os.path.join(site, "search-index.json"), encoding="utf-8") as handle:
+            docs = json.load(handle)
+        first = True
+        if args.each_first:
+            driver.execute_cdp_cmd("Network.enable", {})
+            driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+        for query in queries + [q for q in covering_queries(docs) if q not in queries]:
+            if args.each_first:
+                driver.get(url)
+                WebDriverWait(driver, 10).until(
+                    lambda d: d.find_element(By.ID, "search").get_attribute("data-ready")
+                    == "true")
+                first = True
+            Quiet.sent.clear()
+            problem = answer(driver, query, reference(docs, query))
+            # The index's fragments only: meta.js came with the page.
+            fetched = sum(size for path, size in Quiet.sent
+                          if f"{os.sep}fragments{os.sep}" in path)
+            print(f"check_search: {query}: answered as before; {len(Quiet.sent)} files, "
+                  f"{fetched / 1024:.1f} KB downloaded")
+            if problem:
+                problems.append(f"{query}: {problem}")
+            if first and args.first_query_kb is not None and fetched >= args.first_query_kb * 1024:
+                problems.append(f"{query}: the first query downloaded {fetched / 1024:.1f} KB "
+                                f"(budget {args.first_query_kb} KB)")
+            first = False
         for query in queries:
             total, in_text = expected(site, query)
             if in_text == 0:
@@ -130,6 +224,7 @@ def main():
             except Exception:
                 problems.append(f"{query}: no result within 2 s")
                 continue
+            root = driver.find_element(By.ID, "search")
             waited = (time.monotonic() - started) * 1000
             took = float(root.get_attribute("data-search-ms"))
             count = int(root.get_attribute("data-search-count"))
@@ -163,6 +258,32 @@ def main():
         return 1
     print("check_search: ok")
     return 0
+
+
+def answer(driver, query, expected_answer):
+    """Types the query and compares the browser's count and addresses with the reference."""
+    count, urls = expected_answer
+    box = driver.find_element(By.ID, "search-q")
+    box.clear()
+    box.send_keys(query)
+    try:
+        WebDriverWait(driver, 5, poll_frequency=0.02).until(
+            lambda d: d.find_element(By.ID, "search").get_attribute("data-search-query")
+            == query.strip())
+    except Exception:
+        return "no answer within 5 s"
+    root = driver.find_element(By.ID, "search")
+    got = int(root.get_attribute("data-search-count"))
+    links = [a.get_dom_attribute("href")
+             for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li > a")]
+    if got != count:
+        return f"{got} results, {count} before"
+    if links != urls:
+        for index, (was, now) in enumerate(zip(urls, links)):
+            if was != now:
+                return f"result {index + 1} is {now}, before it was {was}"
+        return f"{len(links)} results listed, {len(urls)} before"
+    return None
 
 
 if __name__ == "__main__":

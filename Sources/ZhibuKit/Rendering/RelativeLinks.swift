@@ -7,19 +7,20 @@ import ZhibuModel
 /// Pages are rendered with root-relative links as usual and rewritten here, after rendering:
 /// an attribute value that starts with the site's base path becomes a path from the page's own
 /// folder, and a link to a folder names its `index.html`, which a browser reading files does
-/// not add by itself. The search index's addresses become relative to the search page, and the
-/// index is also written as a script (`search-index.js`), since a page opened from a file may
-/// not fetch another file. Absolute addresses (feeds, the sitemap, QR codes) stay absolute.
+/// not add by itself. The addresses in the search index and in its document fragments become
+/// relative to the search page, which loads the fragments as scripts: a page opened from a file
+/// may load a script but not fetch a file. Absolute addresses (feeds, the sitemap, QR codes)
+/// stay absolute.
 package enum RelativeLinks {
     /// The attributes whose values are addresses zhibu writes.
     private static let attributes: [[UInt8]] = [
-        " href=\"", " src=\"", " data-index=\"", " data-index-script=\"", " data-build=\"",
+        " href=\"", " src=\"", " data-index=\"", " data-fragments=\"", " data-build=\"",
     ].map { Array($0.utf8) }
 
-    /// The files with every page's links made relative, and the search indexes as scripts too.
+    /// The files with every page's links and every search document's address made relative.
     package static func apply(_ files: [RenderedFile], basePath: String) -> [RenderedFile] {
         let base = Array(basePath.utf8)
-        var result = Parallel.map(files) { file -> RenderedFile in
+        return Parallel.map(files) { file -> RenderedFile in
             if file.path.hasSuffix(".html") {
                 return RenderedFile(
                     path: file.path, bytes: rewrite(file.bytes, from: file.path, base: base))
@@ -29,15 +30,17 @@ package enum RelativeLinks {
                 return RenderedFile(
                     path: file.path, bytes: rewriteIndex(file.bytes, from: folder, base: base))
             }
+            // A chunk of documents, `search/fragments/<partition>/d<chunk>.js`: its addresses
+            // are followed from the search page, two folders up.
+            if file.path.hasSuffix(".js"), let range = file.path.range(of: "search/fragments/"),
+                file.path[range.upperBound...].contains("/d")
+            {
+                let folder = String(file.path[..<range.lowerBound]) + "search/"
+                return RenderedFile(
+                    path: file.path, bytes: rewriteIndex(file.bytes, from: folder, base: base))
+            }
             return file
         }
-        for file in result where file.path.hasSuffix("search-index.json") {
-            let script =
-                Array("window.zhibuSearchIndex = ".utf8) + file.bytes + Array(";\n".utf8)
-            result.append(
-                RenderedFile(path: String(file.path.dropLast(4)) + "js", bytes: script))
-        }
-        return result.sorted { $0.path < $1.path }
     }
 
     /// `../../` for a page two folders down: the way from a file's folder back to the root.

@@ -51,11 +51,20 @@ package enum SearchIndex {
         [.pages] + site.organizations.indices.map { .org($0) }
     }
 
-    /// One document, already written as a JSON object, with what it is sorted by.
+    /// One document, already written as a JSON object, with what it is sorted by and the text
+    /// its fragments' postings are made of (`SearchFragments`).
     package struct Entry: Sendable {
         var url: String
         var title: String
+        /// `YYYY-MM-DD`, or empty for an undated page: results list the newest first.
+        var date: String
         var json: [UInt8]
+        /// The searched text as the script sees it: the title, a line feed and the leading
+        /// text, lower-cased one scalar at a time, in UTF-16 code units (JavaScript's string
+        /// positions).
+        var units: [UInt16]
+        /// How many of `units` are the title's: a match that starts before it is in the title.
+        var titleUnits: Int
     }
 
     /// The documents of one slice.
@@ -76,7 +85,24 @@ package enum SearchIndex {
             json.append(contentsOf: Array(",\"x\":".utf8))
             document.text.withUnsafeBufferPointer { JSON.append(utf8: $0, to: &json) }
             json.append(UInt8(ascii: "}"))
-            return Entry(url: document.url, title: document.title, json: json)
+            let title = SearchFragments.lowered(document.title)
+            var units = title
+            units.append(0x0A)
+            units += SearchFragments.lowered(String(decoding: document.text, as: UTF8.self))
+            return Entry(
+                url: document.url, title: document.title, date: document.date, json: json,
+                units: units, titleUnits: title.count)
+        }
+    }
+
+    /// The order of the fragments' document ids: oldest first (undated pages before all), and
+    /// within a day by URL and title descending, so that the script lists the results of a
+    /// query by descending id within title and text matches: newest first, then by URL. A new
+    /// record, the newest as a rule, takes the next id and leaves every other id as it was.
+    package static func ordered(_ entries: [Entry]) -> [Entry] {
+        entries.sorted {
+            if $0.date != $1.date { return $0.date < $1.date }
+            return ($0.url, $0.title) > ($1.url, $1.title)
         }
     }
 

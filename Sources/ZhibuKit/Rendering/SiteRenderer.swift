@@ -39,19 +39,29 @@ package struct SiteRenderer: Sendable {
         for output in early {
             switch output {
             case .file(let file): files.append(file)
+            case .files(let made): files += made
             case .searchDocuments(let language, let entries):
                 context.searchDocuments[language, default: []] += entries
             }
         }
+        context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         for output in try render(.findings, context) {
-            if case .file(let file) = output { files.append(file) }
+            switch output {
+            case .file(let file): files.append(file)
+            case .files(let made): files += made
+            case .searchDocuments: break
+            }
         }
         files.sort { $0.path < $1.path }
         // The last passes read every file made before them.
         for pass in RenderPass.allCases where pass > .findings {
             context.files = files
-            for case .file(let file) in try render(pass, context) {
-                Self.insert(file, into: &files)
+            for output in try render(pass, context) {
+                switch output {
+                case .file(let file): Self.insert(file, into: &files)
+                case .files(let made): for file in made { Self.insert(file, into: &files) }
+                case .searchDocuments: break
+                }
             }
         }
         if context.site.config.relativeURLs {

@@ -71,7 +71,8 @@ package struct PageJob: Sendable {
     /// The path of the organization the output belongs to, nil for a site-wide file: what a
     /// sharded build filters on. Stable from build to build.
     package let key: String?
-    /// Where the file goes below `Site/`; empty for a part.
+    /// Where the file goes below `Site/`; a folder (ending in `/`) for a job that writes every
+    /// file below it; empty for a part.
     package let path: String
     package let language: Language
     /// The organization's index in `Site.organizations`, or -1.
@@ -83,6 +84,9 @@ package struct PageJob: Sendable {
 /// What a job makes.
 package enum PageOutput: Sendable {
     case file(RenderedFile)
+    /// Every file below the folder the job's path names, for a job whose files depend on the
+    /// content (the search index's fragments).
+    case files([RenderedFile])
     /// Documents of the search index, for the second pass to join into a language's index.
     case searchDocuments(Language, [SearchIndex.Entry])
 }

@@ -22,6 +22,7 @@ package enum PageKinds {
         RecordPage.self,
         RobotsTXT.self,
         SearchDocuments.self,
+        SearchFragmentFiles.self,
         SearchIndexJSON.self,
         SearchPage.self,
         SearchScript.self,

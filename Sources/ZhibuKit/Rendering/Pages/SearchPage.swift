@@ -21,17 +21,19 @@ enum SearchPage: PageKind {
             job, template: "search", title: values.title, crumbs: [], values: values)
     }
 
-    /// What `search.mustache` needs: the page's words, and the addresses of the index and the
-    /// script.
+    /// What `search.mustache` needs: the page's words, and the addresses of the index, its
+    /// fragments' meta script and the search script.
     struct Values: TemplateValues {
         var title: String
         var index: String
+        var fragments: String
         var script: String
         var language: Language
 
         init(urls: SiteURLs, _ language: Language) {
             title = UIStrings.text("search.title", language)
             index = urls.link(SearchIndex.path(language, urls: urls))
+            fragments = urls.link(SearchFragments.folder(language, urls: urls) + "meta.js")
             script = urls.link(SearchIndex.scriptPath(urls: urls))
             self.language = language
         }
@@ -40,9 +42,7 @@ enum SearchPage: PageKind {
             writer.text("title", title)
             writer.map("search") { writer in
                 writer.text("index", index)
-                // The index as a script, which `--relative-urls` writes for pages opened
-                // from files.
-                writer.text("indexScript", String(index.dropLast("json".count)) + "js")
+                writer.text("fragments", fragments)
                 writer.text("script", script)
                 for key in [
                     "label", "placeholder", "button", "hint", "noscript", "loading", "failed",

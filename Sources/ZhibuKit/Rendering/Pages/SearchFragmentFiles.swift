@@ -1,0 +1,35 @@
+import ZhibuModel
+
+/// Each language's search index in fragments (`SearchFragments`): the meta fragment, and one job
+/// per partition that writes its buckets and document chunks below the partition's folder.
+///
+/// In the second pass, when the first pass's documents are known; the partitions spread a large
+/// site's postings over the cores with the status pages.
+enum SearchFragmentFiles: PageKind {
+    static let name = "search-fragment-files"
+    static let pass = RenderPass.findings
+    static let runsLong = true
+
+    static func jobs(_ context: RenderContext) -> [PageJob] {
+        context.site.config.languages.flatMap { language in
+            let folder = SearchFragments.folder(language, urls: context.urls)
+            return [job(folder + "meta.js", language: language, item: -1, in: context)]
+                + (0..<SearchFragments.partitions).map { partition in
+                    job(
+                        folder + String(partition, radix: 16) + "/", language: language,
+                        item: partition, in: context)
+                }
+        }
+    }
+
+    static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
+        let entries = context.searchDocuments[job.language] ?? []
+        if job.item < 0 {
+            return .file(RenderedFile(path: job.path, bytes: SearchFragments.meta(entries)))
+        }
+        return .files(
+            SearchFragments.files(
+                partition: job.item, entries: entries,
+                folder: SearchFragments.folder(job.language, urls: context.urls)))
+    }
+}
