@@ -319,12 +319,13 @@ import ZhibuTemplating
         let html = String(decoding: page.bytes, as: UTF8.self)
         let urls = SiteURLs(basePath: "/dangjian/", defaultLanguage: .zh)
         #expect(html.contains("data-index=\"/dangjian/en/search-index.json\""))
+        #expect(html.contains("data-fragments=\"/dangjian/en/search/fragments/meta.js\""))
         #expect(html.contains("<script src=\"/dangjian/_z/search.js\" defer></script>"))
         #expect(html.contains("<label for=\"search-q\">"))
         #expect(html.contains("aria-live=\"polite\""))
         #expect(html.contains("<noscript>"))
         let script = String(decoding: SearchIndex.defaultScript, as: UTF8.self)
-        #expect(script.contains("XMLHttpRequest") && script.contains("data-search-ms"))
+        #expect(script.contains("zhibuSearchFragment") && script.contains("data-search-ms"))
         // ES5 for old Chromium on TV boxes: no arrows, block-scoped bindings, templates, modules.
         for modern in ["=>", "let ", "const ", "`", "import ", "export ", "async ", "class "] {
             #expect(!script.contains(modern), "search.js uses \(modern)")

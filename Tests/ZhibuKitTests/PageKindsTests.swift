@@ -43,7 +43,19 @@ import ZhibuTemplates
         let paths = jobs.map(\.path).filter { !$0.isEmpty }
         let repeated = Dictionary(grouping: paths) { $0 }.filter { $0.value.count > 1 }.keys
         #expect(repeated.isEmpty, "written twice: \(repeated.sorted())")
-        #expect(paths.sorted() == files.map(\.path))
+        // A job names its file, or a folder (the search fragments of a partition) whose files
+        // are all its own: no other job's path is below it.
+        let folders = paths.filter { $0.hasSuffix("/") }
+        #expect(!folders.isEmpty)
+        for folder in folders {
+            #expect(
+                !paths.contains { $0 != folder && $0.hasPrefix(folder) },
+                "\(folder) holds another job's file")
+        }
+        let owned = files.map(\.path).map { path in
+            folders.first { path.hasPrefix($0) } ?? path
+        }
+        #expect(Set(owned) == Set(paths))
         // Every kind has work on the example site, and each job names its organization.
         if which == "example" {
             let kinds = Set(jobs.map { $0.kind.name })

@@ -96,13 +96,27 @@ import ZhibuRules
         let after = try snapshot(site)
         #expect(Set(after.keys) == Set(before.keys))
         let changed = after.filter { before[$0.key]?.bytes != $0.value.bytes }.keys.sorted()
+        let fragments = changed.filter { $0.contains("search/fragments/") }
         // The record's two pages, the feeds and search indexes that quote its text, build.json.
         #expect(
-            changed == [
+            changed.filter { !$0.contains("search/fragments/") } == [
                 "branch/activities/2026/03-15-themed-day/index.html", "build.json",
                 "en/branch/activities/2026/03-15-themed-day/index.html", "en/feed.xml",
                 "en/search-index.json", "feed.xml", "search-index.json",
             ])
+        // Of the search fragments, the record's own document in each language and the key
+        // buckets of the words it gained; never meta.js, never another document.
+        let documents = fragments.filter { $0.split(separator: "/").last?.first == "d" }
+        #expect(documents.count == 2)
+        for path in documents {
+            let text = String(decoding: after[path]?.bytes ?? Data(), as: UTF8.self)
+            #expect(text.contains("/activities/2026/03-15-themed-day/"), "\(path)")
+        }
+        #expect(
+            fragments.allSatisfy {
+                $0.split(separator: "/").last?.wholeMatch(of: /[bpd][0-9a-f]+\.js/) != nil
+            })
+        #expect(fragments.count < 16)
         #expect(result.stats?.written == changed.count)
         let touched = after.filter { before[$0.key]?.mtime != $0.value.mtime }.keys.sorted()
         #expect(touched == changed)

@@ -60,7 +60,7 @@ package enum SearchFragments {
     }
 
     /// The meta fragment.
-    static func meta(_ entries: [SearchIndex.Entry]) -> [UInt8] {
+    package static func meta(_ entries: [SearchIndex.Entry]) -> [UInt8] {
         let buckets = bucketCount(entries)
         let numbers = [
             ("n", entries.count), ("b", buckets), ("p", partitions), ("c", documentsPerChunk),
@@ -71,7 +71,7 @@ package enum SearchFragments {
     }
 
     /// The bucket and chunk fragments of one partition, with their paths below `folder`.
-    static func files(
+    package static func files(
         partition: Int, entries: [SearchIndex.Entry], folder: String
     ) -> [RenderedFile] {
         let buckets = bucketCount(entries)
@@ -200,7 +200,8 @@ package enum SearchFragments {
                 let slot = bucket(key, buckets: buckets)
                 add(
                     document: id, pairs[start..<end], isPair: key & unitFlag == 0,
-                    textStart: places.textStart, to: &result[slot, default: [:]][key, default: Posting()])
+                    textStart: places.textStart,
+                    to: &result[slot, default: [:]][key, default: Posting()])
                 start = end
             }
         }
@@ -296,7 +297,7 @@ package enum SearchFragments {
     /// The UTF-16 code units of `text` lower-cased one scalar at a time, as the script does:
     /// JavaScript's `toLowerCase` of a whole string treats a final sigma by its context, which
     /// a query typed on its own would not share.
-    static func lowered(_ text: String) -> [UInt16] {
+    package static func lowered(_ text: String) -> [UInt16] {
         var out: [UInt16] = []
         out.reserveCapacity(text.utf16.count)
         for scalar in text.unicodeScalars {

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+import ZhibuKit
+import ZhibuModel
+
+/// The search index in fragments, read back the way the search page reads it.
+///
+/// The browser test (`Tests/Site/check_search.py`) holds the script's answers to the old
+/// search; these tests hold the fragments themselves to the documents: for every term taken
+/// from the example site's text, the postings give exactly the documents whose title and text
+/// contain it, and the documents whose title does.
+@Suite struct SearchFragmentsTests {
+    /// One language's fragments of the example site, parsed, and its documents by id.
+    struct Index: Sendable {
+        var meta: [String: Int]
+        /// The buckets of keys (`b…`) and of places (`p…`), by name.
+        var buckets: [String: [String: String]]
+        var documents: [[String: String]]
+
+        /// The JSON inside `zhibuSearchFragment("name", …);`.
+        static func parse(_ bytes: [UInt8]) throws -> (String, Any) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let head = try #require(text.firstMatch(of: /^zhibuSearchFragment\("([a-z0-9]+)",/))
+            #expect(text.hasSuffix(");\n"))
+            let json = text[head.range.upperBound...].dropLast(3)
+            return (String(head.1), try JSONSerialization.jsonObject(with: Data(json.utf8)))
+        }
+
+        init(_ files: [RenderedFile], meta: [UInt8]) throws {
+            let parsed = try Self.parse(meta)
+            self.meta = try #require(parsed.1 as? [String: Int])
+            buckets = [:]
+            var chunks: [String: [[String: String]]] = [:]
+            for file in files {
+                let (name, data) = try Self.parse(file.bytes)
+                #expect(file.path.hasSuffix("/" + name + ".js"))
+                if name.hasPrefix("d") {
+                    chunks[name] = try #require(data as? [[String: String]])
+                } else {
+                    buckets[name] = try #require(data as? [String: String])
+                }
+            }
+            documents = []
+            for id in 0..<(self.meta["n"] ?? 0) {
+                documents += try #require(chunks["d\(id)"])
+            }
+        }
+
+        /// The value of each letter of the posting alphabet, by its ASCII code.
+        static let digits: [Int] = {
+            var table = [Int](repeating: 0, count: 128)
+            let alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+            for (value, letter) in alphabet.utf8.enumerated() { table[Int(letter)] = value }
+            return table
+        }()
+
+        /// The numbers of a posting, as the script reads them.
+        static func numbers(_ text: String) -> [Int] {
+            var out: [Int] = []
+            var value = 0
+            var shift = 0
+            for letter in text.utf8 {
+                let digit = digits[Int(letter & 0x7F)]
+                if digit >= 32 {
+                    value += (digit - 32) << shift
+                    shift += 5
+                } else {
+                    out.append(value + digit << shift)
+                    value = 0
+                    shift = 0
+                }
+            }
+            return out
+        }
+
+        func bucket(_ key: String) -> Int {
+            let first = Int(key.prefix(4), radix: 16) ?? 0
+            let second = key.count == 4 ? 65536 : Int(key.dropFirst(4), radix: 16) ?? 0
+            return (first * 65599 + second) % (meta["b"] ?? 1)
+        }
+
+        func posting(_ letter: String, _ key: String) -> String? {
+            buckets[letter + String(bucket(key), radix: 16)]?[key]
+        }
+
+        /// A key's documents, and whether each has it in its title.
+        func documents(_ key: String) -> [(id: Int, title: Bool)] {
+            var id = 0
+            return Self.numbers(posting("b", key) ?? "").map { value in
+                id += value / 2
+                return (id, value % 2 == 1)
+            }
+        }
+
+        /// A pair's places in each of its documents.
+        func places(_ key: String) -> [Int: Set<Int>] {
+            let ids = documents(key).map(\.id)
+            let values = Self.numbers(posting("p", key) ?? "")
+            var out: [Int: Set<Int>] = [:]
+            var index = 0
+            for id in ids {
+                let count = values[index]
+                var place = 0
+                var set: Set<Int> = []
+                for value in values[(index + 1)..<(index + 1 + count)] {
+                    place += value
+                    set.insert(place)
+                }
+                out[id] = set
+                index += 1 + count
+            }
+            #expect(index == values.count, "\(key): places of \(ids.count) documents")
+            return out
+        }
+
+        /// The documents that contain the term (lower-cased units), and those whose title does,
+        /// from the postings alone.
+        func search(_ term: [UInt16]) -> (all: Set<Int>, title: Set<Int>) {
+            let hex = { (unit: UInt16) in String(format: "%04x", Int(unit)) }
+            if term.count == 1 {
+                let found = documents(hex(term[0]))
+                return (Set(found.map(\.id)), Set(found.filter(\.title).map(\.id)))
+            }
+            let keys = (0..<(term.count - 1)).map { hex(term[$0]) + hex(term[$0 + 1]) }
+            if keys.count == 1 {
+                let found = documents(keys[0])
+                return (Set(found.map(\.id)), Set(found.filter(\.title).map(\.id)))
+            }
+            let places = keys.map(self.places)
+            var all: Set<Int> = []
+            var title: Set<Int> = []
+            for (id, starts) in places[0] {
+                let matches = starts.filter { start in
+                    (1..<keys.count).allSatisfy { places[$0][id]?.contains(start + $0) == true }
+                }
+                if !matches.isEmpty { all.insert(id) }
+                if matches.contains(where: { $0 < (meta["t"] ?? 0) }) { title.insert(id) }
+            }
+            return (all, title)
+        }
+    }
+
+    /// The example site's zh fragments, made once for the suite.
+    static let shared = Result { try index() }
+
+    /// The example site's zh documents, through the build's own steps.
+    static func index() throws -> Index {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let tree = try FileTree.read(siteRoot: root.path, jobs: 2)
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+        let site = built.site
+        let urls = SiteURLs(
+            basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
+            defaultLanguage: site.config.defaultLanguage)
+        let entries = SearchIndex.ordered(
+            SearchIndex.parts(of: site).flatMap {
+                SearchIndex.entries($0, site: site, urls: urls, language: .zh)
+            })
+        let folder = SearchFragments.folder(.zh, urls: urls)
+        let files = (0..<16).flatMap {
+            SearchFragments.files(partition: $0, entries: entries, folder: folder)
+        }
+        // The build made the same files.
+        let published = Dictionary(
+            uniqueKeysWithValues: (built.files ?? []).map { ($0.path, $0.bytes) })
+        for file in files { #expect(published[file.path] == file.bytes, "\(file.path)") }
+        #expect(published[folder + "meta.js"] == SearchFragments.meta(entries))
+        return try Index(files, meta: SearchFragments.meta(entries))
+    }
+
+    @Test func everyTermOfTheTextIsFoundInExactlyTheDocumentsThatHaveIt() throws {
+        let index = try Self.shared.get()
+        #expect(index.documents.count > 100)
+        let texts = index.documents.map { document in
+            let title = SearchFragments.lowered(document["t"] ?? "")
+            return (title, title + [0x0A] + SearchFragments.lowered(document["x"] ?? ""))
+        }
+        // Terms of one to seven units from every twentieth place of every tenth document, and
+        // some that are in no document or cross a separator.
+        var terms: Set<[UInt16]> = [
+            SearchFragments.lowered("zz9zz"), SearchFragments.lowered("党员，支部"),
+            SearchFragments.lowered("ΣΥΝΕΔΡΙΟ"),
+        ]
+        for hay in stride(from: 0, to: texts.count, by: 10).map({ texts[$0].1 }) {
+            for start in stride(from: 0, to: hay.count, by: 20) {
+                for length in 1...7 where start + length <= hay.count {
+                    terms.insert(Array(hay[start..<(start + length)]))
+                }
+            }
+        }
+        // NSString compares UTF-16 units with .literal: the substring test of the script.
+        let strings = texts.map {
+            (
+                String(decoding: $0.0, as: UTF16.self) as NSString,
+                String(decoding: $0.1, as: UTF16.self) as NSString
+            )
+        }
+        let separators: Set<UInt16> = [
+            0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x2C, 0x3B, 0xA0, 0x3000, 0x3001, 0xFF0C, 0xFF1B,
+        ]
+        var checked = 0
+        for term in terms.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        where !term.contains(where: separators.contains) {
+            let needle = String(decoding: term, as: UTF16.self)
+            let has = { (units: NSString) in
+                units.range(of: needle, options: .literal).location != NSNotFound
+            }
+            let expected = Set(texts.indices.filter { has(strings[$0].1) })
+            let inTitle = Set(texts.indices.filter { has(strings[$0].0) })
+            let found = index.search(term)
+            #expect(found.all == expected, "\(String(decoding: term, as: UTF16.self))")
+            #expect(found.title == inTitle, "\(String(decoding: term, as: UTF16.self)) in titles")
+            checked += 1
+        }
+        #expect(checked > 2000)
+    }
+
+    @Test func documentsAreNumberedOldestFirstAndUndatedPagesFirstOfAll() throws {
+        let index = try Self.shared.get()
+        let dates = index.documents.map { $0["d"] ?? "" }
+        #expect(dates == dates.sorted())
+        #expect(dates.first == "")
+        // Within a day, by address descending: the script lists descending ids.
+        for id in index.documents.indices.dropFirst() where dates[id] == dates[id - 1] {
+            #expect((index.documents[id]["u"] ?? "") < (index.documents[id - 1]["u"] ?? ""))
+        }
+    }
+
+    @Test func textIsLowerCasedOneScalarAtATimeAsTheScriptDoes() {
+        #expect(SearchFragments.lowered("AbC 党员") == Array("abc 党员".utf16))
+        // A final sigma stays σ: a query typed alone has no context to make it ς.
+        #expect(SearchFragments.lowered("ΟΔΟΣ") == Array("οδοσ".utf16))
+        // İ lower-cases to two scalars, and an astral character is two units.
+        #expect(SearchFragments.lowered("İ") == Array("i\u{307}".utf16))
+        #expect(SearchFragments.lowered("𠀀") == Array("𠀀".utf16))
+    }
+}
