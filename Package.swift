@@ -74,7 +74,11 @@ let package = Package(
         // the same files the repository ships and lints.
         .target(
             name: "ZhibuCITemplates", path: "ci", sources: ["_embed/CITemplates.swift"],
-            resources: [.embedInCode("github-pages.yml"), .embedInCode("zhibu.gitlab-ci.yml")]
+            resources: [
+                .embedInCode("github-pages.yml"), .embedInCode("zhibu.gitlab-ci.yml"),
+                .embedInCode("github-pages-sharded.yml"),
+                .embedInCode("zhibu-sharded.gitlab-ci.yml"),
+            ]
         ),
         // zhibu serve: the only module that knows the HTTP library.
         .target(

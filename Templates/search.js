@@ -57,7 +57,8 @@
     var number;
     if (name === 'meta') { return base + 'meta.js'; }
     number = parseInt(name.substring(1), name.charAt(0) === 'd' ? 10 : 16);
-    return base + (number % meta.p).toString(16) + '/' + name + '.js';
+    return base + (number % meta.p).toString(16) + '/' +
+      (Math.floor(number / meta.p) % meta.s).toString(16) + '/' + name + '.js';
   }
 
   /* Loads the named fragments, each once, then calls done. */

@@ -62,7 +62,27 @@ struct BuildCommand: ParsableCommand {
             valueName: "public|internal"))
     var audience: AudienceOption?
 
+    @Option(
+        help: ArgumentHelp(
+            "Build part K of N of a site too large for one machine, into --destination, for `zhibu merge` (a CI job matrix).",
+            discussion:
+                "The parts divide the top-level organizations among them; each loads and checks the whole site and renders its organizations' pages. `zhibu merge` renders the rest and publishes a site byte-identical to a single build.",
+            valueName: "K/N"))
+    var shard: String?
+
     func validate() throws {
+        if let shard {
+            guard ShardSpec(shard) != nil else {
+                throw ValidationError(
+                    "--shard 应写作 K/N（如 2/8，1 ≤ K ≤ N）/ --shard takes K/N (such as 2/8, 1 ≤ K ≤ N), not `\(shard)`"
+                )
+            }
+            guard destination != nil else {
+                throw ValidationError(
+                    "--shard 需要 --destination 指定这一部分的输出目录 / --shard needs --destination, the folder of this part's output"
+                )
+            }
+        }
         for (name, url) in [("--base-url", baseURL), ("ZHIBU_BASE_URL", Self.environmentBaseURL)] {
             guard let url else { continue }
             guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count > 8 else {
@@ -82,6 +102,11 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        try execute(merging: nil)
+    }
+
+    /// Builds, or with `merging`, merges the parts in those folders (`zhibu merge`).
+    func execute(merging: [String]?) throws {
         let started = Date()
         Interruption.install()
         let language = global.language
@@ -105,6 +130,8 @@ struct BuildCommand: ParsableCommand {
             settings.baseURL = baseURL
             settings.destination = destination
             settings.relativeURLs = relativeURLs
+            settings.shard = shard.flatMap(ShardSpec.init)
+            settings.shardFolders = merging
             if !options.quiet {
                 let progressLanguage = language ?? .zh
                 settings.onStage = { stage in

@@ -14,6 +14,7 @@ struct Zhibu: ParsableCommand {
         subcommands: [
             CheckCommand.self, BuildCommand.self, FixCommand.self, InitCommand.self,
             NewCommand.self, RulesCommand.self, SchemaCommand.self, ServeCommand.self,
+            MergeCommand.self,
             VersionCommand.self, CompletionCommand.self, ManCommand.self,
         ])
 

@@ -46,6 +46,15 @@ package enum Pipeline {
         package var destination: String?
         /// `--relative-urls`: links relative to each page, whatever `site.yml` says.
         package var relativeURLs = false
+        /// `--shard K/N`: render only this part's files, and add its manifest.
+        package var shard: ShardSpec?
+        /// The parts' files, for `merge`: render only the site-wide files and add these.
+        package var merged: [RenderedFile]?
+        /// `merge SHARD-DIR…`: the folders of the parts, read into `merged` once the inputs
+        /// are read.
+        package var shardFolders: [String]?
+        /// How many parts `merged` came from: the merge cuts the tree as they did.
+        package var mergedCount = 1
         /// Told when a build starts each long stage, for a progress line on a terminal.
         package var onStage: @Sendable (Stage) -> Void = { _ in }
 
@@ -181,9 +190,16 @@ package enum Pipeline {
             if let audience = options.audience { rendered.config.audience = audience }
             if options.relativeURLs { rendered.config.relativeURLs = true }
 
-            let renderer = try SiteRenderer(
+            var renderer = try SiteRenderer(
                 site: rendered, asOf: loaded.asOf,
                 templates: templates, jobs: options.jobs)
+            if let shard = options.shard {
+                let deal = ShardSpec.deal(rendered, count: shard.count)
+                renderer.selection = .shard(deal, shard.index)
+            } else if let merged = options.merged {
+                renderer.selection = .merge(
+                    ShardSpec.deal(rendered, count: options.mergedCount), merged)
+            }
             files = try renderer.render {
                 let checked = Self.report(loaded, validating.wait())
                 report = checked
@@ -260,6 +276,12 @@ package enum Pipeline {
             return .unchanged(report)
         }
         var result: BuildResult
+        var options = options
+        if let folders = options.shardFolders {
+            (options.merged, options.mergedCount) = try ShardMerge.files(
+                in: folders, siteRoot: options.siteRoot, inputs: BuildCache.shardDigest(of: tree, options: options),
+                jobs: options.jobs)
+        }
         options.onStage(.rendering)
         do { result = try build(tree: tree, options: options) } catch { throw .render(error) }
         result.report.timings.insert(("read", read), at: 0)
@@ -268,12 +290,21 @@ package enum Pipeline {
             return .failed(result, files: files)
         }
         guard let digest else { return .built(result, files: files, published: nil) }
+        var published = files
+        if let shard = options.shard {
+            // The manifest goes last into the part's folder: a part without it is unfinished.
+            published.append(
+                ShardManifest(
+                    spec: shard, inputs: BuildCache.shardDigest(of: tree, options: options),
+                    files: files.map(\.path)
+                ).rendered())
+        }
         let publishStart = Date()
         options.onStage(.publishing)
         do throws(PublishError) {
             if Interruption.requested { throw .interrupted(siteChanged: false) }
             let stats = try publish(
-                files, digest: digest, surveyDigest: surveyDigest, report: result.report,
+                published, digest: digest, surveyDigest: surveyDigest, report: result.report,
                 options: options)
             result.report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
             return .built(result, files: files, published: stats)

@@ -7,9 +7,10 @@ Usage: check_workflows.py [REPOSITORY_ROOT]   (default: two folders above this s
    files are written to, using the copies bundled with the package (``--builtin-schema``), so
    nothing is fetched from the network:
 
-     vendor.github-workflows   ci/github-pages.yml, .github/workflows/*.yml
+     vendor.github-workflows   ci/github-pages.yml, ci/github-pages-sharded.yml,
+                               .github/workflows/*.yml
      vendor.github-actions     action.yml
-     vendor.gitlab-ci          ci/zhibu.gitlab-ci.yml
+     vendor.gitlab-ci          ci/zhibu.gitlab-ci.yml, ci/zhibu-sharded.gitlab-ci.yml
 
 2. Every shell script in those files (``run:`` of a step, ``script:``, ``before_script:`` and
    ``after_script:`` of a GitLab job) must be valid shell (``bash -n``), and every zhibu command
@@ -36,12 +37,12 @@ except ImportError:  # the text scan below stands in
     yaml = None
 
 ALLOWED = {
-    "check", "build", "--report", "--strict", "--fail-on", "--destination", "--base-url",
+    "check", "build", "merge", "--shard", "--report", "--strict", "--fail-on", "--destination", "--base-url",
     "--audience", "--site", "--lang", "--quiet", "--format",
 }
 # Options followed by a value (unless written --option=value).
 TAKES_VALUE = {
-    "--report", "--fail-on", "--destination", "--base-url", "--audience", "--site", "--lang",
+    "--shard", "--report", "--fail-on", "--destination", "--base-url", "--audience", "--site", "--lang",
     "--format",
 }
 SCRIPT_KEYS = {"run", "script", "before_script", "after_script"}
@@ -55,9 +56,11 @@ def groups(root):
     workflows = sorted(glob.glob(os.path.join(root, ".github", "workflows", "*.yml")))
     return [
         ("vendor.github-workflows",
-         [os.path.join(root, "ci", "github-pages.yml")] + workflows),
+         [os.path.join(root, "ci", "github-pages.yml"),
+          os.path.join(root, "ci", "github-pages-sharded.yml")] + workflows),
         ("vendor.github-actions", [os.path.join(root, "action.yml")]),
-        ("vendor.gitlab-ci", [os.path.join(root, "ci", "zhibu.gitlab-ci.yml")]),
+        ("vendor.gitlab-ci", [os.path.join(root, "ci", "zhibu.gitlab-ci.yml"),
+                              os.path.join(root, "ci", "zhibu-sharded.gitlab-ci.yml")]),
     ]
 
 

@@ -33,7 +33,13 @@ import ZhibuModel
             var chunks: [String: [[String: String]]] = [:]
             for file in files {
                 let (name, data) = try Self.parse(file.bytes)
-                #expect(file.path.hasSuffix("/" + name + ".js"))
+                // Where the script looks for it.
+                let number = Int(name.dropFirst(), radix: name.hasPrefix("d") ? 10 : 16) ?? -1
+                let partitions = self.meta["p"] ?? 0
+                let folder =
+                    "/\(String(number % partitions, radix: 16))/"
+                    + "\(String(number / partitions % (self.meta["s"] ?? 0), radix: 16))/"
+                #expect(file.path.hasSuffix(folder + name + ".js"), "\(file.path)")
                 if name.hasPrefix("d") {
                     chunks[name] = try #require(data as? [[String: String]])
                 } else {
@@ -158,7 +164,7 @@ import ZhibuModel
                 SearchIndex.entries($0, site: site, urls: urls, language: .zh)
             })
         let folder = SearchFragments.folder(.zh, urls: urls)
-        let files = (0..<16).flatMap {
+        let files = (0..<SearchFragments.partitions).flatMap {
             SearchFragments.files(partition: $0, entries: entries, folder: folder)
         }
         // The build made the same files.

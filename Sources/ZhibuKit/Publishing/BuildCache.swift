@@ -25,8 +25,9 @@ package struct BuildCache: Codable, Sendable {
 
     /// What the output depends on besides the input files: the tool, the options that change
     /// pages, the as-of settings and today's date. Both digests begin with it.
-    static func context(_ options: Pipeline.Options) -> String {
+    static func context(_ options: Pipeline.Options, tool: String = tool) -> String {
         var context = "zhibu \(tool)\n"
+        if let shard = options.shard { context += "shard \(shard.description)\n" }
         if options.drafts { context += "drafts\n" }
         if let audience = options.audience { context += "audience \(audience.rawValue)\n" }
         if let baseURL = options.resolvedBaseURL { context += "base-url \(baseURL)\n" }
@@ -50,6 +51,21 @@ package struct BuildCache: Codable, Sendable {
         }
         return Fingerprint.hex(
             bytes: Array((context(options) + parts.joined() + problems.joined()).utf8))
+    }
+
+    /// The digest that the parts of a sharded build and their merge must share: the inputs and
+    /// the options that change pages, with zhibu's version in place of the identity of its
+    /// executable, since the parts and the merge run on different machines.
+    package static func shardDigest(of tree: FileTree, options: Pipeline.Options) -> String {
+        var shared = options
+        shared.shard = nil
+        shared.merged = nil
+        shared.shardFolders = nil
+        let files = Parallel.map(tree.files) { file -> String in
+            file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes) + "\n"
+        }
+        return Fingerprint.hex(
+            bytes: Array((context(shared, tool: zhibuVersion) + files.joined()).utf8))
     }
 
     /// The digest of the inputs' identities under a run's options: the same context, with

@@ -7,18 +7,19 @@ import ZhibuModel
 /// Every fragment is a script that calls `zhibuSearchFragment(name, data)`: a page opened from a
 /// file may load scripts but not fetch files, so one format serves a server and `file://`.
 ///
-/// - `meta.js`: the number of documents `n`, of buckets `b`, of partitions `p`, documents per
-///   chunk `c`, and the first place of a text `t` (`Places`): a place before it is in a title.
-/// - `<partition>/b<bucket>.js`: the postings of every key that hashes to the bucket. A key is
+/// - `meta.js`: the number of documents `n`, of buckets `b`, of partitions `p` and their
+///   subfolders `s`, documents per chunk `c`, and the first place of a text `t` (`Places`): a
+///   place before it is in a title.
+/// - `<partition>/<subfolder>/b<bucket>.js`: the postings of every key that hashes to the bucket. A key is
 ///   one UTF-16 code unit (4 hex digits) or two consecutive ones (8 hex digits) of a document's
 ///   lower-cased text (`Entry.units`). A posting lists the documents that have the key, each
 ///   marked when its title has it: enough to answer a term of one or two units exactly.
-/// - `<partition>/p<bucket>.js`: for each pair of the bucket, every
+/// - `<partition>/<subfolder>/p<bucket>.js`: for each pair of the bucket, every
 ///   place where it starts in each document of its posting: the run of text between white
 ///   space, and the offset in it. A longer term matches a document exactly where its pairs
 ///   follow each other, as a substring test on the text would, without downloading the text;
 ///   the two-letter words most queries are made of never load positions.
-/// - `<partition>/d<chunk>.js`: the documents of `c` consecutive ids, as in `search-index.json`:
+/// - `<partition>/<subfolder>/d<chunk>.js`: the documents of `c` consecutive ids, as in `search-index.json`:
 ///   one, so that the fifty results a query shows cost fifty documents (about 65 KB) however
 ///   far apart their ids are; title matches come first and scatter them.
 ///
@@ -34,9 +35,18 @@ import ZhibuModel
 /// places are deltas from the previous one.
 /// Nothing here depends on the thread count: the same documents give the same bytes.
 package enum SearchFragments {
-    /// Jobs per language, and the subfolders of `fragments/`: bucket `b` and chunk `c` go to
-    /// partitions `b % partitions` and `c % partitions`, so no folder holds a province's files.
-    static let partitions = 16
+    /// Jobs per language, and the folders of `fragments/`: bucket or chunk `n` goes to
+    /// `<n % partitions>/<n / partitions % subfolders>/`. Each job reads every document's text
+    /// once, so a few jobs are enough to overlap with the status pages; the subfolders keep a
+    /// province's files from crowding one folder.
+    package static let partitions = 4
+    /// Subfolders of each partition's folder.
+    static let subfolders = 16
+
+    /// The folder below a partition's where fragment `number` goes.
+    static func subfolder(_ number: Int) -> String {
+        String(number / partitions % subfolders, radix: 16) + "/"
+    }
     /// Documents per chunk (see the type's notes).
     static let documentsPerChunk = 1
     /// About how many bytes of postings a bucket holds: a few round trips' worth.
@@ -63,8 +73,8 @@ package enum SearchFragments {
     package static func meta(_ entries: [SearchIndex.Entry]) -> [UInt8] {
         let buckets = bucketCount(entries)
         let numbers = [
-            ("n", entries.count), ("b", buckets), ("p", partitions), ("c", documentsPerChunk),
-            ("t", Places(entries).textStart),
+            ("n", entries.count), ("b", buckets), ("p", partitions), ("s", subfolders),
+            ("c", documentsPerChunk), ("t", Places(entries).textStart),
         ]
         let object = numbers.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         return fragment("meta", Array("{\(object)}".utf8))
@@ -75,16 +85,21 @@ package enum SearchFragments {
         partition: Int, entries: [SearchIndex.Entry], folder: String
     ) -> [RenderedFile] {
         let buckets = bucketCount(entries)
-        let subfolder = folder + String(partition, radix: 16) + "/"
+        let partitionFolder = folder + String(partition, radix: 16) + "/"
         var files: [RenderedFile] = []
         let postings = self.postings(partition: partition, buckets: buckets, entries: entries)
-        for bucket in stride(from: partition, to: buckets, by: partitions) {
+        // Each bucket's keys in the order of their hex spelling.
+        var keys = [[UInt64]](
+            repeating: [], count: (buckets - partition + partitions - 1) / partitions)
+        for key in postings.keys { keys[bucket(key, buckets: buckets) / partitions].append(key) }
+        for (slot, bucket) in stride(from: partition, to: buckets, by: partitions).enumerated() {
+            let sorted = keys[slot].sorted { order($0) < order($1) }
             for (letter, part) in [("b", \Posting.bytes), ("p", \Posting.positions)] {
                 let name = letter + String(bucket, radix: 16)
                 files.append(
                     RenderedFile(
-                        path: subfolder + name + ".js",
-                        bytes: fragment(name, object(postings[bucket] ?? [:], part))))
+                        path: partitionFolder + subfolder(bucket) + name + ".js",
+                        bytes: fragment(name, object(sorted, postings, part))))
             }
         }
         let chunks = (entries.count + documentsPerChunk - 1) / documentsPerChunk
@@ -98,7 +113,10 @@ package enum SearchFragments {
                 array += entries[id].json
             }
             array.append(UInt8(ascii: "]"))
-            files.append(RenderedFile(path: subfolder + name + ".js", bytes: fragment(name, array)))
+            files.append(
+                RenderedFile(
+                    path: partitionFolder + subfolder(chunk) + name + ".js",
+                    bytes: fragment(name, array)))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -109,13 +127,14 @@ package enum SearchFragments {
     }
 
     /// One part of a bucket's postings as a JSON object, keys in order, empty parts left out.
-    private static func object(_ postings: [UInt64: Posting], _ part: KeyPath<Posting, [UInt8]>)
-        -> [UInt8]
-    {
+    private static func object(
+        _ keys: [UInt64], _ postings: [UInt64: Posting], _ part: KeyPath<Posting, [UInt8]>
+    ) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "{")]
-        let keys = postings.keys.filter { postings[$0]?[keyPath: part].isEmpty == false }
-        for (index, key) in keys.sorted(by: { hex($0) < hex($1) }).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+        var first = true
+        for key in keys where postings[key]?[keyPath: part].isEmpty == false {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
             out.append(UInt8(ascii: "\n"))
             out.append(UInt8(ascii: "\""))
             out += Array(hex(key).utf8)
@@ -129,6 +148,13 @@ package enum SearchFragments {
 
     /// A unit key is `1 << 32 | unit`, a pair key `first << 16 | second`.
     private static let unitFlag: UInt64 = 1 << 32
+
+    /// A number that sorts keys as their hex spellings do: a unit's four digits are a prefix
+    /// of the pairs it starts, and come before them.
+    static func order(_ key: UInt64) -> UInt64 {
+        key & unitFlag != 0
+            ? (key & 0xFFFF) << 17 : (key >> 16) << 17 | 1 << 16 | key & 0xFFFF
+    }
 
     /// The key as the script spells it: 4 hex digits for a unit, 8 for a pair.
     static func hex(_ key: UInt64) -> String {
@@ -155,11 +181,11 @@ package enum SearchFragments {
         var last = 0
     }
 
-    /// The postings of the key buckets of one partition, by bucket.
+    /// The postings of the keys of one partition's buckets.
     private static func postings(partition: Int, buckets: Int, entries: [SearchIndex.Entry])
-        -> [Int: [UInt64: Posting]]
+        -> [UInt64: Posting]
     {
-        var result: [Int: [UInt64: Posting]] = [:]
+        var result: [UInt64: Posting] = [:]
         func mine(_ key: UInt64) -> Bool {
             bucket(key, buckets: buckets) % partitions == partition
         }
@@ -197,11 +223,10 @@ package enum SearchFragments {
                 let key = pairs[start].key
                 var end = start + 1
                 while end < pairs.count, pairs[end].key == key { end += 1 }
-                let slot = bucket(key, buckets: buckets)
                 add(
                     document: id, pairs[start..<end], isPair: key & unitFlag == 0,
                     textStart: places.textStart,
-                    to: &result[slot, default: [:]][key, default: Posting()])
+                    to: &result[key, default: Posting()])
                 start = end
             }
         }

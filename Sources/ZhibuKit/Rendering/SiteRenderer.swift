@@ -12,6 +12,8 @@ package struct SiteRenderer: Sendable {
     package private(set) var context: RenderContext
     /// How many threads render.
     package var jobs: Int
+    /// Which jobs render: all but for a sharded build and its merge.
+    package var selection = JobSelection.all
 
     package init(
         site: Site, asOf: LocalDate, templates: TemplateSet, jobs: Int = Parallel.defaultJobs
@@ -52,6 +54,8 @@ package struct SiteRenderer: Sendable {
             case .searchDocuments: break
             }
         }
+        // The parts' files of a merge, before the passes that list and digest every file.
+        if case .merge(_, let parts) = selection { files += parts }
         files.sort { $0.path < $1.path }
         // The last passes read every file made before them.
         for pass in RenderPass.allCases where pass > .findings {
@@ -64,7 +68,8 @@ package struct SiteRenderer: Sendable {
                 }
             }
         }
-        if context.site.config.relativeURLs {
+        // A part of a sharded build stays root-relative: its merge rewrites every file, once.
+        if context.site.config.relativeURLs, !isShard {
             files = RelativeLinks.apply(files, basePath: context.urls.basePath)
         }
         return files
@@ -76,7 +81,8 @@ package struct SiteRenderer: Sendable {
         var long: [PageJob] = []
         var short: [PageJob] = []
         for kind in PageKinds.all where kind.pass == pass {
-            if kind.runsLong { long += kind.jobs(context) } else { short += kind.jobs(context) }
+            let selected = kind.jobs(context).filter(selection.includes)
+            if kind.runsLong { long += selected } else { short += selected }
         }
         return long + short
     }
@@ -96,6 +102,11 @@ package struct SiteRenderer: Sendable {
             }
         }
         return try outputs.map { output throws(RenderError) in try output.get() }
+    }
+
+    private var isShard: Bool {
+        if case .shard = selection { return true }
+        return false
     }
 
     /// Puts a file into the sorted list at its place.

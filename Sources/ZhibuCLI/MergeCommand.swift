@@ -1,0 +1,34 @@
+import ArgumentParser
+import ZhibuKit
+
+/// `zhibu merge SHARD-DIR…`: assemble the parts of `build --shard K/N` into `Site/`.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Assemble the parts of `build --shard K/N` into Site/ (合并分片构建).",
+        discussion:
+            "Loads and checks the whole site, renders the home page and the other site-wide files, and publishes them with every part's files as `build` does: the result is byte-identical to a single build. Every part must come from the same commit and options."
+    )
+
+    @Argument(
+        help: ArgumentHelp("The output folders of the parts, one per part.", valueName: "shard-dir")
+    )
+    var parts: [String] = []
+
+    @OptionGroup var build: BuildCommand
+
+    func validate() throws {
+        guard !parts.isEmpty else {
+            throw ValidationError(
+                "请给出各部分的输出目录：zhibu merge 目录… / give the parts' folders: zhibu merge DIR…")
+        }
+        guard build.shard == nil else {
+            throw ValidationError("merge 不接受 --shard / merge takes no --shard")
+        }
+        try build.validate()
+    }
+
+    func run() throws {
+        try build.execute(merging: parts)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import ZhibuModel
+
+/// `zhibu-shard.json`, written last into a part's output by `build --shard K/N`: which part it
+/// is, what it was built from, and every file it holds. `merge` takes a part only with its
+/// manifest, so a part cut short (no manifest) or built from other inputs is refused, never
+/// merged into a site that would differ from a single build.
+package struct ShardManifest: Codable, Sendable, Equatable {
+    /// The file's name in a part's folder.
+    package static let fileName = "zhibu-shard.json"
+
+    /// zhibu's version, which the built-in templates depend on.
+    package var zhibu: String
+    /// K.
+    package var shard: Int
+    /// N.
+    package var of: Int
+    /// The digest of the inputs and the options that change pages (`BuildCache.shardDigest`).
+    package var inputs: String
+    /// The part's files below the folder, sorted; the manifest itself is not one of them.
+    package var files: [String]
+
+    package init(spec: ShardSpec, inputs: String, files: [String]) {
+        zhibu = zhibuVersion
+        shard = spec.index
+        of = spec.count
+        self.inputs = inputs
+        self.files = files
+    }
+
+    /// The manifest as the part's last file.
+    package func rendered() -> RenderedFile {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data()
+        return RenderedFile(path: Self.fileName, bytes: Array(data) + [0x0A])
+    }
+}

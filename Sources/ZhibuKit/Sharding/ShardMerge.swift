@@ -1,0 +1,127 @@
+import Foundation
+import ZhibuModel
+
+/// `zhibu merge SHARD-DIR…`: the files of the parts of a sharded build, read back and held to
+/// their manifests before they join the site-wide files the merge renders.
+///
+/// Every part must be there exactly once, built by this version of zhibu from the same inputs
+/// with the same options as the merge (`BuildCache.shardDigest`), and hold every file its
+/// manifest lists; otherwise nothing is merged, and the message says which part to build again.
+package enum ShardMerge {
+    /// Every part's files and the number of parts, or the reason they cannot be merged.
+    ///
+    /// - Parameter folders: as given; a relative one is below the site's folder, as
+    ///   `--destination` is.
+    package static func files(in folders: [String], siteRoot: String, inputs: String, jobs: Int)
+        throws(BuildError) -> (files: [RenderedFile], parts: Int)
+    {
+        var manifests: [(folder: String, manifest: ShardManifest)] = []
+        for folder in folders {
+            let path = located(folder, siteRoot) + "/" + ShardManifest.fileName
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .merge(
+                    LocalizedText(
+                        zh:
+                            "`\(folder)` 里没有 \(ShardManifest.fileName)：它不是 `zhibu build --shard K/N` 的完整输出（可能没有构建完），请重新构建这一部分",
+                        en:
+                            "`\(folder)` has no \(ShardManifest.fileName): it is not the whole output of `zhibu build --shard K/N` (it may not have finished); build that part again"
+                    ))
+            }
+            guard let manifest = try? JSONDecoder().decode(ShardManifest.self, from: data) else {
+                throw .merge(
+                    LocalizedText(
+                        zh: "`\(path)` 无法读取；请重新构建这一部分",
+                        en: "`\(path)` cannot be read; build that part again"))
+            }
+            manifests.append((folder, manifest))
+        }
+        try check(manifests, inputs: inputs)
+        let wanted = manifests.flatMap { entry in
+            entry.manifest.files.map { (entry.folder, $0) }
+        }
+        let read = Parallel.io(wanted, threads: max(jobs * 4, 8)) { folder, file in
+            FileManager.default.contents(atPath: located(folder, siteRoot) + "/" + file).map {
+                RenderedFile(path: file, bytes: Array($0))
+            }
+        }
+        var files: [RenderedFile] = []
+        files.reserveCapacity(read.count)
+        for (index, file) in read.enumerated() {
+            guard let file else {
+                let (folder, path) = wanted[index]
+                throw .merge(
+                    LocalizedText(
+                        zh: "`\(folder)/\(path)` 在清单中却不存在；请重新构建这一部分",
+                        en:
+                            "`\(folder)/\(path)` is in the manifest but missing; build that part again"
+                    ))
+            }
+            files.append(file)
+        }
+        return (files, manifests.first?.manifest.of ?? 1)
+    }
+
+    /// Where a folder given on the command line is.
+    private static func located(_ folder: String, _ siteRoot: String) -> String {
+        folder.hasPrefix("/") ? folder : siteRoot + "/" + folder
+    }
+
+    /// Every part once, of one build, from the merge's inputs, with files no other part has.
+    private static func check(
+        _ manifests: [(folder: String, manifest: ShardManifest)], inputs: String
+    ) throws(BuildError) {
+        guard let first = manifests.first else {
+            throw .merge(
+                LocalizedText(
+                    zh: "没有给出要合并的部分：`zhibu merge 目录…`",
+                    en: "no parts to merge: `zhibu merge DIR…`"))
+        }
+        let count = first.manifest.of
+        var seen: [Int: String] = [:]
+        for (folder, manifest) in manifests {
+            if manifest.zhibu != zhibuVersion || manifest.inputs != inputs {
+                throw .merge(
+                    LocalizedText(
+                        zh:
+                            "`\(folder)`（第 \(manifest.shard)/\(manifest.of) 部分）不是由同一版本的 zhibu 用同样的内容和选项构建的；请用与本次合并相同的提交和选项重新构建它",
+                        en:
+                            "`\(folder)` (part \(manifest.shard)/\(manifest.of)) was not built by this zhibu from the same content and options; build it again from the commit and options of this merge"
+                    ))
+            }
+            if manifest.of != count {
+                throw .merge(
+                    LocalizedText(
+                        zh: "`\(folder)` 是 \(manifest.of) 份中的一份，其他部分是 \(count) 份中的；所有部分须用同一个 N",
+                        en:
+                            "`\(folder)` is one of \(manifest.of) parts, others of \(count); every part must have the same N"
+                    ))
+            }
+            if let other = seen[manifest.shard] {
+                throw .merge(
+                    LocalizedText(
+                        zh: "`\(other)` 和 `\(folder)` 都是第 \(manifest.shard)/\(count) 部分",
+                        en: "`\(other)` and `\(folder)` are both part \(manifest.shard)/\(count)"))
+            }
+            seen[manifest.shard] = folder
+        }
+        let missing = (1...count).filter { seen[$0] == nil }
+        guard missing.isEmpty else {
+            let list = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+            throw .merge(
+                LocalizedText(
+                    zh: "缺少第 \(list) 部分；请给出全部 \(count) 个部分的目录",
+                    en: "part \(list) is missing; give the folders of all \(count) parts"))
+        }
+        var owner: [String: String] = [:]
+        for (folder, manifest) in manifests {
+            for file in manifest.files {
+                if let other = owner.updateValue(folder, forKey: file) {
+                    throw .merge(
+                        LocalizedText(
+                            zh: "`\(file)` 同时出现在 `\(other)` 和 `\(folder)` 中",
+                            en: "`\(file)` is in both `\(other)` and `\(folder)`"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ZhibuModel
+
+/// `build --shard K/N`: the K-th of N parts of a site too large for one machine (SPEC §6).
+///
+/// A part is a set of subtrees of the organization tree, each the pages of one organization and
+/// of everything below it: they depend on the loaded site, which every part loads whole, never
+/// on another subtree's pages. The subtrees are cut at the shallowest level of the tree with at
+/// least N organizations (a province's cities, a committee's branches); the organizations
+/// above that level are roll-ups, which the merge renders with the home page and the
+/// site-wide files. The subtrees are dealt out by size, the largest first to the part with the
+/// least so far, so that parts take about as long; every part and the merge compute the same
+/// deal from the same site.
+package struct ShardSpec: Sendable, Equatable {
+    /// K, from 1.
+    package let index: Int
+    /// N.
+    package let count: Int
+
+    package init?(index: Int, count: Int) {
+        guard count >= 1, count <= 4096, (1...count).contains(index) else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    /// `K/N`, as typed.
+    package init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+            return nil
+        }
+        self.init(index: index, count: count)
+    }
+
+    package var description: String { "\(index)/\(count)" }
+
+    /// Which part renders which subtree.
+    package struct Deal: Sendable {
+        /// The level the tree is cut at: a subtree's root has `depth + 1` folders in its path.
+        let depth: Int
+        /// The part (from 1) of each subtree, by its root's path.
+        let parts: [String: Int]
+
+        /// The root of the subtree an organization is in, or nil above the cut.
+        func subtree(of path: String) -> Substring? {
+            var slashes = 0
+            for index in path.indices where path[index] == "/" {
+                if slashes == depth { return path[..<index] }
+                slashes += 1
+            }
+            return slashes == depth ? Substring(path) : nil
+        }
+
+        /// The part that renders an organization's pages; nil for the merge.
+        func part(of path: String) -> Int? {
+            subtree(of: path).flatMap { parts[String($0)] }
+        }
+    }
+
+    /// The deal of a site's organizations among `count` parts.
+    package static func deal(_ site: Site, count: Int) -> Deal {
+        var perDepth: [Int: Int] = [:]
+        for org in site.organizations {
+            perDepth[org.path.utf8.filter { $0 == UInt8(ascii: "/") }.count, default: 0] += 1
+        }
+        let depths = perDepth.keys.sorted()
+        // Four subtrees a part at least, so that the largest-first deal comes out even.
+        let depth = depths.first { (perDepth[$0] ?? 0) >= 4 * count } ?? depths.last ?? 0
+        let cut = Deal(depth: depth, parts: [:])
+        var weights: [String: Int] = [:]
+        for org in site.organizations {
+            guard let root = cut.subtree(of: org.path) else { continue }
+            // A page per record, system and notice, and the organization's own pages.
+            weights[String(root), default: 0] +=
+                org.records.count + org.systems.count + org.notices.count + 4
+        }
+        let largestFirst = weights.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }
+        var loads = [Int](repeating: 0, count: count)
+        var parts: [String: Int] = [:]
+        for (root, weight) in largestFirst {
+            // The least loaded part; the lowest number among equals.
+            var least = 0
+            for part in loads.indices where loads[part] < loads[least] { least = part }
+            loads[least] += weight
+            parts[root] = least + 1
+        }
+        return Deal(depth: depth, parts: parts)
+    }
+}

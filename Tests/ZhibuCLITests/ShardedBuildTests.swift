@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+/// `build --shard K/N` and `merge` on the built binary (SPEC §6): the merged site is
+/// byte-identical to a single build, for the example site and for a generated tree of
+/// committees and branches, with N = 1, 2, 3 and 7; every part renders a share of the pages;
+/// and parts that do not make the site (one missing, one built from other content, one cut
+/// short) are refused with exit 2 and a message that says which.
+@Suite struct ShardedBuildTests {
+    let cli = CLITests()
+
+    /// A fresh folder with the example's Content/, or a generated one.
+    func site(generated: Bool) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-shard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if !generated {
+            try FileManager.default.copyItem(
+                at: CLITests.root.appendingPathComponent("Content"),
+                to: folder.appendingPathComponent("Content"))
+            return folder
+        }
+        for (path, text) in Self.generated() {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return folder
+    }
+
+    /// Three top-level committees of uneven size, with general branches and branches below,
+    /// each with a few records: a tree that the parts cut below its roots.
+    static func generated() -> [String: String] {
+        var files: [String: String] = [
+            "Content/site.yml": """
+            title: 测试市委
+            title_en: Test City Committee
+            base_url: https://example.org/city/
+            languages: [zh, en]
+            as_of: 2026-11-24
+
+            """
+        ]
+        let roster =
+            "id,name,status,joined,full_since,group\nm001,张伟,full,2008-07-01,2009-07-01,\n"
+            + "m002,李娜,full,2010-07-01,2011-07-01,\nm003,王芳,full,2012-07-01,2013-07-01,\n"
+        func org(_ path: String, _ name: String, _ kind: String) {
+            files["Content/orgs/\(path)/org.yml"] = """
+                name: \(name)
+                kind: \(kind)
+                established: 2019-03-01
+
+                """
+        }
+        for (c, branches) in [3, 5, 2].enumerated() {
+            let committee = "committee-\(c + 1)"
+            org(committee, "第\(c + 1)党委", "committee")
+            for b in 1...branches {
+                let branch = "\(committee)/branch-\(b)"
+                org(branch, "第\(c + 1)党委第\(b)支部", "branch")
+                files["Content/orgs/\(branch)/members.csv"] = roster
+                for month in 1...(2 + b % 3) {
+                    let date = String(format: "2026-%02d-1%d", month, b % 10)
+                    files["Content/orgs/\(branch)/activities/2026/\(date.dropFirst(5))-study.md"] =
+                        """
+                        ---
+                        type: study
+                        title: "\(month)月理论学习"
+                        date: \(date)
+                        status: held
+                        attendees: [m001, m002]
+                        ---
+                        支部第\(b)次学习，学习党章和党的二十大精神，党员交流心得体会。
+
+                        """
+                }
+            }
+        }
+        return files
+    }
+
+    /// Every file below a folder, by path, with its bytes.
+    func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let path = walker?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: root + "/" + path)
+            }
+        }
+        return files
+    }
+
+    /// Builds the parts K/N into `part-K`, then merges them into `merged`.
+    func shardAndMerge(_ root: URL, parts count: Int, extra: [String] = []) throws -> [Int] {
+        var sizes: [Int] = []
+        for index in 1...count {
+            let run = try cli.zhibu(
+                [
+                    "--site", root.path, "build", "--quiet", "--shard", "\(index)/\(count)",
+                    "--destination", "part-\(index)",
+                ] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let part = try tree(root.appendingPathComponent("part-\(index)"))
+            sizes.append(part.keys.filter { $0.hasSuffix(".html") }.count)
+        }
+        let merge = try cli.zhibu(
+            ["--site", root.path, "merge"] + (1...count).map { "part-\($0)" }
+                + ["--quiet", "--destination", "merged"] + extra)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        return sizes
+    }
+
+    @Test(arguments: [false, true])
+    func theMergedSiteIsByteIdenticalToASingleBuild(_ generated: Bool) throws {
+        let root = try site(generated: generated)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--destination", "single",
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        let expected = try tree(root.appendingPathComponent("single"))
+        #expect(expected.count > 100)
+        for count in [1, 2, 3, 7] {
+            let sizes = try shardAndMerge(root, parts: count)
+            let merged = try tree(root.appendingPathComponent("merged"))
+            #expect(merged.keys.sorted() == expected.keys.sorted(), "N = \(count)")
+            let different = expected.keys.filter { merged[$0] != expected[$0] }.sorted()
+            #expect(different.isEmpty, "N = \(count): \(different.prefix(5))")
+            // The parts render most pages between them, each a share; the merge renders the
+            // roll-ups above them, the home page and the site-wide files.
+            if generated, count <= 3 {
+                let pages = expected.keys.filter { $0.hasSuffix(".html") }.count
+                #expect(sizes.reduce(0, +) > pages * 2 / 3, "N = \(count): \(sizes) of \(pages)")
+                #expect(sizes.allSatisfy { $0 > 0 }, "N = \(count): \(sizes)")
+                #expect((sizes.max() ?? 0) < 2 * (sizes.min() ?? 0) + 20, "\(sizes)")
+            }
+            for index in 1...count {
+                try FileManager.default.removeItem(at: root.appendingPathComponent("part-\(index)"))
+            }
+        }
+    }
+
+    @Test func relativeLinksAreMadeOnceByTheMerge() throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--relative-urls", "--destination", "single",
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        _ = try shardAndMerge(root, parts: 3, extra: ["--relative-urls"])
+        let expected = try tree(root.appendingPathComponent("single"))
+        let merged = try tree(root.appendingPathComponent("merged"))
+        #expect(merged == expected)
+    }
+
+    @Test func partsThatDoNotMakeTheSiteAreRefused() throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 1...3 {
+            let run = try cli.zhibu([
+                "--site", root.path, "build", "--quiet", "--shard", "\(index)/3",
+                "--destination", "part-\(index)",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        func merge(_ parts: [String]) throws -> (status: Int32, stderr: String) {
+            let run = try cli.zhibu(
+                ["--site", root.path, "merge"] + parts + ["--quiet", "--destination", "merged"])
+            return (run.status, run.stderr)
+        }
+        let missing = try merge(["part-1", "part-3"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("2/3"), "\(missing.stderr)")
+        let twice = try merge(["part-1", "part-1", "part-2", "part-3"])
+        #expect(twice.status == 2)
+        // A part cut short has no manifest.
+        let manifest = root.appendingPathComponent("part-2/zhibu-shard.json")
+        let saved = try Data(contentsOf: manifest)
+        try FileManager.default.removeItem(at: manifest)
+        let unfinished = try merge(["part-1", "part-2", "part-3"])
+        #expect(unfinished.status == 2)
+        #expect(unfinished.stderr.contains("part-2"), "\(unfinished.stderr)")
+        try saved.write(to: manifest)
+        // The content changed after the parts were built.
+        let record = root.appendingPathComponent(
+            "Content/orgs/committee-1/branch-1/activities/2026/01-11-study.md")
+        try Data((try String(contentsOf: record, encoding: .utf8) + "补记。\n").utf8)
+            .write(to: record)
+        let stale = try merge(["part-1", "part-2", "part-3"])
+        #expect(stale.status == 2)
+        #expect(stale.stderr.contains("same content"), "\(stale.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("merged").path))
+        // --shard needs a folder of its own.
+        let bare = try cli.zhibu(["--site", root.path, "build", "--shard", "1/3"])
+        #expect(bare.status == 2)
+        let wrong = try cli.zhibu([
+            "--site", root.path, "build", "--shard", "4/3", "--destination", "p",
+        ])
+        #expect(wrong.status == 2)
+    }
+}
