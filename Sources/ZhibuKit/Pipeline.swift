@@ -278,9 +278,9 @@ package enum Pipeline {
         var result: BuildResult
         var options = options
         if let folders = options.shardFolders {
+            let inputs = BuildCache.shardDigest(of: tree, options: options)
             (options.merged, options.mergedCount) = try ShardMerge.files(
-                in: folders, siteRoot: options.siteRoot, inputs: BuildCache.shardDigest(of: tree, options: options),
-                jobs: options.jobs)
+                in: folders, siteRoot: options.siteRoot, inputs: inputs, jobs: options.jobs)
         }
         options.onStage(.rendering)
         do { result = try build(tree: tree, options: options) } catch { throw .render(error) }
