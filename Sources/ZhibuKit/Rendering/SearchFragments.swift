@@ -87,19 +87,14 @@ package enum SearchFragments {
         let buckets = bucketCount(entries)
         let partitionFolder = folder + String(partition, radix: 16) + "/"
         var files: [RenderedFile] = []
-        let postings = self.postings(partition: partition, buckets: buckets, entries: entries)
-        // Each bucket's keys in the order of their hex spelling.
-        var keys = [[UInt64]](
-            repeating: [], count: (buckets - partition + partitions - 1) / partitions)
-        for key in postings.keys { keys[bucket(key, buckets: buckets) / partitions].append(key) }
+        let objects = self.objects(partition: partition, buckets: buckets, entries: entries)
         for (slot, bucket) in stride(from: partition, to: buckets, by: partitions).enumerated() {
-            let sorted = keys[slot].sorted { order($0) < order($1) }
-            for (letter, part) in [("b", \Posting.bytes), ("p", \Posting.positions)] {
+            for (letter, object) in [("b", objects.documents[slot]), ("p", objects.places[slot])] {
                 let name = letter + String(bucket, radix: 16)
                 files.append(
                     RenderedFile(
                         path: partitionFolder + subfolder(bucket) + name + ".js",
-                        bytes: fragment(name, object(sorted, postings, part))))
+                        bytes: fragment(name, object + Array("}".utf8))))
             }
         }
         let chunks = (entries.count + documentsPerChunk - 1) / documentsPerChunk
@@ -126,28 +121,15 @@ package enum SearchFragments {
         Array("zhibuSearchFragment(\"\(name)\",".utf8) + data + Array(");\n".utf8)
     }
 
-    /// One part of a bucket's postings as a JSON object, keys in order, empty parts left out.
-    private static func object(
-        _ keys: [UInt64], _ postings: [UInt64: Posting], _ part: KeyPath<Posting, [UInt8]>
-    ) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        var first = true
-        for key in keys where postings[key]?[keyPath: part].isEmpty == false {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            out.append(UInt8(ascii: "\n"))
-            out.append(UInt8(ascii: "\""))
-            out += Array(hex(key).utf8)
-            out += Array("\":\"".utf8)
-            out += postings[key]?[keyPath: part] ?? []
-            out.append(UInt8(ascii: "\""))
-        }
-        out += Array("}".utf8)
-        return out
-    }
-
     /// A unit key is `1 << 32 | unit`, a pair key `first << 16 | second`.
     private static let unitFlag: UInt64 = 1 << 32
+
+    /// The key of an `order`.
+    static func key(order: UInt64) -> UInt64 {
+        let first = order >> 17
+        let second = order & 0xFFFF
+        return order & 1 << 16 != 0 ? first << 16 | second : unitFlag | first
+    }
 
     /// A number that sorts keys as their hex spellings do: a unit's four digits are a prefix
     /// of the pairs it starts, and come before them.
@@ -171,28 +153,38 @@ package enum SearchFragments {
         return Int((first &* 65599 &+ second) & UInt64(buckets - 1))
     }
 
-    /// One key's posting as it is written, and the last document it lists.
-    struct Posting {
-        /// Each document's id delta, doubled, plus one when the key is in its title.
-        var bytes: [UInt8] = []
-        /// A pair's places in the same documents: their count, then each place (`Places`) as a
-        /// delta from the one before. Only terms of three units or more need them.
-        var positions: [UInt8] = []
-        var last = 0
+    /// The two fragments of each bucket of a partition, by `bucket / partitions`, as JSON
+    /// objects still open: `{` and each key's `"hex":"posting"`, keys in the order of their
+    /// hex spelling.
+    struct Objects {
+        var documents: [[UInt8]]
+        var places: [[UInt8]]
     }
 
-    /// The postings of the keys of one partition's buckets.
-    private static func postings(partition: Int, buckets: Int, entries: [SearchIndex.Entry])
-        -> [UInt64: Posting]
+    /// The fragments of one partition's buckets.
+    ///
+    /// Every occurrence of a key of the partition becomes one number, `order(key) << 31 |
+    /// value` (a value is a unit's title flag or a pair's place, below 2³¹ as `SearchIndex`
+    /// caps a title's length), with its document. Occurrences are sorted within their document,
+    /// then all of them by key with a stable radix sort, which keeps documents and values in
+    /// order: one sweep then writes every posting, without a table of keys.
+    private static func objects(partition: Int, buckets: Int, entries: [SearchIndex.Entry])
+        -> Objects
     {
-        var result: [UInt64: Posting] = [:]
         func mine(_ key: UInt64) -> Bool {
             bucket(key, buckets: buckets) % partitions == partition
         }
         let places = Places(entries)
-        var pairs: [(key: UInt64, value: Int)] = []
+        // About a unit and a pair for every unit of text, spread over the partitions: sized
+        // once, as growing arrays of this size costs more than filling them.
+        let estimate = entries.reduce(0) { $0 + $1.units.count } * 2 / partitions + 1024
+        var tokens: [UInt64] = []
+        tokens.reserveCapacity(estimate)
+        var documents: [UInt32] = []
+        documents.reserveCapacity(estimate)
+        var own: [UInt64] = []
         for (id, entry) in entries.enumerated() {
-            pairs.removeAll(keepingCapacity: true)
+            own.removeAll(keepingCapacity: true)
             let units = entry.units
             var place = 0
             for position in units.indices {
@@ -209,50 +201,109 @@ package enum SearchFragments {
                 }
                 defer { place += 1 }
                 if isSeparator(units[position]) { continue }
-                let inTitle = position < entry.titleUnits ? 1 : 0
+                let inTitle: UInt64 = position < entry.titleUnits ? 1 : 0
                 let unit = unitFlag | UInt64(units[position])
-                if mine(unit) { pairs.append((unit, inTitle)) }
+                if mine(unit) { own.append(order(unit) << 31 | inTitle) }
                 let next = position + 1
                 guard next < units.count, !isSeparator(units[next]) else { continue }
                 let pair = UInt64(units[position]) << 16 | UInt64(units[next])
-                if mine(pair) { pairs.append((pair, place)) }
+                if mine(pair) { own.append(order(pair) << 31 | UInt64(place)) }
             }
-            pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.value < $1.value }
-            var start = 0
-            while start < pairs.count {
-                let key = pairs[start].key
-                var end = start + 1
-                while end < pairs.count, pairs[end].key == key { end += 1 }
-                add(
-                    document: id, pairs[start..<end], isPair: key & unitFlag == 0,
-                    textStart: places.textStart,
-                    to: &result[key, default: Posting()])
-                start = end
-            }
+            own.sort()
+            tokens += own
+            documents += repeatElement(UInt32(id), count: own.count)
         }
-        return result
+        sortByKey(&tokens, &documents)
+        let slots = (buckets - partition + partitions - 1) / partitions
+        var objects = Objects(
+            documents: Array(repeating: [UInt8(ascii: "{")], count: slots),
+            places: Array(repeating: [UInt8(ascii: "{")], count: slots))
+        let mask: UInt64 = 1 << 31 - 1
+        var bytes: [UInt8] = []
+        var positions: [UInt8] = []
+        var start = 0
+        while start < tokens.count {
+            let order = tokens[start] >> 31
+            let key = self.key(order: order)
+            let isPair = key & unitFlag == 0
+            bytes.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            var last = 0
+            var index = start
+            while index < tokens.count, tokens[index] >> 31 == order {
+                let id = Int(documents[index])
+                var end = index + 1
+                while end < tokens.count, tokens[end] >> 31 == order,
+                    documents[end] == documents[index]
+                {
+                    end += 1
+                }
+                // In the title if any occurrence is: a unit's value is 1 then, a pair's first
+                // place (the values are sorted) is before the text's.
+                let first = Int(tokens[index] & mask)
+                let inTitle =
+                    isPair ? (first < places.textStart ? 1 : 0) : Int(tokens[end - 1] & mask)
+                write(2 * (id - last) + inTitle, to: &bytes)
+                if isPair {
+                    write(end - index, to: &positions)
+                    var previous = 0
+                    for occurrence in tokens[index..<end] {
+                        let value = Int(occurrence & mask)
+                        write(value - previous, to: &positions)
+                        previous = value
+                    }
+                }
+                last = id
+                index = end
+            }
+            let slot = bucket(key, buckets: buckets) / partitions
+            let name = Array(hex(key).utf8)
+            append(name, bytes, to: &objects.documents[slot])
+            if isPair { append(name, positions, to: &objects.places[slot]) }
+            start = index
+        }
+        return objects
     }
 
-    /// Adds a document's occurrences of one key to its posting, in place: a frequent key's
-    /// posting is long, and a copy per document would make it quadratic.
-    private static func add(
-        document id: Int, _ occurrences: ArraySlice<(key: UInt64, value: Int)>, isPair: Bool,
-        textStart: Int, to posting: inout Posting
-    ) {
-        // In the title if any occurrence is: a unit's value says so, a pair's place is before
-        // the text's.
-        let inTitle =
-            occurrences.contains { isPair ? $0.value < textStart : $0.value == 1 } ? 1 : 0
-        write(2 * (id - posting.last) + inTitle, to: &posting.bytes)
-        if isPair {
-            write(occurrences.count, to: &posting.positions)
-            var previous = 0
-            for occurrence in occurrences {
-                write(occurrence.value - previous, to: &posting.positions)
-                previous = occurrence.value
-            }
+    /// Appends `"name":"posting"` to an open JSON object.
+    private static func append(_ name: [UInt8], _ posting: [UInt8], to object: inout [UInt8]) {
+        if object.count > 1 { object.append(UInt8(ascii: ",")) }
+        object.append(UInt8(ascii: "\n"))
+        object.append(UInt8(ascii: "\""))
+        object += name
+        object += Array("\":\"".utf8)
+        object += posting
+        object.append(UInt8(ascii: "\""))
+    }
+
+    /// Sorts occurrences by their key (the top 33 bits), stably, with their documents: three
+    /// passes of a radix sort, 11 bits each.
+    static func sortByKey(_ tokens: inout [UInt64], _ documents: inout [UInt32]) {
+        // Every element is written before it is read: no need to fill them first.
+        var tokenSpare = [UInt64](unsafeUninitializedCapacity: tokens.count) {
+            _, count in count = tokens.count
         }
-        posting.last = id
+        var documentSpare = [UInt32](unsafeUninitializedCapacity: documents.count) {
+            _, count in count = documents.count
+        }
+        for shift in stride(from: 31, to: 64, by: 11) {
+            var counts = [Int](repeating: 0, count: 2048)
+            for token in tokens { counts[Int(token >> UInt64(shift) & 2047)] += 1 }
+            var total = 0
+            for digit in 0..<2048 {
+                let count = counts[digit]
+                counts[digit] = total
+                total += count
+            }
+            for index in tokens.indices {
+                let digit = Int(tokens[index] >> UInt64(shift) & 2047)
+                tokenSpare[counts[digit]] = tokens[index]
+                documentSpare[counts[digit]] = documents[index]
+                counts[digit] += 1
+            }
+            swap(&tokens, &tokenSpare)
+            swap(&documents, &documentSpare)
+        }
     }
 
     private static let alphabet = Array(

@@ -85,7 +85,9 @@ package enum SearchIndex {
             json.append(contentsOf: Array(",\"x\":".utf8))
             document.text.withUnsafeBufferPointer { JSON.append(utf8: $0, to: &json) }
             json.append(UInt8(ascii: "}"))
-            let title = SearchFragments.lowered(document.title)
+            // A title's first thousand units are searched: enough for any title, and it keeps
+            // every place of the fragments' postings below 2³¹.
+            let title = Array(SearchFragments.lowered(document.title).prefix(1000))
             var units = title
             units.append(0x0A)
             units += SearchFragments.lowered(String(decoding: document.text, as: UTF8.self))
