@@ -48,13 +48,11 @@ package enum Pipeline {
         package var relativeURLs = false
         /// `--shard K/N`: render only this part's files, and add its manifest.
         package var shard: ShardSpec?
-        /// The parts' files, for `merge`: render only the site-wide files and add these.
-        package var merged: [RenderedFile]?
+        /// The parts, for `merge`: render only what they leave out, and add their files.
+        package var merged: ShardMerge.Parts?
         /// `merge SHARD-DIR…`: the folders of the parts, read into `merged` once the inputs
         /// are read.
         package var shardFolders: [String]?
-        /// How many parts `merged` came from: the merge cuts the tree as they did.
-        package var mergedCount = 1
         /// Told when a build starts each long stage, for a progress line on a terminal.
         package var onStage: @Sendable (Stage) -> Void = { _ in }
 
@@ -198,7 +196,7 @@ package enum Pipeline {
                 renderer.selection = .shard(deal, shard.index)
             } else if let merged = options.merged {
                 renderer.selection = .merge(
-                    ShardSpec.deal(rendered, count: options.mergedCount), merged)
+                    ShardSpec.deal(rendered, count: merged.count), merged.files)
             }
             files = try renderer.render {
                 let checked = Self.report(loaded, validating.wait())
@@ -259,8 +257,14 @@ package enum Pipeline {
         options.onStage(.reading)
         do { tree = try read(options) } catch { throw .load(error) }
         let read = Date().timeIntervalSince(start)
-        // The digest only serves publishing: a build to memory neither reuses nor stores it.
-        let digest = renderToMemory ? nil : BuildCache.digest(of: tree, options: options)
+        // The digests: of the inputs for publishing (a build to memory neither reuses nor
+        // stores it), and the one a sharded build's parts and merge share.
+        let sharded = options.shard != nil || options.shardFolders != nil
+        let inputs = renderToMemory && !sharded ? nil : BuildCache.inputs(of: tree)
+        let digest =
+            renderToMemory ? nil : inputs.map { BuildCache.digest(inputs: $0, options: options) }
+        let shardDigest =
+            sharded ? inputs.map { BuildCache.shardDigest(inputs: $0, options: options) } : nil
         if let digest, let cached = lastBuild(options, if: { $0.digest == digest }),
             var report = report(reusing: cached, tree: tree)
         {
@@ -277,10 +281,9 @@ package enum Pipeline {
         }
         var result: BuildResult
         var options = options
-        if let folders = options.shardFolders {
-            let inputs = BuildCache.shardDigest(of: tree, options: options)
-            (options.merged, options.mergedCount) = try ShardMerge.files(
-                in: folders, siteRoot: options.siteRoot, inputs: inputs, jobs: options.jobs)
+        if let folders = options.shardFolders, let shardDigest {
+            options.merged = try ShardMerge.parts(
+                in: folders, siteRoot: options.siteRoot, inputs: shardDigest, jobs: options.jobs)
         }
         options.onStage(.rendering)
         do { result = try build(tree: tree, options: options) } catch { throw .render(error) }
@@ -291,13 +294,11 @@ package enum Pipeline {
         }
         guard let digest else { return .built(result, files: files, published: nil) }
         var published = files
-        if let shard = options.shard {
+        if let shard = options.shard, let shardDigest {
             // The manifest goes last into the part's folder: a part without it is unfinished.
             published.append(
-                ShardManifest(
-                    spec: shard, inputs: BuildCache.shardDigest(of: tree, options: options),
-                    files: files.map(\.path)
-                ).rendered())
+                ShardManifest(spec: shard, inputs: shardDigest, files: files.map(\.path))
+                    .rendered())
         }
         let publishStart = Date()
         options.onStage(.publishing)

@@ -38,9 +38,9 @@ package struct BuildCache: Codable, Sendable {
         return context
     }
 
-    /// The digest of a build's inputs under a run's options: the context, every file's bytes,
-    /// and what the walk refused.
-    static func digest(of tree: FileTree, options: Pipeline.Options) -> String {
+    /// What a build's inputs are, for its digests: every file's path, content hash and skipped
+    /// size, and what the walk refused. Made once a build: hashing every input is the work.
+    static func inputs(of tree: FileTree) -> String {
         let parts = Parallel.map(tree.files) { file -> String in
             file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes) + "\u{0}"
                 + String(file.skippedSize ?? -1) + "\n"
@@ -49,23 +49,23 @@ package struct BuildCache: Codable, Sendable {
         let problems = tree.problems.map {
             "problem \($0.rule.rawValue) \($0.location.file) \($0.message.en)\n"
         }
-        return Fingerprint.hex(
-            bytes: Array((context(options) + parts.joined() + problems.joined()).utf8))
+        return parts.joined() + problems.joined()
+    }
+
+    /// The digest of a build's inputs (`inputs(of:)`) under a run's options.
+    static func digest(inputs: String, options: Pipeline.Options) -> String {
+        Fingerprint.hex(bytes: Array((context(options) + inputs).utf8))
     }
 
     /// The digest that the parts of a sharded build and their merge must share: the inputs and
     /// the options that change pages, with zhibu's version in place of the identity of its
     /// executable, since the parts and the merge run on different machines.
-    package static func shardDigest(of tree: FileTree, options: Pipeline.Options) -> String {
+    static func shardDigest(inputs: String, options: Pipeline.Options) -> String {
         var shared = options
         shared.shard = nil
         shared.merged = nil
         shared.shardFolders = nil
-        let files = Parallel.map(tree.files) { file -> String in
-            file.path + "\u{0}" + Fingerprint.hex(bytes: file.bytes) + "\n"
-        }
-        return Fingerprint.hex(
-            bytes: Array((context(shared, tool: zhibuVersion) + files.joined()).utf8))
+        return Fingerprint.hex(bytes: Array((context(shared, tool: zhibuVersion) + inputs).utf8))
     }
 
     /// The digest of the inputs' identities under a run's options: the same context, with

@@ -15,7 +15,7 @@ package struct ShardManifest: Codable, Sendable, Equatable {
     package var shard: Int
     /// N.
     package var of: Int
-    /// The digest of the inputs and the options that change pages (`BuildCache.shardDigest`).
+    /// The digest of the inputs and the options that change pages (`BuildCache.shardDigest(inputs:options:)`).
     package var inputs: String
     /// The part's files below the folder, sorted; the manifest itself is not one of them.
     package var files: [String]

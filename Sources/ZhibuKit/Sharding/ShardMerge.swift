@@ -5,15 +5,21 @@ import ZhibuModel
 /// their manifests before they join the site-wide files the merge renders.
 ///
 /// Every part must be there exactly once, built by this version of zhibu from the same inputs
-/// with the same options as the merge (`BuildCache.shardDigest`), and hold every file its
+/// with the same options as the merge (`BuildCache.shardDigest(inputs:options:)`), and hold every file its
 /// manifest lists; otherwise nothing is merged, and the message says which part to build again.
 package enum ShardMerge {
-    /// Every part's files and the number of parts, or the reason they cannot be merged.
+    /// The parts' files, and how many parts there are: the merge cuts the tree as they did.
+    package struct Parts: Sendable {
+        package var files: [RenderedFile]
+        package var count: Int
+    }
+
+    /// Every part's files, or the reason they cannot be merged.
     ///
     /// - Parameter folders: as given; a relative one is below the site's folder, as
     ///   `--destination` is.
-    package static func files(in folders: [String], siteRoot: String, inputs: String, jobs: Int)
-        throws(BuildError) -> (files: [RenderedFile], parts: Int)
+    package static func parts(in folders: [String], siteRoot: String, inputs: String, jobs: Int)
+        throws(BuildError) -> Parts
     {
         var manifests: [(folder: String, manifest: ShardManifest)] = []
         for folder in folders {
@@ -58,7 +64,7 @@ package enum ShardMerge {
             }
             files.append(file)
         }
-        return (files, manifests.first?.manifest.of ?? 1)
+        return Parts(files: files, count: manifests.first?.manifest.of ?? 1)
     }
 
     /// Where a folder given on the command line is.

@@ -5,7 +5,7 @@ import ZhibuModel
 /// A part is a set of subtrees of the organization tree, each the pages of one organization and
 /// of everything below it: they depend on the loaded site, which every part loads whole, never
 /// on another subtree's pages. The subtrees are cut at the shallowest level of the tree with at
-/// least N organizations (a province's cities, a committee's branches); the organizations
+/// least 4N organizations (a province's cities, a committee's branches); the organizations
 /// above that level are roll-ups, which the merge renders with the home page and the
 /// site-wide files. The subtrees are dealt out by size, the largest first to the part with the
 /// least so far, so that parts take about as long; every part and the merge compute the same
