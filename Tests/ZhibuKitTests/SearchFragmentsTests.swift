@@ -164,15 +164,16 @@ import ZhibuModel
                 SearchIndex.entries($0, site: site, urls: urls, language: .zh)
             })
         let folder = SearchFragments.folder(.zh, urls: urls)
+        let layout = SearchFragments.Layout(entries)
         let files = (0..<SearchFragments.partitions).flatMap {
-            SearchFragments.files(partition: $0, entries: entries, folder: folder)
+            SearchFragments.files(partition: $0, entries: entries, layout: layout, folder: folder)
         }
         // The build made the same files.
         let published = Dictionary(
             uniqueKeysWithValues: (built.files ?? []).map { ($0.path, $0.bytes) })
         for file in files { #expect(published[file.path] == file.bytes, "\(file.path)") }
-        #expect(published[folder + "meta.js"] == SearchFragments.meta(entries))
-        return try Index(files, meta: SearchFragments.meta(entries))
+        #expect(published[folder + "meta.js"] == SearchFragments.meta(entries, layout))
+        return try Index(files, meta: SearchFragments.meta(entries, layout))
     }
 
     @Test func everyTermOfTheTextIsFoundInExactlyTheDocumentsThatHaveIt() throws {

@@ -30,12 +30,8 @@ package enum RelativeLinks {
                 return RenderedFile(
                     path: file.path, bytes: rewriteIndex(file.bytes, from: folder, base: base))
             }
-            // A chunk of documents, `search/fragments/<partition>/d<chunk>.js`: its addresses
-            // are followed from the search page, two folders up.
-            if file.path.hasSuffix(".js"), let range = file.path.range(of: "search/fragments/"),
-                file.path[range.upperBound...].contains("/d")
-            {
-                let folder = String(file.path[..<range.lowerBound]) + "search/"
+            // A fragment of documents: its addresses are followed from the search page.
+            if let folder = SearchFragments.searchFolder(ofDocuments: file.path) {
                 return RenderedFile(
                     path: file.path, bytes: rewriteIndex(file.bytes, from: folder, base: base))
             }

@@ -27,6 +27,9 @@ package struct RenderContext: Sendable {
     package internal(set) var summaries = OrgSummaries.none
     /// The first pass's documents of the search index, by language, in job order.
     package internal(set) var searchDocuments: [Language: [SearchIndex.Entry]] = [:]
+    /// How each language's search fragments are laid out, made once from all its documents
+    /// for the second pass.
+    package internal(set) var searchLayouts: [Language: SearchFragments.Layout] = [:]
     /// Every file the passes before made, sorted by path.
     package internal(set) var files: [RenderedFile] = []
     private let renderers: [Language: TemplateRenderer]

@@ -69,12 +69,23 @@ package enum SearchFragments {
         return count
     }
 
+    /// What every fragment of a language's index is laid out by, made once from all its
+    /// documents.
+    package struct Layout: Sendable {
+        let buckets: Int
+        let places: Places
+
+        package init(_ entries: [SearchIndex.Entry]) {
+            buckets = bucketCount(entries)
+            places = Places(entries)
+        }
+    }
+
     /// The meta fragment.
-    package static func meta(_ entries: [SearchIndex.Entry]) -> [UInt8] {
-        let buckets = bucketCount(entries)
+    package static func meta(_ entries: [SearchIndex.Entry], _ layout: Layout) -> [UInt8] {
         let numbers = [
-            ("n", entries.count), ("b", buckets), ("p", partitions), ("s", subfolders),
-            ("c", documentsPerChunk), ("t", Places(entries).textStart),
+            ("n", entries.count), ("b", layout.buckets), ("p", partitions), ("s", subfolders),
+            ("c", documentsPerChunk), ("t", layout.places.textStart),
         ]
         let object = numbers.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         return fragment("meta", Array("{\(object)}".utf8))
@@ -82,12 +93,12 @@ package enum SearchFragments {
 
     /// The bucket and chunk fragments of one partition, with their paths below `folder`.
     package static func files(
-        partition: Int, entries: [SearchIndex.Entry], folder: String
+        partition: Int, entries: [SearchIndex.Entry], layout: Layout, folder: String
     ) -> [RenderedFile] {
-        let buckets = bucketCount(entries)
+        let buckets = layout.buckets
         let partitionFolder = folder + String(partition, radix: 16) + "/"
         var files: [RenderedFile] = []
-        let objects = self.objects(partition: partition, buckets: buckets, entries: entries)
+        let objects = self.objects(partition: partition, layout: layout, entries: entries)
         for (slot, bucket) in stride(from: partition, to: buckets, by: partitions).enumerated() {
             for (letter, object) in [("b", objects.documents[slot]), ("p", objects.places[slot])] {
                 let name = letter + String(bucket, radix: 16)
@@ -114,6 +125,15 @@ package enum SearchFragments {
                     bytes: fragment(name, array)))
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The search page's folder, for a fragment of documents (`…search/fragments/…/d<chunk>.js`),
+    /// whose addresses `--relative-urls` makes relative to that page; nil for any other file.
+    static func searchFolder(ofDocuments path: String) -> String? {
+        guard path.hasSuffix(".js"), let range = path.range(of: "search/fragments/"),
+            path.split(separator: "/").last?.first == "d"
+        else { return nil }
+        return String(path[..<range.lowerBound]) + "search/"
     }
 
     /// `zhibuSearchFragment("name", data);`
@@ -168,13 +188,14 @@ package enum SearchFragments {
     /// caps a title's length), with its document. Occurrences are sorted within their document,
     /// then all of them by key with a stable radix sort, which keeps documents and values in
     /// order: one sweep then writes every posting, without a table of keys.
-    private static func objects(partition: Int, buckets: Int, entries: [SearchIndex.Entry])
+    private static func objects(partition: Int, layout: Layout, entries: [SearchIndex.Entry])
         -> Objects
     {
+        let buckets = layout.buckets
         func mine(_ key: UInt64) -> Bool {
             bucket(key, buckets: buckets) % partitions == partition
         }
-        let places = Places(entries)
+        let places = layout.places
         // About a unit and a pair for every unit of text, spread over the partitions: sized
         // once, as growing arrays of this size costs more than filling them.
         let estimate = entries.reduce(0) { $0 + $1.units.count } * 2 / partitions + 1024
@@ -323,7 +344,7 @@ package enum SearchFragments {
     /// Where a pair starts in a document: its run of text (between white space) shifted left
     /// by `bits`, plus its offset in the run. The title's runs come first, the text's from
     /// `textStart`, so that a place says whether it is in the title without a bit of its own.
-    struct Places {
+    struct Places: Sendable {
         /// Enough bits for the longest run of the site, so that places of runs never meet.
         let bits: Int
         /// The first place of every document's text: after the most runs a title has.

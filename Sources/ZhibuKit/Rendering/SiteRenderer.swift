@@ -47,6 +47,7 @@ package struct SiteRenderer: Sendable {
             }
         }
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
+        context.searchLayouts = context.searchDocuments.mapValues(SearchFragments.Layout.init)
         for output in try render(.findings, context) {
             switch output {
             case .file(let file): files.append(file)

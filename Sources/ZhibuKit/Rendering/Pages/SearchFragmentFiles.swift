@@ -24,12 +24,14 @@ enum SearchFragmentFiles: PageKind {
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
         let entries = context.searchDocuments[job.language] ?? []
+        let layout = context.searchLayouts[job.language] ?? SearchFragments.Layout(entries)
         if job.item < 0 {
-            return .file(RenderedFile(path: job.path, bytes: SearchFragments.meta(entries)))
+            return .file(
+                RenderedFile(path: job.path, bytes: SearchFragments.meta(entries, layout)))
         }
         return .files(
             SearchFragments.files(
-                partition: job.item, entries: entries,
+                partition: job.item, entries: entries, layout: layout,
                 folder: SearchFragments.folder(job.language, urls: context.urls)))
     }
 }
