@@ -39,34 +39,22 @@ package struct SiteRenderer: Sendable {
         var files: [RenderedFile] = []
         files.reserveCapacity(early.count)
         for output in early {
-            switch output {
-            case .file(let file): files.append(file)
-            case .files(let made): files += made
-            case .searchDocuments(let language, let entries):
+            if case .searchDocuments(let language, let entries) = output {
                 context.searchDocuments[language, default: []] += entries
             }
+            files += output.files
         }
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         context.searchLayouts = context.searchDocuments.mapValues(SearchFragments.Layout.init)
-        for output in try render(.findings, context) {
-            switch output {
-            case .file(let file): files.append(file)
-            case .files(let made): files += made
-            case .searchDocuments: break
-            }
-        }
+        files += try render(.findings, context).flatMap(\.files)
         // The parts' files of a merge, before the passes that list and digest every file.
         if case .merge(_, let parts) = selection { files += parts }
         files.sort { $0.path < $1.path }
         // The last passes read every file made before them.
         for pass in RenderPass.allCases where pass > .findings {
             context.files = files
-            for output in try render(pass, context) {
-                switch output {
-                case .file(let file): Self.insert(file, into: &files)
-                case .files(let made): for file in made { Self.insert(file, into: &files) }
-                case .searchDocuments: break
-                }
+            for file in try render(pass, context).flatMap(\.files) {
+                Self.insert(file, into: &files)
             }
         }
         // A part of a sharded build stays root-relative: its merge rewrites every file, once.

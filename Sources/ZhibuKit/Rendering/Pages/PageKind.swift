@@ -89,4 +89,13 @@ package enum PageOutput: Sendable {
     case files([RenderedFile])
     /// Documents of the search index, for the second pass to join into a language's index.
     case searchDocuments(Language, [SearchIndex.Entry])
+
+    /// The files the job made: none for the parts a later pass joins.
+    var files: [RenderedFile] {
+        switch self {
+        case .file(let file): [file]
+        case .files(let files): files
+        case .searchDocuments: []
+        }
+    }
 }
