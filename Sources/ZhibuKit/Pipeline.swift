@@ -295,7 +295,8 @@ package enum Pipeline {
         guard let digest else { return .built(result, files: files, published: nil) }
         var published = files
         if let shard = options.shard, let shardDigest {
-            // The manifest goes last into the part's folder: a part without it is unfinished.
+            // The manifest is published with the part's files, atomically: a folder without
+            // one is unfinished, and merge refuses it.
             published.append(
                 ShardManifest(spec: shard, inputs: shardDigest, files: files.map(\.path))
                     .rendered())

@@ -1,7 +1,7 @@
 import Foundation
 import ZhibuModel
 
-/// `zhibu-shard.json`, written last into a part's output by `build --shard K/N`: which part it
+/// `zhibu-shard.json`, published with a part's output by `build --shard K/N`: which part it
 /// is, what it was built from, and every file it holds. `merge` takes a part only with its
 /// manifest, so a part cut short (no manifest) or built from other inputs is refused, never
 /// merged into a site that would differ from a single build.
