@@ -185,9 +185,10 @@ package enum SearchFragments {
     ///
     /// Every occurrence of a key of the partition becomes one number, `order(key) << 31 |
     /// value` (a value is a unit's title flag or a pair's place, below 2³¹ as `SearchIndex`
-    /// caps a title's length), with its document. Occurrences are sorted within their document,
-    /// then all of them by key with a stable radix sort, which keeps documents and values in
-    /// order: one sweep then writes every posting, without a table of keys.
+    /// caps a title's length), with its document. They are made in the order of the documents
+    /// and of each document's text, in which places only grow, then sorted by key with a stable
+    /// radix sort, which keeps that order: one sweep then writes every posting, without a
+    /// table of keys.
     private static func objects(partition: Int, layout: Layout, entries: [SearchIndex.Entry])
         -> Objects
     {
@@ -203,10 +204,12 @@ package enum SearchFragments {
         tokens.reserveCapacity(estimate)
         var documents: [UInt32] = []
         documents.reserveCapacity(estimate)
-        var own: [UInt64] = []
+        // A unit's posting needs each document once, with its first occurrence (in the title
+        // if any is): the last document each unit was kept for, plus one.
+        var seen = [UInt32](repeating: 0, count: 1 << 16)
         for (id, entry) in entries.enumerated() {
-            own.removeAll(keepingCapacity: true)
             let units = entry.units
+            let stamp = UInt32(id + 1)
             var place = 0
             for position in units.indices {
                 // The place of a unit: its run of text without white space, and its offset
@@ -224,15 +227,19 @@ package enum SearchFragments {
                 if isSeparator(units[position]) { continue }
                 let inTitle: UInt64 = position < entry.titleUnits ? 1 : 0
                 let unit = unitFlag | UInt64(units[position])
-                if mine(unit) { own.append(order(unit) << 31 | inTitle) }
+                if seen[Int(units[position])] != stamp, mine(unit) {
+                    seen[Int(units[position])] = stamp
+                    tokens.append(order(unit) << 31 | inTitle)
+                    documents.append(UInt32(id))
+                }
                 let next = position + 1
                 guard next < units.count, !isSeparator(units[next]) else { continue }
                 let pair = UInt64(units[position]) << 16 | UInt64(units[next])
-                if mine(pair) { own.append(order(pair) << 31 | UInt64(place)) }
+                if mine(pair) {
+                    tokens.append(order(pair) << 31 | UInt64(place))
+                    documents.append(UInt32(id))
+                }
             }
-            own.sort()
-            tokens += own
-            documents += repeatElement(UInt32(id), count: own.count)
         }
         sortByKey(&tokens, &documents)
         let slots = (buckets - partition + partitions - 1) / partitions
@@ -259,11 +266,10 @@ package enum SearchFragments {
                 {
                     end += 1
                 }
-                // In the title if any occurrence is: a unit's value is 1 then, a pair's first
-                // place (the values are sorted) is before the text's.
+                // In the title if any occurrence is: the first one is then, since a document's
+                // occurrences keep the order of its text, whose title comes first.
                 let first = Int(tokens[index] & mask)
-                let inTitle =
-                    isPair ? (first < places.textStart ? 1 : 0) : Int(tokens[end - 1] & mask)
+                let inTitle = isPair ? (first < places.textStart ? 1 : 0) : first
                 write(2 * (id - last) + inTitle, to: &bytes)
                 if isPair {
                     write(end - index, to: &positions)
