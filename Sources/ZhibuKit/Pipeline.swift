@@ -298,8 +298,10 @@ package enum Pipeline {
             // The manifest is published with the part's files, atomically: a folder without
             // one is unfinished, and merge refuses it.
             published.append(
-                ShardManifest(spec: shard, inputs: shardDigest, files: files.map(\.path))
-                    .rendered())
+                ShardManifest(
+                    spec: shard, inputs: shardDigest,
+                    files: files.map { .init(path: $0.path, fingerprint: $0.fingerprint) }
+                ).rendered())
         }
         let publishStart = Date()
         options.onStage(.publishing)

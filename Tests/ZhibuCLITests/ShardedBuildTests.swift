@@ -145,6 +145,40 @@ import Testing
         }
     }
 
+    /// The paths of a part's manifest, as a program reading it would decode them.
+    struct ShardManifestFiles: Decodable {
+        struct File: Decodable {
+            var path: String
+            var fingerprint: String
+        }
+        var files: [File]
+    }
+
+    @Test func theMergeLinksThePartsFilesInsteadOfWritingThem() throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try shardAndMerge(root, parts: 2)
+        var linked = 0
+        for index in 1...2 {
+            let folder = root.appendingPathComponent("part-\(index)")
+            let manifest = try JSONDecoder().decode(
+                ShardManifestFiles.self,
+                from: Data(contentsOf: folder.appendingPathComponent("zhibu-shard.json")))
+            #expect(!manifest.files.isEmpty)
+            for file in manifest.files {
+                let part = try FileManager.default.attributesOfItem(
+                    atPath: folder.appendingPathComponent(file.path).path)
+                let merged = try FileManager.default.attributesOfItem(
+                    atPath: root.appendingPathComponent("merged/" + file.path).path)
+                let same =
+                    (part[.systemFileNumber] as? Int) == (merged[.systemFileNumber] as? Int)
+                if same { linked += 1 }
+                #expect(same, "\(file.path)")
+            }
+        }
+        #expect(linked > 100)
+    }
+
     @Test func relativeLinksAreMadeOnceByTheMerge() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -186,6 +220,26 @@ import Testing
         #expect(unfinished.status == 2)
         #expect(unfinished.stderr.contains("part-2"), "\(unfinished.stderr)")
         try saved.write(to: manifest)
+        // A part's file edited after the build, or swapped for a link: the merge would
+        // publish what no build rendered.
+        let parts = try JSONDecoder().decode(ShardManifestFiles.self, from: saved)
+        let page = try #require(parts.files.first { $0.path.hasSuffix(".html") }).path
+        let pageURL = root.appendingPathComponent("part-2/" + page)
+        let original = try Data(contentsOf: pageURL)
+        try FileManager.default.removeItem(at: pageURL)
+        try Data((String(decoding: original, as: UTF8.self) + "<!-- x -->").utf8).write(to: pageURL)
+        let edited = try merge(["part-1", "part-2", "part-3"])
+        #expect(edited.status == 2)
+        #expect(edited.stderr.contains(page), "\(edited.stderr)")
+        let outside = root.appendingPathComponent("outside.html")
+        try original.write(to: outside)
+        try FileManager.default.removeItem(at: pageURL)
+        try FileManager.default.createSymbolicLink(at: pageURL, withDestinationURL: outside)
+        let linked = try merge(["part-1", "part-2", "part-3"])
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains(page), "\(linked.stderr)")
+        try FileManager.default.removeItem(at: pageURL)
+        try original.write(to: pageURL)
         // The content changed after the parts were built.
         let record = root.appendingPathComponent(
             "Content/orgs/committee-1/branch-1/activities/2026/01-11-study.md")

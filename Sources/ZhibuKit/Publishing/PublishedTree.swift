@@ -88,6 +88,12 @@ package enum PublishedTree {
         return files
     }
 
+    /// Whether the path names a regular file itself, not a link to one.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The whole content of a regular file, or nil if it cannot be opened or is a link.
     static func readBytes(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

@@ -163,6 +163,20 @@ package struct Publisher: Sendable {
                 }
                 fallthrough
             case .write:
+                if let source = file.source {
+                    // A part's file of a merge: linked where the file system allows, else
+                    // copied; never a link that is not a regular file's.
+                    unlink(target)
+                    if PublishedTree.isRegularFile(source), link(source, target) == 0 {
+                        return .success(FileIdentity(path: target))
+                    }
+                    guard let bytes = PublishedTree.readBytes(source) else {
+                        return .failure(
+                            .io(path: source, reason: Self.reason(), siteChanged: false))
+                    }
+                    if let failure = write(bytes, to: target) { return .failure(failure) }
+                    return .success(FileIdentity(path: target))
+                }
                 if let failure = write(file.bytes, to: target) { return .failure(failure) }
                 return .success(FileIdentity(path: target))
             }

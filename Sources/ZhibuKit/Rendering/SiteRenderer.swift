@@ -47,6 +47,12 @@ package struct SiteRenderer: Sendable {
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         context.searchLayouts = context.searchDocuments.mapValues(SearchFragments.Layout.init)
         files += try render(.findings, context).flatMap(\.files)
+        // Links are made relative before the passes that list and digest files, so that
+        // `build.json` digests the bytes published, and where each file is rendered: a part
+        // of a sharded build rewrites its own, which the merge links into the site as they are.
+        if context.site.config.relativeURLs {
+            files = RelativeLinks.apply(files, basePath: context.urls.basePath)
+        }
         // The parts' files of a merge, before the passes that list and digest every file.
         if case .merge(_, let parts) = selection { files += parts }
         files.sort { $0.path < $1.path }
@@ -56,10 +62,6 @@ package struct SiteRenderer: Sendable {
             for file in try render(pass, context).flatMap(\.files) {
                 Self.insert(file, into: &files)
             }
-        }
-        // A part of a sharded build stays root-relative: its merge rewrites every file, once.
-        if context.site.config.relativeURLs, !isShard {
-            files = RelativeLinks.apply(files, basePath: context.urls.basePath)
         }
         return files
     }
@@ -91,11 +93,6 @@ package struct SiteRenderer: Sendable {
             }
         }
         return try outputs.map { output throws(RenderError) in try output.get() }
-    }
-
-    private var isShard: Bool {
-        if case .shard = selection { return true }
-        return false
     }
 
     /// Puts a file into the sorted list at its place.

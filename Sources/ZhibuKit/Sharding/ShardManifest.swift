@@ -17,10 +17,23 @@ package struct ShardManifest: Codable, Sendable, Equatable {
     package var of: Int
     /// The digest of the inputs and the options that change pages (`BuildCache.shardDigest(inputs:options:)`).
     package var inputs: String
-    /// The part's files below the folder, sorted; the manifest itself is not one of them.
-    package var files: [String]
+    /// The part's files below the folder, sorted by path; the manifest itself is not one of
+    /// them.
+    package var files: [File]
 
-    package init(spec: ShardSpec, inputs: String, files: [String]) {
+    /// A file of the part and the fingerprint of its bytes, which the merge checks before it
+    /// links the file into the site.
+    package struct File: Codable, Sendable, Equatable {
+        package var path: String
+        package var fingerprint: String
+
+        package init(path: String, fingerprint: String) {
+            self.path = path
+            self.fingerprint = fingerprint
+        }
+    }
+
+    package init(spec: ShardSpec, inputs: String, files: [File]) {
         zhibu = zhibuVersion
         shard = spec.index
         of = spec.count

@@ -45,24 +45,41 @@ package enum ShardMerge {
         let wanted = manifests.flatMap { entry in
             entry.manifest.files.map { (entry.folder, $0) }
         }
-        let read = Parallel.io(wanted, threads: max(jobs * 4, 8)) { folder, file in
-            FileManager.default.contents(atPath: located(folder, siteRoot) + "/" + file).map {
-                RenderedFile(path: file, bytes: Array($0))
+        // Each file is read once, to hold it to its fingerprint, and then left where it is:
+        // publishing links it into the site.
+        let read = Parallel.io(wanted, threads: max(jobs * 4, 8)) {
+            folder, file -> Result<RenderedFile, BuildError> in
+            let path = located(folder, siteRoot) + "/" + file.path
+            guard Manifest.isSafe(file.path), PublishedTree.isRegularFile(path),
+                let bytes = PublishedTree.readBytes(path)
+            else {
+                return .failure(
+                    .merge(
+                        LocalizedText(
+                            zh: "`\(folder)/\(file.path)` 在清单中却不存在（或不是普通文件）；请重新构建这一部分",
+                            en:
+                                "`\(folder)/\(file.path)` is in the manifest but missing (or not a plain file); build that part again"
+                        )))
             }
+            guard Fingerprint.hex(bytes: bytes) == file.fingerprint else {
+                return .failure(
+                    .merge(
+                        LocalizedText(
+                            zh: "`\(folder)/\(file.path)` 在这一部分构建之后被改动过；请重新构建这一部分，不要修改其输出",
+                            en:
+                                "`\(folder)/\(file.path)` was changed after its part was built; build that part again and leave its output as it is"
+                        )))
+            }
+            return .success(
+                RenderedFile(path: file.path, fingerprint: file.fingerprint, source: path))
         }
         var files: [RenderedFile] = []
         files.reserveCapacity(read.count)
-        for (index, file) in read.enumerated() {
-            guard let file else {
-                let (folder, path) = wanted[index]
-                throw .merge(
-                    LocalizedText(
-                        zh: "`\(folder)/\(path)` 在清单中却不存在；请重新构建这一部分",
-                        en:
-                            "`\(folder)/\(path)` is in the manifest but missing; build that part again"
-                    ))
+        for result in read {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): throw error
             }
-            files.append(file)
         }
         return Parts(files: files, count: manifests.first?.manifest.of ?? 1)
     }
@@ -120,7 +137,7 @@ package enum ShardMerge {
         }
         var owner: [String: String] = [:]
         for (folder, manifest) in manifests {
-            for file in manifest.files {
+            for file in manifest.files.map(\.path) {
                 if let other = owner.updateValue(folder, forKey: file) {
                     throw .merge(
                         LocalizedText(
