@@ -179,7 +179,7 @@ import Testing
         #expect(linked > 100)
     }
 
-    @Test func relativeLinksAreMadeOnceByTheMerge() throws {
+    @Test func relativeLinksOfTheMergedSiteAreThoseOfASingleBuild() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let single = try cli.zhibu([

@@ -21,7 +21,6 @@ package enum RelativeLinks {
     package static func apply(_ files: [RenderedFile], basePath: String) -> [RenderedFile] {
         let base = Array(basePath.utf8)
         return Parallel.map(files) { file -> RenderedFile in
-            if file.source != nil { return file }
             if file.path.hasSuffix(".html") {
                 return RenderedFile(
                     path: file.path, bytes: rewrite(file.bytes, from: file.path, base: base))

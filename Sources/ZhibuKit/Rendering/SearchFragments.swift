@@ -183,7 +183,8 @@ package enum SearchFragments {
 
     /// The fragments of one partition's buckets.
     ///
-    /// Every occurrence of a key of the partition becomes one number, `order(key) << 31 |
+    /// Every occurrence of a pair of the partition, and the first of a unit in each document,
+    /// becomes one number, `order(key) << 31 |
     /// value` (a value is a unit's title flag or a pair's place, below 2³¹ as `SearchIndex`
     /// caps a title's length), with its document. They are made in the order of the documents
     /// and of each document's text, in which places only grow, then sorted by key with a stable
@@ -197,7 +198,7 @@ package enum SearchFragments {
             bucket(key, buckets: buckets) % partitions == partition
         }
         let places = layout.places
-        // About a unit and a pair for every unit of text, spread over the partitions: sized
+        // At most a unit and a pair for every unit of text, spread over the partitions: sized
         // once, as growing arrays of this size costs more than filling them.
         let estimate = entries.reduce(0) { $0 + $1.units.count } * 2 / partitions + 1024
         var tokens: [UInt64] = []
