@@ -5,7 +5,11 @@
  * Chinese has no spaces between words, so a key is one UTF-16 unit or two consecutive ones of
  * the lower-cased text, and a pair's posting keeps its positions: a term matches where its
  * pairs follow each other, exactly as a substring test on the text would. Results list title
- * matches first, then by descending document id: the build numbered them oldest first. The last
+ * matches first, then by descending document id: the build numbered them oldest first. When a
+ * long term's pairs are in so many documents that their places would cost more than reading the
+ * results themselves (meta.v, on a province's site), the candidates that have all its pairs are
+ * read in the order they would be listed and tested as text, until a page of results is found;
+ * the count then says "at least". The last
  * search's time in milliseconds, fragments not counted, is kept in the root's data-search-ms
  * attribute for tests, and the time until its results showed in data-search-wait-ms. */
 (function () {
@@ -17,6 +21,8 @@
   var list = document.getElementById('search-results');
   var form = root.getElementsByTagName('form')[0];
   var LIMIT = 50;
+  /* The most candidate documents a search reads to test them as text (meta.r). */
+  var CHECKS = 4 * LIMIT;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var VALUE = Object.create(null);
@@ -163,10 +169,40 @@
     }
   };
 
-  /* A key's documents in ascending id order, and those with the key in their title. */
+  /* The ids a bitmap's letters from text[at] to text[end] mark, six a letter from first. */
+  function bitsOf(text, at, end, first, each) {
+    var i, value, bit;
+    for (i = at; i < end; i++) {
+      value = VALUE[text.charAt(i)];
+      for (bit = 0; bit < 6; bit++) {
+        if (value & (1 << bit)) { each(first + (i - at) * 6 + bit); }
+      }
+    }
+  }
+
+  /* A key's documents in ascending id order, and those with the key in their title. A
+   * posting is a list of deltas, each doubled plus one for a title, or, for a key in many
+   * documents, '~', the first id, six ids a letter as bits, '.', and the title ids as deltas
+   * or as '~' and bits like the first. */
   function documentsOf(key) {
-    var reader = new Reader(posting('b', key)), out = { ids: [], title: Object.create(null) };
-    var value, id = 0;
+    var text = posting('b', key) || '', out = { ids: [], title: Object.create(null) };
+    var reader = new Reader(text), value, id = 0, end, first;
+    if (text.charAt(0) === '~') {
+      reader.at = 1;
+      first = reader.next();
+      end = text.indexOf('.', reader.at);
+      bitsOf(text, reader.at, end, first, function (found) { out.ids.push(found); });
+      if (text.charAt(end + 1) === '~') {
+        bitsOf(text, end + 2, text.length, first, function (found) { out.title[found] = true; });
+        return out;
+      }
+      reader.at = end + 1;
+      while (reader.more()) {
+        id += reader.next();
+        out.title[id] = true;
+      }
+      return out;
+    }
     while (reader.more()) {
       value = reader.next();
       id += Math.floor(value / 2);
@@ -237,14 +273,20 @@
   }
 
   /* A term's plan: the documents of each of its keys and, for a long term, the pairs whose
-   * places decide; null when some key is in no document. */
+   * places decide, or none when their places are in more documents than meta.v and the
+   * candidates are read instead (unsure); null when some key is in no document. */
   function planOf(term) {
-    var keys = keysOf(term), lists = [], i;
+    var keys = keysOf(term), lists = [], i, cover, cost = 0;
     for (i = 0; i < keys.length; i++) {
       lists.push(documentsOf(keys[i]));
       if (!lists[i].ids.length) { return null; }
     }
-    return { keys: keys, lists: lists, cover: keys.length > 1 ? coverOf(lists) : [] };
+    cover = keys.length > 1 ? coverOf(lists) : [];
+    for (i = 0; i < cover.length; i++) { cost += lists[cover[i]].ids.length; }
+    if (meta.v !== undefined && cost > meta.v) {
+      return { keys: keys, lists: lists, cover: [], unsure: true };
+    }
+    return { keys: keys, lists: lists, cover: cover, unsure: false };
   }
 
   /* The documents that contain a term, and those that have it in their title. A term of one
@@ -257,6 +299,16 @@
     if (plan.keys.length === 1) { return plan.lists[0]; }
     candidates = plan.lists[0].ids;
     for (i = 1; i < plan.lists.length; i++) { candidates = intersect(candidates, plan.lists[i].ids); }
+    if (plan.unsure) {
+      // Every document with all the pairs, in its title when all are there: read them to know.
+      for (i = 0; i < candidates.length; i++) {
+        id = candidates[i];
+        for (k = 0; k < plan.lists.length && plan.lists[k].title[id]; k++) { continue; }
+        if (k === plan.lists.length) { result.title[id] = true; }
+      }
+      result.ids = candidates;
+      return result;
+    }
     for (i = 0; i < plan.cover.length; i++) {
       places.push(placesOf(plan.keys[plan.cover[i]], plan.lists[plan.cover[i]].ids, candidates));
     }
@@ -320,7 +372,8 @@
   }
 
   /* Every document that contains every term: title matches first, then by descending id,
-   * which is newest first. */
+   * which is newest first. When a plan is unsure, the candidates for it, those that may have
+   * a term in their title first. */
   function search(plans) {
     var pool = null, title = Object.create(null), i, match, found = [], id;
     for (i = 0; i < plans.length; i++) {
@@ -338,6 +391,73 @@
       return b.id - a.id;
     });
     return found;
+  }
+
+  function unsure(plans) {
+    for (var i = 0; i < plans.length; i++) {
+      if (plans[i] !== null && plans[i].unsure) { return true; }
+    }
+    return false;
+  }
+
+  /* Whether a document's title and text hold every term, and its title one of them, as the
+   * index saw them: the title's first thousand units, a line feed, the text; or null. */
+  function test(doc, terms) {
+    var title = lower(doc.t).substring(0, 1000), hay = title + '\n' + lower(doc.x), i, inTitle = false;
+    for (i = 0; i < terms.length; i++) {
+      if (hay.indexOf(terms[i]) < 0) { return null; }
+      if (title.indexOf(terms[i]) >= 0) { inTitle = true; }
+    }
+    return { title: inTitle };
+  }
+
+  /* Reads the candidates (search's order: those that may be title matches first) to keep the
+   * documents that hold every term, until a page of results is certain, every candidate is
+   * read, or CHECKS are; then done(results in listing order, whether all were read).
+   * Title matches are complete once LIMIT are found among the possible ones; the others once
+   * LIMIT in all are found at or above the newest candidate not yet read. */
+  function check(found, terms, ticket, done) {
+    var titles = [], others = [], at = 0, boundary = 0, read = 0;
+    while (boundary < found.length && found[boundary].title) { boundary += 1; }
+    function certain() {
+      var n = 0, i, next;
+      if (titles.length >= LIMIT) { return true; }
+      if (at < boundary) { return false; }
+      next = at < found.length ? found[at].id : -1;
+      for (i = 0; i < others.length; i++) { if (others[i] > next) { n += 1; } }
+      return titles.length + n >= LIMIT;
+    }
+    function finish() {
+      var results = [], i;
+      others.sort(function (a, b) { return b - a; });
+      for (i = 0; i < titles.length; i++) { results.push({ id: titles[i], title: true }); }
+      for (i = 0; i < others.length; i++) { results.push({ id: others[i], title: false }); }
+      done(results, at >= found.length);
+    }
+    function step() {
+      var names = [], batch = [], seen = Object.create(null), name, i;
+      if (ticket !== current) { return; }
+      if (at >= found.length || read >= CHECKS || certain()) { finish(); return; }
+      for (i = at; i < found.length && batch.length < LIMIT && read + batch.length < CHECKS; i++) {
+        // Past the possible titles, only as far as a page of results could still need.
+        if (i === boundary && batch.length) { break; }
+        batch.push(found[i].id);
+        name = 'd' + Math.floor(found[i].id / meta.c);
+        if (!seen[name]) { seen[name] = true; names.push(name); }
+      }
+      need(names, function () {
+        var j, result;
+        if (ticket !== current) { return; }
+        for (j = 0; j < batch.length; j++) {
+          result = test(documentOf(batch[j]), terms);
+          if (result && result.title) { titles.push(batch[j]); } else if (result) { others.push(batch[j]); }
+        }
+        at += batch.length;
+        read += batch.length;
+        step();
+      });
+    }
+    step();
   }
 
   function documentOf(id) {
@@ -378,7 +498,7 @@
     return (start > 0 ? '…' : '') + text.substring(start, end) + (end < text.length ? '…' : '');
   }
 
-  function render(query, terms, found) {
+  function render(query, terms, found, exact) {
     var html = '', i, doc, shown = Math.min(found.length, LIMIT), message;
     for (i = 0; i < shown; i++) {
       doc = documentOf(found[i].id);
@@ -392,8 +512,8 @@
     }
     list.innerHTML = html;
     message = found.length
-      ? fill(root.getAttribute('data-count'), { n: found.length, q: query })
-      : fill(root.getAttribute('data-none'), { q: query });
+      ? fill(root.getAttribute(exact ? 'data-count' : 'data-at-least'), { n: found.length, q: query })
+      : fill(root.getAttribute(exact ? 'data-none' : 'data-none-read'), { q: query, m: CHECKS });
     if (found.length > LIMIT) { message += fill(root.getAttribute('data-more'), { m: LIMIT }); }
     status.textContent = message;
   }
@@ -424,19 +544,27 @@
         if (ticket !== current) { return; }
         var again = now(), found = search(plans), names = [], seen = Object.create(null);
         var took = planned + now() - again, name;
+        function show(results, exact) {
+          var shown = now();
+          render(query, terms, results, exact);
+          // The time spent searching and rendering, not waiting for fragments.
+          root.setAttribute('data-search-ms', (took + now() - shown).toFixed(2));
+          root.setAttribute('data-search-wait-ms', (now() - waited).toFixed(2));
+          root.setAttribute('data-search-count', String(results.length));
+          root.setAttribute('data-search-exact', String(exact));
+          root.setAttribute('data-search-query', query);
+        }
+        if (unsure(plans)) {
+          check(found, terms, ticket, show);
+          return;
+        }
         for (i = 0; i < found.length && i < LIMIT; i++) {
           name = 'd' + Math.floor(found[i].id / meta.c);
           if (!seen[name]) { seen[name] = true; names.push(name); }
         }
         need(names, function () {
           if (ticket !== current) { return; }
-          var shown = now();
-          render(query, terms, found);
-          // The time spent searching and rendering, not waiting for fragments.
-          root.setAttribute('data-search-ms', (took + now() - shown).toFixed(2));
-          root.setAttribute('data-search-wait-ms', (now() - waited).toFixed(2));
-          root.setAttribute('data-search-count', String(found.length));
-          root.setAttribute('data-search-query', query);
+          show(found, true);
         });
       });
     });
@@ -471,6 +599,7 @@
   var started = now();
   need(['meta'], function () {
     meta = fragments.meta;
+    if (meta.r) { CHECKS = meta.r; }
     root.setAttribute('data-index-ms', (now() - started).toFixed(2));
     root.setAttribute('data-ready', 'true');
     if (input.value) { run(); }

@@ -16,9 +16,9 @@ document of ``search-index.json`` whose title and text contain every term, title
 then newest first, then by address. ``reference`` is that search, written again here; the
 browser's count and the addresses it lists, in order, must be the same for the given queries
 and for a fixed set that covers every kind of term (one character, two, a long one, ASCII,
-several terms, none). The fragments each query downloads are counted from the server's log;
-with ``--first-query-kb`` the first query must download less. Exits 1 with a clear message on
-failure.
+several terms, none, and terms whose postings the build wrote as bitmaps). The fragments each
+query downloads are counted from the server's log; with ``--first-query-kb`` the first query
+must download less. Exits 1 with a clear message on failure.
 """
 
 import argparse
@@ -51,6 +51,27 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
     base = "/"
     sent = []
+    # When set, meta.js is served with this `v` and `r`: `v` 0 makes the script read every long
+    # term's candidate documents, as it would on a province's site, and a small `r` makes it
+    # stop reading them before all are read.
+    places_limit = None
+    documents_read = 60
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if self.places_limit is not None and path.endswith(
+                os.path.join("search", "fragments", "meta.js")):
+            with open(path, encoding="utf-8") as handle:
+                text = re.sub(r'"v":\d+', f'"v":{self.places_limit}', handle.read())
+                text = re.sub(r'"r":\d+', f'"r":{self.documents_read}', text)
+            body = text.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/javascript; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
 
     def translate_path(self, path):
         if self.base != "/" and path.startswith(self.base):
@@ -106,7 +127,7 @@ def terms_of(query):
 
 
 def reference(docs, query):
-    """Today's answer to a query: the count and the addresses of the first 50 results."""
+    """Today's answer to a query: the count and the addresses of every result, in order."""
     terms = terms_of(query.strip())
     found = []
     for index, doc in enumerate(docs):
@@ -118,12 +139,34 @@ def reference(docs, query):
     found.sort(key=lambda item: item[2])
     found.sort(key=lambda item: item[1], reverse=True)
     found.sort(key=lambda item: item[0])
-    return len(found), [docs[index]["u"] for _, _, index in found[:50]]
+    return len(found), [docs[index]["u"] for _, _, index in found]
 
 
-def covering_queries(docs):
-    """Queries of every kind of term, taken from the documents themselves."""
-    queries = ["党", "支部 学习", "，", "zz9zz", "2024"]
+BITMAP = re.compile(r'"([0-9a-f]{4}|[0-9a-f]{8})":"~[^".]*\.(~?)')
+
+
+def bitmap_queries(site):
+    """Terms whose postings are bitmaps: one whose titles are a list of ids, one whose titles
+    are a bitmap too (the two forms the script reads besides a list), from the fragments."""
+    found = {}
+    folder = os.path.join(site, "search", "fragments")
+    for directory, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if not (name.startswith("b") and name.endswith(".js")):
+                continue
+            with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                for key, titles in BITMAP.findall(handle.read()):
+                    term = "".join(chr(int(key[i:i + 4], 16)) for i in range(0, len(key), 4))
+                    # A term the query box keeps whole: no separator, no surrogate half.
+                    if SEPARATORS.search(term) or any(0xD800 <= ord(c) <= 0xDFFF for c in term):
+                        continue
+                    found.setdefault(titles, term)
+    return [found[kind] for kind in ("", "~") if kind in found]
+
+
+def covering_queries(docs, site):
+    """Queries of every kind of term, taken from the documents and fragments themselves."""
+    queries = ["党", "支部 学习", "，", "zz9zz", "2024"] + bitmap_queries(site)
     for doc in docs:
         text = doc["x"]
         han = re.findall(r"[\u4e00-\u9fff]{6,}", text)
@@ -186,7 +229,7 @@ def main():
         if args.each_first:
             driver.execute_cdp_cmd("Network.enable", {})
             driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-        for query in queries + [q for q in covering_queries(docs) if q not in queries]:
+        for query in queries + [q for q in covering_queries(docs, site) if q not in queries]:
             if args.each_first:
                 driver.get(url)
                 WebDriverWait(driver, 10).until(
@@ -206,6 +249,27 @@ def main():
                 problems.append(f"{query}: the first query downloaded {fetched / 1024:.1f} KB "
                                 f"(budget {args.first_query_kb} KB)")
             first = False
+        # The same answers when the script reads long terms' candidates instead of places.
+        Quiet.places_limit = 0
+        reads = {}
+        for query in queries + [q for q in covering_queries(docs, site) if q not in queries]:
+            driver.get(url)
+            WebDriverWait(driver, 10).until(
+                lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
+            problem = answer(driver, query, reference(docs, query), read=True)
+            exact = driver.find_element(By.ID, "search").get_attribute("data-search-exact")
+            print(f"check_search: {query}: candidates read as text, "
+                  f"{'exact' if exact == 'true' else 'at least'}; answered as before")
+            reads[exact == "true"] = True
+            if problem:
+                problems.append(f"{query} (read as text): {problem}")
+        Quiet.places_limit = None
+        if len(reads) < 2:
+            problems.append("no query read all its candidates and another only some: the "
+                            "fixed queries no longer cover both ways of reading")
+        driver.get(url)
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
         for query in queries:
             total, in_text = expected(site, query)
             if in_text == 0:
@@ -260,9 +324,14 @@ def main():
     return 0
 
 
-def answer(driver, query, expected_answer):
-    """Types the query and compares the browser's count and addresses with the reference."""
-    count, urls = expected_answer
+def answer(driver, query, expected_answer, read=False):
+    """Types the query and compares the browser's count and addresses with the reference.
+
+    With ``read``, the script may have stopped reading candidates before all were read: its
+    count is then "at least", and what it lists must be matches, in the reference's order, the
+    reference's first fifty when it found fifty."""
+    count, every = expected_answer
+    urls = every[:50]
     box = driver.find_element(By.ID, "search-q")
     box.clear()
     box.send_keys(query)
@@ -276,6 +345,20 @@ def answer(driver, query, expected_answer):
     got = int(root.get_attribute("data-search-count"))
     links = [a.get_dom_attribute("href")
              for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li > a")]
+    if read and root.get_attribute("data-search-exact") == "false":
+        status = driver.find_element(By.ID, "search-status").text
+        if got > count:
+            return f"at least {got} results, but only {count} match"
+        if str(got) not in status:
+            return f"the count {got} is not in the message: {status}"
+        order = {url: index for index, url in enumerate(every)}
+        if any(link not in order for link in links):
+            return f"lists a document that does not match: {links}"
+        if [order[link] for link in links] != sorted(order[link] for link in links):
+            return "lists matches out of order"
+        if len(links) == 50 and links != urls:
+            return "its first fifty are not the reference's"
+        return None
     if got != count:
         return f"{got} results, {count} before"
     if links != urls:

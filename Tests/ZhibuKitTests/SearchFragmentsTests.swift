@@ -89,10 +89,39 @@ import ZhibuModel
             buckets[letter + String(bucket(key), radix: 16)]?[key]
         }
 
-        /// A key's documents, and whether each has it in its title.
+        /// A key's documents, and whether each has it in its title: from a list of deltas, or
+        /// from a bitmap (`~`, the first id, six ids a letter, `.`, the title ids' deltas).
         func documents(_ key: String) -> [(id: Int, title: Bool)] {
+            let text = posting("b", key) ?? ""
+            if text.hasPrefix("~") {
+                let parts = text.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 2 else { return [] }
+                // The first id ends at its first letter below 32.
+                let head = parts[0].prefix { Self.digits[Int($0.asciiValue ?? 0)] >= 32 }
+                let firstLength = head.count + 1
+                let first = Self.numbers(String(parts[0].prefix(firstLength))).first ?? 0
+                func bits(_ letters: Substring) -> [Int] {
+                    letters.utf8.enumerated().flatMap { index, letter in
+                        (0..<6).filter { Self.digits[Int(letter)] & 1 << $0 != 0 }.map {
+                            first + index * 6 + $0
+                        }
+                    }
+                }
+                var titles = Set<Int>()
+                if parts[1].hasPrefix("~") {
+                    titles = Set(bits(parts[1].dropFirst()))
+                    #expect(parts[1].count == parts[0].count - firstLength + 1, "\(key)")
+                } else {
+                    var id = 0
+                    for delta in Self.numbers(String(parts[1])) {
+                        id += delta
+                        titles.insert(id)
+                    }
+                }
+                return bits(parts[0].dropFirst(firstLength)).map { ($0, titles.contains($0)) }
+            }
             var id = 0
-            return Self.numbers(posting("b", key) ?? "").map { value in
+            return Self.numbers(text).map { value in
                 id += value / 2
                 return (id, value % 2 == 1)
             }
@@ -221,6 +250,26 @@ import ZhibuModel
             checked += 1
         }
         #expect(checked > 2000)
+    }
+
+    @Test func keysInManyDocumentsAreBitmapsShorterThanTheirLists() throws {
+        let index = try Self.shared.get()
+        let keys = index.buckets.filter { $0.key.hasPrefix("b") }.flatMap { $0.value }
+        let bitmaps = keys.filter { $0.value.hasPrefix("~") }
+        // The example site has words in most documents (党, 支部), and many more that are not.
+        #expect(bitmaps.count > 10)
+        #expect(bitmaps.count * 10 < keys.count)
+        /// The letters of a number in the posting alphabet.
+        func letters(_ number: Int) -> Int { number < 32 ? 1 : 1 + letters(number >> 5) }
+        for (key, bitmap) in bitmaps {
+            var last = 0
+            var list = 0
+            for (id, title) in index.documents(key) {
+                list += letters(2 * (id - last) + (title ? 1 : 0))
+                last = id
+            }
+            #expect(bitmap.utf8.count < list, "\(key)")
+        }
     }
 
     @Test func documentsAreNumberedOldestFirstAndUndatedPagesFirstOfAll() throws {

@@ -8,8 +8,10 @@ import ZhibuModel
 /// file may load scripts but not fetch files, so one format serves a server and `file://`.
 ///
 /// - `meta.js`: the number of documents `n`, of buckets `b`, of partitions `p` and their
-///   subfolders `s`, documents per chunk `c`, and the first place of a text `t` (`Places`): a
-///   place before it is in a title.
+///   subfolders `s`, documents per chunk `c`, the first place of a text `t` (`Places`): a
+///   place before it is in a title, `v` (`placesLimit`), past which the script reads a long
+///   term's candidate documents instead of its pairs' places, and `r` (`documentsRead`), the
+///   most it reads for a query.
 /// - `<partition>/<subfolder>/b<bucket>.js`: the postings of every key that hashes to the bucket. A key is
 ///   one UTF-16 code unit (4 hex digits) or two consecutive ones (8 hex digits) of a document's
 ///   lower-cased text (`Entry.units`). A posting lists the documents that have the key, each
@@ -31,8 +33,9 @@ import ZhibuModel
 /// matches first and then newest first, are in descending id order within each group, and a
 /// new record changes only the postings of its own keys and the last chunk. Numbers are
 /// written in a 64-letter alphabet, five bits a letter with the sixth saying that more follow;
-/// ids are deltas from the previous one, doubled, plus one when the key is in the title;
-/// places are deltas from the previous one.
+/// ids are deltas from the previous one, doubled, plus one when the key is in the title, or,
+/// for a key in more than about a sixth of the documents, a bitmap (`bitmap`); places are
+/// deltas from the previous one.
 /// Nothing here depends on the thread count: the same documents give the same bytes.
 package enum SearchFragments {
     /// Jobs per language, and the folders of `fragments/`: bucket or chunk `n` goes to
@@ -53,6 +56,15 @@ package enum SearchFragments {
     static let bucketBytes = 12 * 1024
     /// The most buckets a site gets, for a province's index.
     static let maximumBuckets = 1 << 16
+    /// How many documents' places a long term may download, summed over the pairs that decide
+    /// it, before the script reads the candidate documents (those with all its pairs) instead
+    /// and counts "at least": about 300 KB of places, at some fifteen letters a document. A
+    /// site of ten thousand records stays below it for its common words, so its answers and
+    /// counts are exact; on a province's site a frequent phrase would cost megabytes.
+    package static let placesLimit = 20_000
+    /// The most candidate documents the script reads for one query, when it reads them: four
+    /// pages of results, some 260 KB.
+    package static let documentsRead = 200
 
     /// The folder of a language's fragments, inside its search page's folder.
     package static func folder(_ language: Language, urls: SiteURLs) -> String {
@@ -85,7 +97,8 @@ package enum SearchFragments {
     package static func meta(_ entries: [SearchIndex.Entry], _ layout: Layout) -> [UInt8] {
         let numbers = [
             ("n", entries.count), ("b", layout.buckets), ("p", partitions), ("s", subfolders),
-            ("c", documentsPerChunk), ("t", layout.places.textStart),
+            ("c", documentsPerChunk), ("t", layout.places.textStart), ("v", placesLimit),
+            ("r", documentsRead),
         ]
         let object = numbers.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         return fragment("meta", Array("{\(object)}".utf8))
@@ -250,6 +263,8 @@ package enum SearchFragments {
         let mask: UInt64 = 1 << 31 - 1
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
+        var ids: [Int] = []
+        var titled: [Int] = []
         var start = 0
         while start < tokens.count {
             let order = tokens[start] >> 31
@@ -257,6 +272,8 @@ package enum SearchFragments {
             let isPair = key & unitFlag == 0
             bytes.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+            titled.removeAll(keepingCapacity: true)
             var last = 0
             var index = start
             while index < tokens.count, tokens[index] >> 31 == order {
@@ -272,6 +289,8 @@ package enum SearchFragments {
                 let first = Int(tokens[index] & mask)
                 let inTitle = isPair ? (first < places.textStart ? 1 : 0) : first
                 write(2 * (id - last) + inTitle, to: &bytes)
+                ids.append(id)
+                if inTitle == 1 { titled.append(id) }
                 if isPair {
                     write(end - index, to: &positions)
                     var previous = 0
@@ -286,11 +305,62 @@ package enum SearchFragments {
             }
             let slot = bucket(key, buckets: buckets) / partitions
             let name = Array(hex(key).utf8)
+            if let bitmap = bitmap(ids, titled: titled, shorterThan: bytes.count) {
+                bytes = bitmap
+            }
             append(name, bytes, to: &objects.documents[slot])
             if isPair { append(name, positions, to: &objects.places[slot]) }
             start = index
         }
         return objects
+    }
+
+    /// A key's documents as a bitmap, when that is shorter than `length`, the letters of the
+    /// list of deltas: `~`, the first id, one letter for every six ids from it (bit k of the
+    /// letter's value is the id six times the letter's index plus k after the first), `.`, and
+    /// the ids that have the key in their title: as deltas from the one before (from 0), or,
+    /// when shorter, `~` and a bitmap like the first.
+    ///
+    /// A list costs at least a letter a document, a bitmap a letter for six ids, so a word in
+    /// most documents (党员, 支部) costs at most a sixth of a letter a document, and as much
+    /// again for titles: what keeps a query for a frequent word small on a province's site.
+    /// Ids come ascending and are never empty; titled ids are some of them.
+    static func bitmap(_ ids: [Int], titled: [Int], shorterThan length: Int) -> [UInt8]? {
+        guard let first = ids.first, let last = ids.last else { return nil }
+        let letters = (last - first) / 6 + 1
+        // Two marks and the first id: a bitmap cannot win unless the list is longer.
+        guard letters + 3 < length else { return nil }
+        var out: [UInt8] = [UInt8(ascii: "~")]
+        write(first, to: &out)
+        appendBits(ids, from: first, letters: letters, to: &out)
+        out.append(UInt8(ascii: "."))
+        var deltas: [UInt8] = []
+        var previous = 0
+        for id in titled {
+            write(id - previous, to: &deltas)
+            previous = id
+            if deltas.count > letters { break }
+        }
+        if deltas.count > letters {
+            out.append(UInt8(ascii: "~"))
+            appendBits(titled, from: first, letters: letters, to: &out)
+        } else {
+            out += deltas
+        }
+        return out.count < length ? out : nil
+    }
+
+    /// Appends `letters` letters whose bits say which ids from `first` on are in `ids`.
+    private static func appendBits(
+        _ ids: [Int], from first: Int, letters: Int, to out: inout [UInt8]
+    ) {
+        let start = out.count
+        out += [UInt8](repeating: 0, count: letters)
+        for id in ids {
+            let offset = id - first
+            out[start + offset / 6] |= 1 << UInt8(offset % 6)
+        }
+        for index in start..<out.count { out[index] = alphabet[Int(out[index])] }
     }
 
     /// Appends `"name":"posting"` to an open JSON object.

@@ -250,6 +250,11 @@ package enum UIStrings {
             zh: "索引载入失败，请稍后重试。", en: "The index could not be loaded. Please try again later."),
         "search.none": LocalizedText(zh: "没有找到与“{q}”相关的内容。", en: "Nothing found for “{q}”."),
         "search.count": LocalizedText(zh: "找到 {n} 条与“{q}”相关的结果。", en: "{n} results for “{q}”."),
+        "search.atLeast": LocalizedText(
+            zh: "找到至少 {n} 条与“{q}”相关的结果。", en: "At least {n} results for “{q}”."),
+        "search.noneRead": LocalizedText(
+            zh: "在先读的 {m} 篇候选内容中没有找到“{q}”。",
+            en: "None of the first {m} candidates read has “{q}”."),
         "search.more": LocalizedText(zh: "（仅显示前 {m} 条）", en: " (showing the first {m})"),
     ]
 

@@ -46,7 +46,7 @@ enum SearchPage: PageKind {
                 writer.text("script", script)
                 for key in [
                     "label", "placeholder", "button", "hint", "noscript", "loading", "failed",
-                    "none", "count", "more",
+                    "none", "count", "atLeast", "noneRead", "more",
                 ] {
                     writer.text(key, UIStrings.text("search." + key, language))
                 }
