@@ -31,6 +31,8 @@
   var meta = null;
   var failed = false;
   var fragments = Object.create(null);
+  /* The documents of the keys of the search under way, decoded once. */
+  var decoded = Object.create(null);
   var waiting = Object.create(null);
   var current = 0;
   var i0;
@@ -185,7 +187,12 @@
    * documents, '~', the first id, six ids a letter as bits, '.', and the title ids as deltas
    * or as '~' and bits like the first. */
   function documentsOf(key) {
-    var text = posting('b', key) || '', out = { ids: [], title: Object.create(null) };
+    if (!decoded[key]) { decoded[key] = decode(posting('b', key) || ''); }
+    return decoded[key];
+  }
+
+  function decode(text) {
+    var out = { ids: [], title: Object.create(null) };
     var reader = new Reader(text), value, id = 0, end, first;
     if (text.charAt(0) === '~') {
       reader.at = 1;
@@ -277,13 +284,14 @@
    * candidates are read instead (unsure); null when some key is in no document. */
   function planOf(term) {
     var keys = keysOf(term), lists = [], i, cover, cost = 0;
+    if (pastLimit(term)) { keys = edgesOf(term); }
     for (i = 0; i < keys.length; i++) {
       lists.push(documentsOf(keys[i]));
       if (!lists[i].ids.length) { return null; }
     }
     cover = keys.length > 1 ? coverOf(lists) : [];
     for (i = 0; i < cover.length; i++) { cost += lists[cover[i]].ids.length; }
-    if (meta.v !== undefined && cost > meta.v) {
+    if (keys.length < keysOf(term).length || (meta.v !== undefined && cost > meta.v)) {
       return { keys: keys, lists: lists, cover: [], unsure: true };
     }
     return { keys: keys, lists: lists, cover: cover, unsure: false };
@@ -345,11 +353,25 @@
     return out;
   }
 
-  /* The key buckets of the terms. */
-  function bucketsOf(terms) {
+  /* A term's first and last keys: a long term whose first and last pairs are together in
+   * more documents than meta.v is read as text without its other pairs' postings. */
+  function edgesOf(term) {
+    var keys = keysOf(term);
+    return keys.length > 2 ? [keys[0], keys[keys.length - 1]] : keys;
+  }
+
+  /* Whether a term's first and last pairs already put it past meta.v. */
+  function pastLimit(term) {
+    var edges = edgesOf(term);
+    return keysOf(term).length > 2 && meta.v !== undefined &&
+      documentsOf(edges[0]).ids.length + documentsOf(edges[1]).ids.length > meta.v;
+  }
+
+  /* The key buckets of the terms (of their edges only, with `edges`). */
+  function bucketsOf(terms, edges) {
     var names = [], seen = Object.create(null), i, j, keys, name;
     for (i = 0; i < terms.length; i++) {
-      keys = keysOf(terms[i]);
+      keys = edges ? edgesOf(terms[i]) : keysOf(terms[i]);
       for (j = 0; j < keys.length; j++) {
         name = 'b' + bucketOf(keys[j]).toString(16);
         if (!seen[name]) { seen[name] = true; names.push(name); }
@@ -534,38 +556,47 @@
       return;
     }
     terms = termsOf(query);
+    decoded = Object.create(null);
     waited = now();
-    need(bucketsOf(terms), function () {
+    need(bucketsOf(terms, true), function () {
+      var rest = [], i;
       if (ticket !== current) { return; }
-      var started = now(), plans = [], i;
-      for (i = 0; i < terms.length; i++) { plans.push(planOf(terms[i])); }
-      var planned = now() - started;
-      need(placeBucketsOf(plans), function () {
+      for (i = 0; i < terms.length; i++) { if (!pastLimit(terms[i])) { rest.push(terms[i]); } }
+      need(bucketsOf(rest, false), function () { plan(ticket, query, terms, waited); });
+    });
+  }
+
+  /* Plans the terms once their postings are loaded, then loads their places and documents. */
+  function plan(ticket, query, terms, waited) {
+    if (ticket !== current) { return; }
+    var started = now(), plans = [], i;
+    for (i = 0; i < terms.length; i++) { plans.push(planOf(terms[i])); }
+    var planned = now() - started;
+    need(placeBucketsOf(plans), function () {
+      if (ticket !== current) { return; }
+      var again = now(), found = search(plans), names = [], seen = Object.create(null);
+      var took = planned + now() - again, name;
+      function show(results, exact) {
+        var shown = now();
+        render(query, terms, results, exact);
+        // The time spent searching and rendering, not waiting for fragments.
+        root.setAttribute('data-search-ms', (took + now() - shown).toFixed(2));
+        root.setAttribute('data-search-wait-ms', (now() - waited).toFixed(2));
+        root.setAttribute('data-search-count', String(results.length));
+        root.setAttribute('data-search-exact', String(exact));
+        root.setAttribute('data-search-query', query);
+      }
+      if (unsure(plans)) {
+        check(found, terms, ticket, show);
+        return;
+      }
+      for (i = 0; i < found.length && i < LIMIT; i++) {
+        name = 'd' + Math.floor(found[i].id / meta.c);
+        if (!seen[name]) { seen[name] = true; names.push(name); }
+      }
+      need(names, function () {
         if (ticket !== current) { return; }
-        var again = now(), found = search(plans), names = [], seen = Object.create(null);
-        var took = planned + now() - again, name;
-        function show(results, exact) {
-          var shown = now();
-          render(query, terms, results, exact);
-          // The time spent searching and rendering, not waiting for fragments.
-          root.setAttribute('data-search-ms', (took + now() - shown).toFixed(2));
-          root.setAttribute('data-search-wait-ms', (now() - waited).toFixed(2));
-          root.setAttribute('data-search-count', String(results.length));
-          root.setAttribute('data-search-exact', String(exact));
-          root.setAttribute('data-search-query', query);
-        }
-        if (unsure(plans)) {
-          check(found, terms, ticket, show);
-          return;
-        }
-        for (i = 0; i < found.length && i < LIMIT; i++) {
-          name = 'd' + Math.floor(found[i].id / meta.c);
-          if (!seen[name]) { seen[name] = true; names.push(name); }
-        }
-        need(names, function () {
-          if (ticket !== current) { return; }
-          show(found, true);
-        });
+        show(found, true);
       });
     });
   }
