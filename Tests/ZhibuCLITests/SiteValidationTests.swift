@@ -130,6 +130,30 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
     }
 
+    /// A site of 12,000 records (the benchmark's generator): every query of the browser test,
+    /// typed first into a fresh page, downloads under 300 KB of fragments and answers as the
+    /// whole index would, also when the script reads long terms' candidates as text.
+    @Test func everyFirstQueryOnATwelveThousandRecordSiteDownloadsUnder300KB() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-12000-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generated = try CLITests.tool([
+            "python3", CLITests.root.appendingPathComponent("bench/generate.py").path,
+            "--records", "12000", "--branches", "20", "--out", folder.path,
+        ])
+        #expect(generated.status == 0, "\(generated.output)")
+        let root = folder.appendingPathComponent("zhibu")
+        let run = try CLITests().zhibu(["--site", root.path, "build", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let result = try CLITests.tool([
+            "python3", script("check_search.py"), root.appendingPathComponent("Site").path,
+            "--each-first", "--first-query-kb", "300", "--query", "主题党日", "--query", "发展党员",
+            "--query", "党员",
+        ])
+        #expect(result.status == 0, "\(result.output.suffix(3000))")
+        #expect(result.output.contains("check_search: ok"))
+    }
+
     /// Every board at 1920×1080 and 1080×1920: nothing scrolls or is clipped, text is large
     /// enough, the QR code reads as the portal page; rotation, forced portrait, file://,
     /// JavaScript off and contrast on two boards (`Tests/Site/check_boards.py`).
