@@ -367,7 +367,7 @@
       documentsOf(edges[0]).ids.length + documentsOf(edges[1]).ids.length > meta.v;
   }
 
-  /* The key buckets of the terms (of their edges only, with `edges`). */
+  /* The key buckets of the terms: of their first and last keys only when edges is true. */
   function bucketsOf(terms, edges) {
     var names = [], seen = Object.create(null), i, j, keys, name;
     for (i = 0; i < terms.length; i++) {
