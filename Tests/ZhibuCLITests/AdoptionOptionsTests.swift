@@ -112,6 +112,24 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path))
     }
 
+    /// A destination on another file system (here `/dev/shm`, where the machine has it) is
+    /// refused before the build, with what to do; `PublishTests` holds the check to given file
+    /// systems on every machine.
+    @Test func aDestinationOnAnotherFileSystemIsRefusedBeforeTheBuild() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func device(_ path: String) -> UInt64? {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.systemNumber]
+                .flatMap { ($0 as? NSNumber)?.uint64Value }
+        }
+        guard let shm = device("/dev/shm"), shm != device(root.path) else { return }
+        let target = "/dev/shm/zhibu-\(UUID().uuidString)"
+        let run = try cli.zhibu(["--site", root.path, "build", "--destination", target])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("another disk"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
     @Test func langGoesBeforeOrAfterTheCommand() throws {
         let site = try CLITests.noncompliant.get().path
         let before = try cli.zhibu(["--lang", "en", "--site", site, "check"])

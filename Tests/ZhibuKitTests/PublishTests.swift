@@ -31,6 +31,34 @@ import ZhibuRules
         return result
     }
 
+    /// A `--destination` on another file system than the site folder is a problem found
+    /// before the build: the swap from `.zhibu/` could not reach it. The file systems are
+    /// given: the site's is 1, `/mnt/usb` is 2, and `/mnt/usb/public` does not exist yet.
+    @Test func aDestinationOnAnotherFileSystemIsAProblem() throws {
+        let root = "/srv/party-site"
+        func device(_ path: String) -> UInt64? {
+            switch path {
+            case "/", "/srv", root, root + "/public": 1
+            case "/mnt", "/mnt/usb": 2
+            default: nil
+            }
+        }
+        let problem = try #require(
+            Publisher.problem(destination: "/mnt/usb/public", siteRoot: root, device: device))
+        #expect(problem.zh.contains("不在同一个磁盘") && problem.zh.contains("`public`"))
+        #expect(problem.en.contains("another disk") && problem.en.contains("e.g. `public`"))
+        // On the site's file system, a folder that exists or one publishing will create.
+        for destination in ["public", "out/public", root + "/public", "/srv/www"] {
+            #expect(
+                Publisher.problem(destination: destination, siteRoot: root, device: device) == nil,
+                "\(destination)")
+        }
+        // The real file systems: this test's temporary folder is on its own.
+        let temporary = FileManager.default.temporaryDirectory.path
+        #expect(Publisher.device(of: temporary) != nil)
+        #expect(Publisher.device(of: temporary + "/no-such-\(UUID().uuidString)") == nil)
+    }
+
     @Test func twoBuildsAreByteIdenticalWhateverTheJobCount() throws {
         let site = try Golden.write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }

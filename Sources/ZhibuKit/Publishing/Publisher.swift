@@ -353,12 +353,18 @@ extension Publisher {
         PublishedTree.readBytes(path).flatMap { Manifest(bytes: $0) }
     }
 
-    /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
-    /// folder made, so that nothing is ever written through it.
     /// Why a `--destination` cannot be published into, or nil when it can: it must not be the
     /// site folder or hold it, nor lie inside the content, the templates or zhibu's records,
-    /// since publishing removes from it whatever zhibu did not put there.
-    package static func problem(destination: String, siteRoot: String) -> LocalizedText? {
+    /// since publishing removes from it whatever zhibu did not put there; and it must be on
+    /// the site folder's file system, since the new site is made in `.zhibu/` and swapped in
+    /// with one rename, which cannot cross file systems (it would fail only after the build).
+    ///
+    /// - Parameter device: the file system of a path, or nil when the path does not exist;
+    ///   `stat` unless a test says otherwise.
+    package static func problem(
+        destination: String, siteRoot: String,
+        device: (String) -> UInt64? = Publisher.device(of:)
+    ) -> LocalizedText? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let cwd = getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : "/"
         let base = siteRoot.hasPrefix("/") ? siteRoot : cwd + "/" + siteRoot
@@ -391,8 +397,32 @@ extension Publisher {
                     "`--destination \(destination)` is inside `\(folder)/`; choose another folder (e.g. `public`)"
             )
         }
+        // The destination's nearest folder that exists: publishing creates the rest there.
+        var existing = target
+        while device(existing) == nil, existing != "/" {
+            existing = String(existing[..<(existing.lastIndex(of: "/") ?? existing.startIndex)])
+            if existing.isEmpty { existing = "/" }
+        }
+        if let site = device(root), let there = device(existing), site != there {
+            return LocalizedText(
+                zh:
+                    "`--destination \(destination)` 与站点文件夹不在同一个磁盘（文件系统）上：zhibu 先在站点的 `.zhibu/` 里做好新网站，再一次换入，不能跨磁盘。请输出到站点所在磁盘上的文件夹（如 `public`），需要时再复制过去",
+                en:
+                    "`--destination \(destination)` is on another disk (file system) than the site folder: zhibu makes the new site in the site's `.zhibu/` and swaps it in at once, which cannot cross disks. Publish to a folder on the site's disk (e.g. `public`) and copy it from there if needed"
+            )
+        }
         return nil
     }
+
+    /// The file system a path is on (`st_dev`), or nil when it does not exist.
+    package static func device(of path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt64(info.st_dev)
+    }
+
+    /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
+    /// folder made, so that nothing is ever written through it.
 
     func ensureFolder(_ path: String) throws(PublishError) {
         switch Self.kind(of: path) {
