@@ -92,13 +92,21 @@ extension OrgStatusPage {
             }
         }
 
-        /// One open finding of the summary at the top: what is not met, and when.
-        struct OpenItem {
+        /// One open finding of the summary at the top: what is not met, and when; an item of
+        /// `open-item.mustache`.
+        struct OpenItem: TemplateValues {
             var state: OrgState.Values
             /// HTML.
             var message: String
             var rule: String
             var citation: String
+
+            func write(to writer: inout ValueWriter) {
+                writer.map("state", state)
+                writer.text("message", message)
+                writer.text("rule", rule)
+                writer.text("citation", citation)
+            }
         }
 
         struct Waiver {
@@ -127,11 +135,19 @@ extension OrgStatusPage {
             var participation: String
         }
 
-        struct DueItemValues {
+        /// An item of `due-item.mustache`.
+        struct DueItemValues: TemplateValues {
             var what: String
             var deadline: String
             var planned: String?
             var state: OrgState.Values
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("what", what)
+                writer.text("deadline", deadline)
+                writer.text("planned", planned)
+                writer.map("state", state)
+            }
 
             /// What the status page and the board show of a due item.
             init(_ item: DueItem, _ language: Language) {
@@ -142,26 +158,64 @@ extension OrgStatusPage {
             }
         }
 
-        struct SystemLink {
+        /// An item of `system-item.mustache`.
+        struct SystemLink: TemplateValues {
             var title: String
             var href: String
             var category: String
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("title", title)
+                writer.text("href", href)
+                writer.text("category", category)
+            }
         }
 
-        struct NoticeLink {
+        /// An item of `notice-item.mustache`.
+        struct NoticeLink: TemplateValues {
             var title: String
             var href: String
             var date: String
             var dateISO: String
             var pinned: Bool
             var expired: Bool
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("title", title)
+                writer.text("href", href)
+                writer.text("date", date)
+                writer.text("dateISO", dateISO)
+                writer.flag("pinned", pinned)
+                writer.flag("expired", expired)
+            }
         }
 
-        struct PostItem {
+        /// An item of `post-item.mustache`.
+        struct PostItem: TemplateValues {
             var title: String
             var kind: String
             var holders: String
             var location: String?
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("title", title)
+                writer.text("kind", kind)
+                writer.text("holders", holders)
+                writer.text("location", location)
+            }
+        }
+
+        /// The lists of the page that most organizations have many items in, rendered item by
+        /// item with their own templates (`open-item.mustache` …), so that items of one shape
+        /// are filled in instead of looked up tag by tag; the lists stay for templates that
+        /// loop them.
+        struct Items {
+            var open = Fragment(bytes: [])
+            var due = Fragment(bytes: [])
+            var children = Fragment(bytes: [])
+            var notices = Fragment(bytes: [])
+            var posts = Fragment(bytes: [])
+            var systems = Fragment(bytes: [])
         }
 
         /// The records of one month, as rendered list items.
@@ -208,6 +262,7 @@ extension OrgStatusPage {
         var posts: [PostItem]
         var postsHref: String?
         var systems: [SystemLink]
+        var items = Items()
 
         func write(to writer: inout ValueWriter) {
             writer.text("name", name)
@@ -219,18 +274,15 @@ extension OrgStatusPage {
             writer.text("units", units)
             writer.number("memberCount", memberCount)
             writer.number("fullCount", fullCount)
-            writer.list("open", open) { item, writer in
-                writer.map("state", item.state)
-                writer.text("message", item.message)
-                writer.text("rule", item.rule)
-                writer.text("citation", item.citation)
-            }
+            writer.list("open", open)
+            writer.fragment("openItems", items.open)
             writer.list("waivers", waivers) { item, writer in
                 writer.text("message", item.message)
                 writer.text("reason", item.reason)
             }
             if let overview { writer.map("overview", overview) }
             writer.list("children", children)
+            writer.fragment("childItems", items.children)
             if let committee {
                 writer.map("committee") { writer in
                     writer.text("title", committee.title)
@@ -267,20 +319,10 @@ extension OrgStatusPage {
                 }
                 writer.text("participation", calendar.participation)
             }
-            writer.list("due", due) { item, writer in
-                writer.text("what", item.what)
-                writer.text("deadline", item.deadline)
-                writer.text("planned", item.planned)
-                writer.map("state", item.state)
-            }
-            writer.list("notices", notices) { notice, writer in
-                writer.text("title", notice.title)
-                writer.text("href", notice.href)
-                writer.text("date", notice.date)
-                writer.text("dateISO", notice.dateISO)
-                writer.flag("pinned", notice.pinned)
-                writer.flag("expired", notice.expired)
-            }
+            writer.list("due", due)
+            writer.fragment("dueItems", items.due)
+            writer.list("notices", notices)
+            writer.fragment("noticeItems", items.notices)
             writer.number("recordCount", recordCount)
             writer.list("months", months) { month, writer in
                 writer.text("month", month.label)
@@ -291,18 +333,11 @@ extension OrgStatusPage {
                 writer.fragment("records", month.records)
             }
             writer.number("olderCount", olderCount)
-            writer.list("posts", posts) { post, writer in
-                writer.text("title", post.title)
-                writer.text("kind", post.kind)
-                writer.text("holders", post.holders)
-                writer.text("location", post.location)
-            }
+            writer.list("posts", posts)
+            writer.fragment("postItems", items.posts)
             writer.text("postsHref", postsHref)
-            writer.list("systems", systems) { system, writer in
-                writer.text("title", system.title)
-                writer.text("href", system.href)
-                writer.text("category", system.category)
-            }
+            writer.list("systems", systems)
+            writer.fragment("systemItems", items.systems)
         }
     }
 }
@@ -425,6 +460,17 @@ extension OrgStatusPage.Values {
                 title: system.title.text(in: language),
                 href: urls.link(urls.system(owner.path, system.slug, language)),
                 category: system.category.value.label.text(in: language))
+        }
+        do {
+            items = Items(
+                open: try renderer.fragment(open, with: "open-item"),
+                due: try renderer.fragment(due, with: "due-item"),
+                children: try renderer.fragment(children, with: "child-item"),
+                notices: try renderer.fragment(notices, with: "notice-item"),
+                posts: try renderer.fragment(posts, with: "post-item"),
+                systems: try renderer.fragment(systems, with: "system-item"))
+        } catch {
+            throw RenderError(error)
         }
     }
 
