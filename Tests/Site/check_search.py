@@ -218,9 +218,7 @@ def main():
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     try:
         url = f"http://127.0.0.1:{port}{Quiet.base}search/"
-        driver.get(url)
-        WebDriverWait(driver, 10).until(
-            lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
+        open_search(driver, url)
         root = driver.find_element(By.ID, "search")
         print(f"check_search: index ready in {root.get_attribute('data-index-ms')} ms")
         with open(os.path.join(site, "search-index.json"), encoding="utf-8") as handle:
@@ -231,10 +229,7 @@ def main():
             driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
         for query in queries + [q for q in covering_queries(docs, site) if q not in queries]:
             if args.each_first:
-                driver.get(url)
-                WebDriverWait(driver, 10).until(
-                    lambda d: d.find_element(By.ID, "search").get_attribute("data-ready")
-                    == "true")
+                open_search(driver, url)
                 first = True
             Quiet.sent.clear()
             problem = answer(driver, query, reference(docs, query))
@@ -262,9 +257,7 @@ def main():
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
         for query in queries + [q for q in covering_queries(docs, site) if q not in queries]:
-            driver.get(url)
-            WebDriverWait(driver, 10).until(
-                lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
+            open_search(driver, url)
             problem = answer(driver, query, reference(docs, query))
             exact = driver.find_element(By.ID, "search").get_attribute("data-search-exact")
             print(f"check_search: {query}: candidates read as text, "
@@ -276,9 +269,7 @@ def main():
         if len(reads) < 2:
             problems.append("no query read all its candidates and another only some: the "
                             "fixed queries no longer cover both ways of reading")
-        driver.get(url)
-        WebDriverWait(driver, 10).until(
-            lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
+        open_search(driver, url)
         for query in queries:
             total, in_text = expected(site, query)
             if in_text == 0:
@@ -332,6 +323,13 @@ def main():
         return 1
     print("check_search: ok")
     return 0
+
+
+def open_search(driver, url):
+    """Loads the search page afresh and waits until its index's meta fragment is in."""
+    driver.get(url)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "search").get_attribute("data-ready") == "true")
 
 
 def answer(driver, query, expected_answer):

@@ -423,7 +423,6 @@ extension Publisher {
 
     /// A folder of zhibu's own: a link in its place (or a stray file) is removed and a real
     /// folder made, so that nothing is ever written through it.
-
     func ensureFolder(_ path: String) throws(PublishError) {
         switch Self.kind(of: path) {
         case .folder: return

@@ -263,8 +263,6 @@ package enum SearchFragments {
         let mask: UInt64 = 1 << 31 - 1
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
-        var ids: [Int] = []
-        var titled: [Int] = []
         var start = 0
         while start < tokens.count {
             let order = tokens[start] >> 31
@@ -272,8 +270,6 @@ package enum SearchFragments {
             let isPair = key & unitFlag == 0
             bytes.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            ids.removeAll(keepingCapacity: true)
-            titled.removeAll(keepingCapacity: true)
             var last = 0
             var index = start
             while index < tokens.count, tokens[index] >> 31 == order {
@@ -289,8 +285,6 @@ package enum SearchFragments {
                 let first = Int(tokens[index] & mask)
                 let inTitle = isPair ? (first < places.textStart ? 1 : 0) : first
                 write(2 * (id - last) + inTitle, to: &bytes)
-                ids.append(id)
-                if inTitle == 1 { titled.append(id) }
                 if isPair {
                     write(end - index, to: &positions)
                     var previous = 0
@@ -305,7 +299,7 @@ package enum SearchFragments {
             }
             let slot = bucket(key, buckets: buckets) / partitions
             let name = Array(hex(key).utf8)
-            if let bitmap = bitmap(ids, titled: titled, shorterThan: bytes.count) {
+            if let bitmap = bitmap(ofList: bytes, first: Int(documents[start]), last: last) {
                 bytes = bitmap
             }
             append(name, bytes, to: &objects.documents[slot])
@@ -315,8 +309,8 @@ package enum SearchFragments {
         return objects
     }
 
-    /// A key's documents as a bitmap, when that is shorter than `length`, the letters of the
-    /// list of deltas: `~`, the first id, one letter for every six ids from it (bit k of the
+    /// A key's documents as a bitmap, when that is shorter than `list`, their list of deltas
+    /// (from `first` to `last`): `~`, the first id, one letter for every six ids from it (bit k of the
     /// letter's value is the id six times the letter's index plus k after the first), `.`, and
     /// the ids that have the key in their title: as deltas from the one before (from 0), or,
     /// when shorter, `~` and a bitmap like the first.
@@ -324,12 +318,20 @@ package enum SearchFragments {
     /// A list costs at least a letter a document, a bitmap a letter for six ids, so a word in
     /// most documents (党员, 支部) costs at most a sixth of a letter a document, and as much
     /// again for titles: what keeps a query for a frequent word small on a province's site.
-    /// Ids come ascending and are never empty; titled ids are some of them.
-    static func bitmap(_ ids: [Int], titled: [Int], shorterThan length: Int) -> [UInt8]? {
-        guard let first = ids.first, let last = ids.last else { return nil }
+    /// The list is read back only for a key dense enough to win, so that the sweep over every
+    /// posting keeps nothing but the list itself.
+    static func bitmap(ofList list: [UInt8], first: Int, last: Int) -> [UInt8]? {
         let letters = (last - first) / 6 + 1
         // Two marks and the first id: a bitmap cannot win unless the list is longer.
-        guard letters + 3 < length else { return nil }
+        guard letters + 3 < list.count else { return nil }
+        var ids: [Int] = []
+        var titled: [Int] = []
+        var id = 0
+        for value in numbers(list) {
+            id += value / 2
+            ids.append(id)
+            if value % 2 == 1 { titled.append(id) }
+        }
         var out: [UInt8] = [UInt8(ascii: "~")]
         write(first, to: &out)
         appendBits(ids, from: first, letters: letters, to: &out)
@@ -347,7 +349,26 @@ package enum SearchFragments {
         } else {
             out += deltas
         }
-        return out.count < length ? out : nil
+        return out.count < list.count ? out : nil
+    }
+
+    /// The numbers `write` wrote, in order.
+    static func numbers(_ letters: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        var value = 0
+        var shift = 0
+        for letter in letters {
+            let digit = values[Int(letter)]
+            if digit >= 32 {
+                value += (digit - 32) << shift
+                shift += 5
+            } else {
+                out.append(value + digit << shift)
+                value = 0
+                shift = 0
+            }
+        }
+        return out
     }
 
     /// Appends `letters` letters whose bits say which ids from `first` on are in `ids`.
@@ -406,6 +427,12 @@ package enum SearchFragments {
 
     private static let alphabet = Array(
         "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+    /// The value of each letter of `alphabet`, by its byte.
+    private static let values: [Int] = {
+        var table = [Int](repeating: 0, count: 256)
+        for (value, letter) in alphabet.enumerated() { table[Int(letter)] = value }
+        return table
+    }()
 
     /// Appends a number, five bits a letter, low bits first; letters from 32 up say that more
     /// follow.
