@@ -41,10 +41,26 @@ package struct HeatMap: Sendable {
         }
     }
 
-    /// One cell: its state and the words of its `<title>`.
+    /// One cell: its state and what its `<title>` says.
+    ///
+    /// The title is worded for one language when it is drawn: a page shows one language, and
+    /// wording both for each page cost as much as the rest of the map.
     package struct Cell: Sendable {
         package var state: State
-        package var title: LocalizedText
+        var period: Period
+        var row: LocalizedText
+        var detail: @Sendable (Language) -> String
+
+        /// The words of the cell's `<title>` in one language.
+        package func title(_ language: Language) -> String {
+            UIStrings.text(
+                "heat.cell", language,
+                [
+                    "period": period.label.text(in: language),
+                    "row": row.text(in: language), "state": state.label(language),
+                    "detail": detail(language),
+                ])
+        }
     }
 
     package var rows: [Row]
@@ -113,7 +129,7 @@ package struct HeatMap: Sendable {
         established: LocalDate
     ) -> Cell {
         let state: State
-        var detail: (Language) -> String = { _ in "" }
+        var detail: @Sendable (Language) -> String = { _ in "" }
         if !dates.isEmpty {
             state = .held
             detail = { language in
@@ -149,16 +165,7 @@ package struct HeatMap: Sendable {
         } else {
             state = .none
         }
-        func title(_ language: Language) -> String {
-            UIStrings.text(
-                "heat.cell", language,
-                [
-                    "period": period.label.text(in: language),
-                    "row": row.label.text(in: language), "state": state.label(language),
-                    "detail": detail(language),
-                ])
-        }
-        return Cell(state: state, title: LocalizedText(zh: title(.zh), en: title(.en)))
+        return Cell(state: state, period: period, row: row.label, detail: detail)
     }
 }
 
@@ -196,7 +203,7 @@ extension HeatMap {
             for (column, cell) in cells[index].enumerated() {
                 let x = HeatMap.labelWidth + column * HeatMap.pitch
                 out += "<g class=\"cell \(cell.state.rawValue)\"><title>"
-                out += XML.escape(cell.title.text(in: language)) + "</title>"
+                out += XML.escape(cell.title(language)) + "</title>"
                 out += HeatMap.shape(cell.state, x: x, y: y) + "</g>\n"
             }
         }

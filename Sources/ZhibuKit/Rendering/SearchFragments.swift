@@ -500,7 +500,8 @@ package enum SearchFragments {
     /// a query typed on its own would not share.
     package static func lowered(_ text: String) -> [UInt16] {
         var out: [UInt16] = []
-        out.reserveCapacity(text.utf16.count)
+        // The UTF-8 length bounds the UTF-16 one, and unlike it needs no index of the text.
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {

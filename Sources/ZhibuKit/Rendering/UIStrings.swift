@@ -267,18 +267,21 @@ package enum UIStrings {
     ) -> String {
         let text = table[key]?.text(in: language) ?? key
         guard !values.isEmpty else { return text }
-        // One pass, so that a value holding braces is never filled in itself.
+        // One pass, so that a value holding braces is never filled in itself. The braces are
+        // found among the UTF-8 bytes, as ASCII never occurs inside another character's bytes:
+        // walking characters would cost a grapheme break check for every one.
+        let utf8 = text.utf8
         var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"),
-            let close = rest[open...].firstIndex(of: "}")
+        var rest = utf8.startIndex
+        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")),
+            let close = utf8[open...].firstIndex(of: UInt8(ascii: "}"))
         {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            out += values[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
+            out += text[rest..<open]
+            let name = String(text[utf8.index(after: open)..<close])
+            out += values[name] ?? String(text[open...close])
+            rest = utf8.index(after: close)
         }
-        return out + rest
+        return out + text[rest...]
     }
 
     /// The table in one language, as the templates' `t`.

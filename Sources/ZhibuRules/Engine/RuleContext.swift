@@ -13,6 +13,9 @@ package struct RuleContext: Sendable {
     package let params: [String: String]
     private let held: [String: [ActivityRecord]]
     private let byPath: [String: Organization]
+    /// Branches and joint branches, the organizations most rules apply to: found once, as
+    /// dozens of rules ask for them.
+    package let branches: [Organization]
     private let privacyCache = OnceCache<[PrivacyScan.Text]>()
 
     package init(site: Site, asOf: LocalDate) {
@@ -33,10 +36,8 @@ package struct RuleContext: Sendable {
         }
         self.held = held
         self.byPath = byPath
+        self.branches = site.organizations.filter { $0.kind.value.isBranch }
     }
-
-    /// Branches and joint branches, the organizations most rules apply to.
-    package var branches: [Organization] { site.organizations.filter { $0.kind.value.isBranch } }
 
     package func organization(_ path: String) -> Organization? { byPath[path] }
 
