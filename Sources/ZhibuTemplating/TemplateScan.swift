@@ -16,6 +16,13 @@ struct TemplateScan: Sendable, Equatable {
     var dotSections: Set<String> = []
     /// The names of the partials included with `{{> name}}`.
     var partials: Set<String> = []
+    /// Every part of every name a tag looks up (`{{a.b}}` gives `a` and `b`), inside transforms
+    /// too; nil when the scan could not read every tag (changed delimiters). A value under any
+    /// other key is never read by these templates, so leaving it out changes no page.
+    var names: Set<String>? = []
+    /// The last part of every name a transform is applied to: there a number's value, not only
+    /// its digits, can change what is printed (`plusone`, `equalzero`).
+    var transformed: Set<String> = []
 
     /// Transforms whose result depends only on a value's shape: emptiness, counts, positions
     /// and numbers, all part of the shape (`ContextShape`).
@@ -53,6 +60,7 @@ struct TemplateScan: Sendable, Equatable {
                 // Changed delimiters hide the tags that follow from this scan; another content
                 // type escapes differently. Neither is in the built-in templates.
                 fillable = false
+                names = nil
                 return
             case ">":
                 let name = String(body).trimmingSpaces()
@@ -100,6 +108,8 @@ struct TemplateScan: Sendable, Equatable {
         for transform in transforms where !Self.shapeTransforms.contains(transform) {
             fillable = false
         }
+        for part in text.split(separator: ".") { names?.insert(String(part)) }
+        if !transforms.isEmpty { transformed.insert(Self.lastPart(text)) }
         if text.contains("(") || text.contains(")")
             || text.split(separator: ".").contains(where: { $0.hasPrefix("_") })
         {

@@ -11,6 +11,11 @@
 /// the same order, the same list lengths, flags and numbers, and the same strings empty. Those
 /// are all that Mustache decides what to print from, as long as the templates pass
 /// `TemplateScan`.
+///
+/// Two refinements keep pages of one kind to few shapes, so that they are filled in rather than
+/// rendered: a list, map or number under a key no template names is not written at all (a
+/// page's values keep lists for site templates that loop them), and a number no transform reads
+/// is part of a shape only by being there; its digits are a string like any other.
 package struct ValueWriter {
     enum Mode {
         /// A signature and the non-empty strings.
@@ -36,9 +41,15 @@ package struct ValueWriter {
     /// confuse the cut of every page rendered over it.
     private(set) var marked = false
     private var counter = 0
+    /// The keys any template looks up (`TemplateScan.names`); nil for all.
+    private let names: Set<String>?
+    /// The keys whose numbers a transform reads (`TemplateScan.transformed`).
+    private let transformed: Set<String>
 
-    init(_ mode: Mode) {
+    init(_ mode: Mode, names: Set<String>? = nil, transformed: Set<String> = []) {
         self.mode = mode
+        self.names = names
+        self.transformed = transformed
         if mode == .shape {
             signature.reserveCapacity(128)
             signature.append(UInt8(ascii: "T"))
@@ -85,12 +96,15 @@ package struct ValueWriter {
         }
     }
 
-    /// A list rendered item by item (`TemplateRenderer.fragment`): a string to the template.
+    /// A list rendered item by item (`TemplateRenderer.fragment`): a string to the template,
+    /// absent when the list is empty, so that `{{#key}}` shows only around items.
     package mutating func fragment(_ key: String, _ value: Fragment) {
+        guard !value.bytes.isEmpty else { return }
         bytes(key, value.bytes)
     }
 
     package mutating func texts(_ key: String, _ values: [String]) {
+        guard isNamed(key) else { return }
         switch mode {
         case .shape:
             name(key)
@@ -125,13 +139,23 @@ package struct ValueWriter {
     /// A whole number: part of the shape, since templates may test it (`{{#count}}`) or
     /// transform it (`{{plusone(n)}}`).
     package mutating func number(_ key: String, _ value: Int?) {
-        guard let value else { return }
+        guard let value, isNamed(key) else { return }
+        // Printed or tested for being there, a number reads like its digits: a section over a
+        // number is shown whatever its value, as over a string.
+        let byValue = mode == .shared || transformed.contains(key)
         switch mode {
-        case .shape:
+        case .shape where byValue:
             name(key)
             signature.append(UInt8(ascii: "i"))
             signature += String(value).utf8
             signature.append(UInt8(ascii: ";"))
+        case .shape:
+            name(key)
+            signature.append(UInt8(ascii: "n"))
+            leaves.append(.text(String(value)))
+        case .placeholders where !byValue:
+            kinds[key, default: []].insert(.text)
+            dictionary[key] = nextMarker()
         case .placeholders, .shared:
             kinds[key, default: []].insert(.number)
             dictionary[key] = value
@@ -142,6 +166,7 @@ package struct ValueWriter {
 
     /// A map of values, written by `write`.
     package mutating func map(_ key: String, _ write: (inout ValueWriter) -> Void) {
+        guard isNamed(key) else { return }
         switch mode {
         case .shape:
             name(key)
@@ -163,6 +188,7 @@ package struct ValueWriter {
     package mutating func list<Item>(
         _ key: String, _ items: [Item], _ write: (Item, inout ValueWriter) -> Void
     ) {
+        guard isNamed(key) else { return }
         switch mode {
         case .shape:
             name(key)
@@ -193,7 +219,7 @@ package struct ValueWriter {
     /// A nested map written into a child writer of the same mode that continues the
     /// placeholder numbering and adds to the same kinds.
     private mutating func nested(_ write: (inout ValueWriter) -> Void) -> [String: Any] {
-        var child = ValueWriter(mode)
+        var child = ValueWriter(mode, names: names, transformed: transformed)
         child.counter = counter
         swap(&child.kinds, &kinds)
         write(&child)
@@ -201,6 +227,12 @@ package struct ValueWriter {
         marked = marked || child.marked
         swap(&kinds, &child.kinds)
         return child.dictionary
+    }
+
+    /// Whether a template can read `key`. Only structures and numbers are asked: they are
+    /// what varies a shape, and a lookup for every string would cost more than it saves.
+    private func isNamed(_ key: String) -> Bool {
+        names?.contains(key) ?? true
     }
 
     private mutating func name(_ key: String) {

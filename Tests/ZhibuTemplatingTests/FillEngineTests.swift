@@ -27,11 +27,15 @@ import Testing
         "{{%CONTENT_TYPE:TEXT}}{{title}}",
         "{{#sorted(topics)}}{{.}}{{/sorted(topics)}}",
         "{{title._guts}}{{#title}}{{count}}{{/title}}",
+        // A number only printed and tested, and a fragment tested for being there.
+        "{{#n}}[{{n}}]{{/n}}{{^n}}-{{/n}}{{title}}{{#items}}<{{n}}{{name}}>{{/items}}{{#list}}({{{list}}}){{/list}}",
+        // Lists and numbers no tag names: left out of the values, the page is the same.
+        "{{title}}|{{name}}|{{{html}}}",
     ]
 
     /// The templates through which values are compared: the others print a whole list or map,
     /// which swift-mustache writes in no fixed key order, so two renderings differ anyway.
-    static let comparable = [0, 1, 4, 5, 6, 7, 8]
+    static let comparable = [0, 1, 4, 5, 6, 7, 8, 9, 10]
 
     /// A small deterministic generator, so that a failure names values that can be replayed.
     struct Generator {
@@ -104,7 +108,8 @@ import Testing
             if let number { map["n"] = number }
             if let items { map["items"] = items.map(\.dictionary) }
             if let box = box.first { map["box"] = box.dictionary }
-            if let list { map["list"] = String(decoding: list, as: UTF8.self) }
+            // An empty fragment is absent, so that `{{#list}}` shows only around items.
+            if let list, !list.isEmpty { map["list"] = String(decoding: list, as: UTF8.self) }
             return map
         }
     }
@@ -159,6 +164,40 @@ import Testing
         let (filled, _) = try renderers(0)
         let page = try filled.render(Page(title: "<一>"), with: "page")
         #expect(String(decoding: page, as: UTF8.self).contains("<h1 title=\"&lt;一&gt;\">"))
+    }
+
+    /// What keeps a status page's shape the same from one organization to the next: a list
+    /// no template names is left out, and a number no transform reads counts only by being
+    /// there. A number that a transform reads still shapes the page by its value.
+    @Test func unnamedListsAndPrintedNumbersLeaveTheShapeAlone() throws {
+        func signature(_ template: String, _ values: Values) -> [UInt8] {
+            let scan = TemplateScan(sources: [template])
+            var writer = ValueWriter(.shape, names: scan.names, transformed: scan.transformed)
+            values.write(to: &writer)
+            return writer.signature
+        }
+        var generator = Generator(state: 7)
+        var one = Values(&generator, depth: 1, maps: false)
+        one.texts = [("title", "一")]
+        one.lists = []
+        one.flag = nil
+        one.list = nil
+        one.box = []
+        var other = one
+        one.number = 3
+        one.items = []
+        other.number = 41
+        other.items = [one, one]
+        let printed = "{{title}} {{#n}}({{n}}){{/n}}"
+        #expect(signature(printed, one) == signature(printed, other))
+        #expect(
+            signature("{{title}} {{plusone(n)}}", one)
+                != signature("{{title}} {{plusone(n)}}", other))
+        #expect(
+            signature("{{#items}}.{{/items}}{{n}}", one)
+                != signature("{{#items}}.{{/items}}{{n}}", other))
+        // Changed delimiters hide the names: everything is written then.
+        #expect(TemplateScan(sources: ["{{=<% %>=}}<% title %>"]).names == nil)
     }
 
     @Test func aFragmentJoinsItsItemsRenderedOneByOne() throws {

@@ -40,26 +40,44 @@ enum OrgStatusPage: PageKind {
 
 extension OrgStatusPage {
     /// What `org.mustache` shows.
+    ///
+    /// Every list the page shows is rendered item by item into a fragment (`openItems` …), and
+    /// a list no template names is not written, so that pages of one shape (the same sections
+    /// present) are filled in rather than rendered tag by tag: a site of a thousand branches
+    /// has a few dozen shapes.
     struct Values: TemplateValues {
-        static let isOneOfAKind = true
-
-        /// One seat of the committee: a role and the names that hold it.
-        struct Seat {
+        /// One seat of the committee: a role and the names that hold it; an item of
+        /// `seat-item.mustache`.
+        struct Seat: TemplateValues {
             var role: String
             var names: String
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("role", role)
+                writer.text("names", names)
+            }
         }
 
         struct Committee {
             var title: String
             var seats: [Seat]
+            /// The seats, rendered; `seats` stays for templates that loop it.
+            var seatItems: Fragment
             var elected: String?
             var termEnds: String?
         }
 
-        struct Group {
+        /// A Party group; an item of `group-item.mustache`.
+        struct Group: TemplateValues {
             var name: String
             var leader: String?
             var members: String
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("name", name)
+                writer.text("leader", leader)
+                writer.text("members", members)
+            }
         }
 
         struct Finding {
@@ -109,10 +127,16 @@ extension OrgStatusPage {
             }
         }
 
-        struct Waiver {
+        /// An item of `waiver-item.mustache`.
+        struct Waiver: TemplateValues {
             /// HTML.
             var message: String
             var reason: String?
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("message", message)
+                writer.text("reason", reason)
+            }
         }
 
         /// The print-only heading that makes a printed status page an inspection report.
@@ -212,22 +236,38 @@ extension OrgStatusPage {
         struct Items {
             var open = Fragment(bytes: [])
             var due = Fragment(bytes: [])
+            var waivers = Fragment(bytes: [])
             var children = Fragment(bytes: [])
+            var groups = Fragment(bytes: [])
+            var sources = Fragment(bytes: [])
             var notices = Fragment(bytes: [])
+            var months = Fragment(bytes: [])
+            var older = Fragment(bytes: [])
             var posts = Fragment(bytes: [])
             var systems = Fragment(bytes: [])
         }
 
-        /// The records of one month, as rendered list items.
-        struct Month {
+        /// The records of one month, as rendered list items; an item of `month-item.mustache`.
+        struct Month: TemplateValues {
             var label: String
             var count: Int
             var records: Fragment
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("month", label)
+                writer.fragment("records", records)
+            }
         }
 
-        struct Source {
+        /// A regulation the scorecard cites; an item of `source-item.mustache`.
+        struct Source: TemplateValues {
             var key: String
             var title: String
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("key", key)
+                writer.text("title", title)
+            }
         }
 
         var name: String
@@ -276,35 +316,26 @@ extension OrgStatusPage {
             writer.number("fullCount", fullCount)
             writer.list("open", open)
             writer.fragment("openItems", items.open)
-            writer.list("waivers", waivers) { item, writer in
-                writer.text("message", item.message)
-                writer.text("reason", item.reason)
-            }
+            writer.list("waivers", waivers)
+            writer.fragment("waiverItems", items.waivers)
             if let overview { writer.map("overview", overview) }
             writer.list("children", children)
             writer.fragment("childItems", items.children)
             if let committee {
                 writer.map("committee") { writer in
                     writer.text("title", committee.title)
-                    writer.list("seats", committee.seats) { seat, writer in
-                        writer.text("role", seat.role)
-                        writer.text("names", seat.names)
-                    }
+                    writer.list("seats", committee.seats)
+                    writer.fragment("seatItems", committee.seatItems)
                     writer.text("elected", committee.elected)
                     writer.text("termEnds", committee.termEnds)
                 }
             }
-            writer.list("groups", groups) { group, writer in
-                writer.text("name", group.name)
-                writer.text("leader", group.leader)
-                writer.text("members", group.members)
-            }
+            writer.list("groups", groups)
+            writer.fragment("groupItems", items.groups)
             writer.list("scorecard", scorecard)
             writer.fragment("scorecardRows", scorecardRows)
-            writer.list("sources", sources) { source, writer in
-                writer.text("key", source.key)
-                writer.text("title", source.title)
-            }
+            writer.list("sources", sources)
+            writer.fragment("sourceItems", items.sources)
             writer.map("report") { writer in
                 writer.text("title", report.title)
                 writer.text("org", report.org)
@@ -324,14 +355,10 @@ extension OrgStatusPage {
             writer.list("notices", notices)
             writer.fragment("noticeItems", items.notices)
             writer.number("recordCount", recordCount)
-            writer.list("months", months) { month, writer in
-                writer.text("month", month.label)
-                writer.fragment("records", month.records)
-            }
-            writer.list("older", older) { month, writer in
-                writer.text("month", month.label)
-                writer.fragment("records", month.records)
-            }
+            writer.list("months", months)
+            writer.fragment("monthItems", items.months)
+            writer.list("older", older)
+            writer.fragment("olderItems", items.older)
             writer.number("olderCount", olderCount)
             writer.list("posts", posts)
             writer.fragment("postItems", items.posts)
@@ -392,11 +419,16 @@ extension OrgStatusPage.Values {
         children = context.tree.children[index].filter {
             overview == nil || !site.organizations[$0].kind.value.isBranch
         }.map { OrgItemValues(site.organizations[$0], context, language) }
-        committee = org.committee.map { committee in
+        if let committee = org.committee {
             let elected = committee.elected?.value
-            return Committee(
+            let seats = Self.seats(of: org, names: names, language)
+            let seatItems: Fragment
+            do { seatItems = try renderer.fragment(seats, with: "seat-item") } catch {
+                throw RenderError(error)
+            }
+            self.committee = Committee(
                 title: UIStrings.text("committee." + org.kind.value.rawValue, language),
-                seats: Self.seats(of: org, names: names, language),
+                seats: seats, seatItems: seatItems,
                 elected: elected.map { DateText.format($0, language) },
                 termEnds: elected.map {
                     DateText.format(
@@ -465,8 +497,13 @@ extension OrgStatusPage.Values {
             items = Items(
                 open: try renderer.fragment(open, with: "open-item"),
                 due: try renderer.fragment(due, with: "due-item"),
+                waivers: try renderer.fragment(waivers, with: "waiver-item"),
                 children: try renderer.fragment(children, with: "child-item"),
+                groups: try renderer.fragment(groups, with: "group-item"),
+                sources: try renderer.fragment(sources, with: "source-item"),
                 notices: try renderer.fragment(notices, with: "notice-item"),
+                months: try renderer.fragment(months, with: "month-item"),
+                older: try renderer.fragment(older, with: "month-item"),
                 posts: try renderer.fragment(posts, with: "post-item"),
                 systems: try renderer.fragment(systems, with: "system-item"))
         } catch {
