@@ -26,6 +26,10 @@ package struct TemplateLibrary: Sendable {
     let placeholders: MustacheLibrary
     /// What the templates do with values, which decides whether shapes can be filled.
     let scan: TemplateScan
+    /// For each template, the names that it and the partials it includes look up
+    /// (`TemplateScan.names`); nil for a template whose names cannot all be known. Values
+    /// under other keys are not written for it (`ValueWriter`).
+    let names: [String: Set<String>?]
     /// Whether pages of one shape are rendered once and filled in. Off, every page is rendered
     /// by swift-mustache; tests compare the two.
     package var reusesShapes = true
@@ -43,6 +47,34 @@ package struct TemplateLibrary: Sendable {
         direct = try Self.compile(localized, pragma: HTMLEscape.pragma)
         placeholders = try Self.compile(localized, pragma: PlaceholderEscape.pragma)
         scan = TemplateScan(sources: localized.map(\.text))
+        names = Self.names(of: localized)
+    }
+
+    /// Each template's names with those of the partials it includes, however deep; a partial
+    /// that is not in the library adds none, as swift-mustache renders it as nothing.
+    private static func names(of sources: [Source]) -> [String: Set<String>?] {
+        let scans = Dictionary(
+            sources.map { ($0.name, TemplateScan(sources: [$0.text])) },
+            uniquingKeysWith: { first, _ in first })
+        var result: [String: Set<String>?] = [:]
+        for name in scans.keys {
+            var names: Set<String>? = []
+            var seen: Set<String> = [name]
+            var pending = [name]
+            while let next = pending.popLast() {
+                guard let scan = scans[next] else { continue }
+                guard let found = scan.names, let known = names else {
+                    names = nil
+                    break
+                }
+                names = known.union(found)
+                for partial in scan.partials where seen.insert(partial).inserted {
+                    pending.append(partial)
+                }
+            }
+            result[name] = names
+        }
+        return result
     }
 
     /// The names of the partials that templates with these texts include (`{{> name}}`).

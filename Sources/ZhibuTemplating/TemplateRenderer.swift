@@ -37,17 +37,17 @@ package struct TemplateRenderer: Sendable {
     package func render<Values: TemplateValues>(_ values: Values, with name: String)
         throws(TemplateError) -> [UInt8]
     {
+        let names = library.names[name] ?? nil
         if library.reusesShapes, !Values.isOneOfAKind {
             var shape = ValueWriter(
-                .shape, names: library.scan.names, transformed: library.scan.transformed)
+                .shape, names: names, transformed: library.scan.transformed)
             values.write(to: &shape)
             let key = ShapeCache.Key(template: name, signature: shape.signature)
             let entry =
                 shapes.entry(key)
                 ?? {
                     var placeholders = ValueWriter(
-                        .placeholders, names: library.scan.names,
-                        transformed: library.scan.transformed)
+                        .placeholders, names: names, transformed: library.scan.transformed)
                     values.write(to: &placeholders)
                     let made = cut(placeholders, leaves: shape.leaves.count, template: name)
                     shapes.store(made, for: key)
@@ -57,7 +57,7 @@ package struct TemplateRenderer: Sendable {
                 return PlaceholderText.fill(cut, with: shape.leaves)
             }
         }
-        var plain = ValueWriter(.values, names: library.scan.names)
+        var plain = ValueWriter(.values, names: names)
         values.write(to: &plain)
         var context = shared.dictionary
         for (key, value) in plain.dictionary { context[key] = value }

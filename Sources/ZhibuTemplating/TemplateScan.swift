@@ -64,9 +64,17 @@ struct TemplateScan: Sendable, Equatable {
                 return
             case ">":
                 let name = String(body).trimmingSpaces()
-                if name.hasPrefix("*") { fillable = false } else { partials.insert(name) }
+                if name.hasPrefix("*") {
+                    // A partial named by a value: which template's names apply is not known.
+                    fillable = false
+                    names = nil
+                } else {
+                    partials.insert(name)
+                }
             case "#", "^", "$", "<":
                 let name = check(body)
+                // A parent template is included like a partial.
+                if kind == "<" { partials.insert(name.variable) }
                 sections.append((name.variable, kind == "#" && name.transforms.isEmpty))
             case "/":
                 _ = check(body)

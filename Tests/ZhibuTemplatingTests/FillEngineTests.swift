@@ -200,6 +200,25 @@ import Testing
         #expect(TemplateScan(sources: ["{{=<% %>=}}<% title %>"]).names == nil)
     }
 
+    /// A template's names are its own and its partials', however deep: a list that only
+    /// another page's template loops is not written for this one.
+    @Test func eachTemplateNamesWhatItAndItsPartialsLookUp() throws {
+        let library = try TemplateLibrary(
+            sources: [
+                .init(name: "page", file: "page.mustache", text: "{{title}}{{> part}}{{> gone}}"),
+                .init(name: "part", file: "part.mustache", text: "{{#items}}{{> leaf}}{{/items}}"),
+                .init(
+                    name: "leaf", file: "leaf.mustache",
+                    text: "{{a.b}}{{^empty(tags)}}{{/empty(tags)}}"),
+                .init(name: "other", file: "other.mustache", text: "{{#posts}}{{n}}{{/posts}}"),
+                .init(name: "loose", file: "loose.mustache", text: "{{>*which}}{{title}}"),
+            ],
+            strings: [:])
+        #expect(library.names["page"] == Set(["title", "items", "a", "b", "tags"]))
+        #expect(library.names["other"] == Set(["posts", "n"]))
+        #expect(library.names["loose"] == .some(nil))
+    }
+
     @Test func aFragmentJoinsItsItemsRenderedOneByOne() throws {
         struct Item: TemplateValues {
             var name: String
