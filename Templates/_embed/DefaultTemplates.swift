@@ -22,6 +22,7 @@ package enum DefaultTemplates {
         "group-item.mustache": PackageResources.group_item_mustache,
         "source-item.mustache": PackageResources.source_item_mustache,
         "month-item.mustache": PackageResources.month_item_mustache,
+        "tree-item.mustache": PackageResources.tree_item_mustache,
         "system.mustache": PackageResources.system_mustache,
         "posts.mustache": PackageResources.posts_mustache,
         "page.mustache": PackageResources.page_mustache,

@@ -33,10 +33,17 @@ enum HomePage: PageKind {
                     $1.1.pinned ? 1 : 0, $1.1.date.value, $1.1.file
                 )
             }
+        // A thousand organizations' items are filled in from their few shapes, not looked up
+        // tag by tag in a page that is one of a kind.
+        let renderer = try context.renderer(language)
+        let treeItems: Fragment
+        do { treeItems = try renderer.fragment(tree, with: "tree-item") } catch {
+            throw RenderError(error)
+        }
         return try context.page(
             job, template: "home", title: site.config.title.text(in: language), crumbs: [],
             values: Values(
-                tree: tree,
+                tree: tree, treeItems: treeItems,
                 recent: latestHeld(recentCount, site: site, asOf: asOf).map { org, record in
                     context.recordItem(record, org: org, language)
                 },
@@ -91,6 +98,9 @@ enum HomePage: PageKind {
         }
 
         var tree: [OrgItemValues]
+        /// The tree, rendered item by item (`tree-item.mustache`); `tree` stays for templates
+        /// that loop it.
+        var treeItems: Fragment
         var recent: [RecordItemValues]
         var notices: [NoticeItem]
         var overview: Overview.Values?
@@ -98,6 +108,7 @@ enum HomePage: PageKind {
 
         func write(to writer: inout ValueWriter) {
             writer.list("tree", tree)
+            writer.fragment("treeItems", treeItems)
             if let overview { writer.map("overview", overview) }
             writer.flag("treeOpen", treeOpen)
             writer.list("recent", recent)
