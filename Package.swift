@@ -50,7 +50,7 @@ let package = Package(
                 .embedInCode("system-item.mustache"), .embedInCode("waiver-item.mustache"),
                 .embedInCode("seat-item.mustache"), .embedInCode("group-item.mustache"),
                 .embedInCode("source-item.mustache"), .embedInCode("month-item.mustache"),
-                .embedInCode("tree-item.mustache"),
+                .embedInCode("tree-item.mustache"), .embedInCode("matrix-row.mustache"),
                 .embedInCode("system.mustache"), .embedInCode("posts.mustache"),
                 .embedInCode("page.mustache"), .embedInCode("notfound.mustache"),
                 .embedInCode("status.mustache"), .embedInCode("zhibu.css"),

@@ -23,6 +23,7 @@ package enum DefaultTemplates {
         "source-item.mustache": PackageResources.source_item_mustache,
         "month-item.mustache": PackageResources.month_item_mustache,
         "tree-item.mustache": PackageResources.tree_item_mustache,
+        "matrix-row.mustache": PackageResources.matrix_row_mustache,
         "system.mustache": PackageResources.system_mustache,
         "posts.mustache": PackageResources.posts_mustache,
         "page.mustache": PackageResources.page_mustache,

@@ -76,15 +76,69 @@ package struct Overview: Sendable {
             ])
     }
 
-    /// What `overview.mustache` shows.
-    func values(_ context: RenderContext, _ language: Language) -> Values {
-        Values(overview: self, context: context, language: language)
+    /// What `overview.mustache` and `matrix.mustache` show, with the matrix's rows rendered.
+    func values(_ context: RenderContext, _ language: Language) throws(RenderError) -> Values {
+        let summaries = context.summaries
+        let urls = context.urls
+        let organizations = context.site.organizations
+        let columns = columns(summaries).map(\.offset)
+        let dormantBefore = context.asOf.addingMonths(-Overview.dormantMonths)
+        let rows = worstFirst(summaries).map { index in
+            let summary = summaries[index]
+            let org = organizations[index]
+            return Values.Row(
+                name: org.name.text(in: language),
+                href: urls.link(urls.org(org.path, language)),
+                state: summary.rolled.values(language),
+                stateSort: summary.rolled.rawValue * 1000 + summary.openCount,
+                cells: columns.map { summary.cells[$0] } + [summary.other],
+                lastHeld: summary.lastHeld.map { $0.description },
+                dormant: summary.lastHeld.map { $0 < dormantBefore } ?? true, language: language)
+        }
+        let renderer = try context.renderer(language)
+        let rowItems: Fragment
+        do { rowItems = try renderer.fragment(rows, with: "matrix-row") } catch {
+            throw RenderError(error)
+        }
+        return Values(
+            overview: self, context: context, language: language, rows: rows, rowItems: rowItems)
     }
 
     struct Values: TemplateValues {
+        /// One branch's row of the matrix: an item of `matrix-row.mustache`. A committee's
+        /// matrix has a row for every branch below it, so rows are filled in from their few
+        /// shapes rather than looked up tag by tag.
+        struct Row: TemplateValues {
+            var name: String
+            var href: String
+            var state: OrgState.Values
+            /// The state and the open findings, as one number to sort by.
+            var stateSort: Int
+            var cells: [OrgSummaries.Cell]
+            var lastHeld: String?
+            var dormant: Bool
+            var language: Language
+
+            func write(to writer: inout ValueWriter) {
+                let language = language
+                writer.text("name", name)
+                writer.text("href", href)
+                writer.map("state", state)
+                writer.number("stateSort", stateSort)
+                writer.list("cells", cells) { cell, writer in
+                    Values.write(cell, to: &writer, language)
+                }
+                writer.text("lastHeld", lastHeld)
+                writer.flag("dormant", dormant)
+            }
+        }
+
         var overview: Overview
         var context: RenderContext
         var language: Language
+        /// The matrix's rows, worst first; `rows` for templates that loop them.
+        var rows: [Row]
+        var rowItems: Fragment
 
         func write(to writer: inout ValueWriter) {
             let context = context
@@ -120,21 +174,8 @@ package struct Overview: Sendable {
                 writer.text("label", UIStrings.text("col." + rule.rawValue, language))
                 writer.text("title", Self.summary(of: rule, language))
             }
-            let dormantBefore = context.asOf.addingMonths(-Overview.dormantMonths)
-            writer.list("rows", order) { index, writer in
-                let summary = summaries[index]
-                let org = organizations[index]
-                writer.text("name", org.name.text(in: language))
-                writer.text("href", urls.link(urls.org(org.path, language)))
-                writer.map("state", summary.rolled.values(language))
-                writer.number("stateSort", summary.rolled.rawValue * 1000 + summary.openCount)
-                let cells = columns.map { summary.cells[$0.offset] } + [summary.other]
-                writer.list("cells", cells) { cell, writer in
-                    Self.write(cell, to: &writer, language)
-                }
-                writer.text("lastHeld", summary.lastHeld.map { $0.description })
-                writer.flag("dormant", summary.lastHeld.map { $0 < dormantBefore } ?? true)
-            }
+            writer.list("rows", rows)
+            writer.fragment("rowItems", rowItems)
             writer.list("rates", columns) { column, writer in
                 var met = 0
                 var evaluated = 0

@@ -56,7 +56,7 @@ enum HomePage: PageKind {
                         date: DateText.format(notice.date.value, language),
                         dateISO: notice.date.value.description, org: org.name.text(in: language))
                 },
-                overview: Overview(of: nil, context)?.values(context, language),
+                overview: try Overview(of: nil, context)?.values(context, language),
                 treeOpen: site.organizations.count <= openTreeLimit))
     }
 

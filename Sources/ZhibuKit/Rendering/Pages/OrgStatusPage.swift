@@ -412,7 +412,7 @@ extension OrgStatusPage.Values {
                 reason: diagnostic.notes.last?.text(in: language))
         }
         let overview = org.kind.value.isBranch ? nil : Overview(of: index, context)
-        self.overview = overview?.values(context, language)
+        self.overview = try overview?.values(context, language)
         if overview != nil {
             sentence = Overview.sentence(own: summary.own, summary: summary, language)
         }
