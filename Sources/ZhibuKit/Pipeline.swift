@@ -177,6 +177,7 @@ package enum Pipeline {
         }
         let validating = Background { validate(loaded, jobs: options.jobs) }
         var report: CheckReport?
+        var showing: Background<(CheckReport, RenderContext.Shown?)>?
         let start = Date()
         let files: [RenderedFile]?
         do throws(RenderError) {
@@ -198,15 +199,26 @@ package enum Pipeline {
                 renderer.selection = .merge(
                     ShardSpec.deal(rendered, count: merged.count), merged.files)
             }
-            files = try renderer.render {
+            // The report and what the later passes show are made on the validating thread,
+            // beside the first pass.
+            let context = renderer.context
+            let made = Background { () -> (CheckReport, RenderContext.Shown?) in
                 let checked = Self.report(loaded, validating.wait())
-                report = checked
                 // A broken reference is a load error too: it stops the build here.
-                guard !checked.hasLoadErrors else { return nil }
-                return Findings(diagnostics: checked.diagnostics, due: checked.due)
+                guard !checked.hasLoadErrors else { return (checked, nil) }
+                let findings = Findings(diagnostics: checked.diagnostics, due: checked.due)
+                return (checked, context.shown(findings))
+            }
+            showing = made
+            files = try renderer.render {
+                let (checked, shown) = made.wait()
+                report = checked
+                return shown
             }
         } catch {
-            if report == nil { _ = validating.wait() }
+            if report == nil {
+                if let showing { _ = showing.wait() } else { _ = validating.wait() }
+            }
             throw error
         }
         var checked = report ?? Self.report(loaded, validating.wait())

@@ -144,13 +144,33 @@ package struct RenderContext: Sendable {
     /// Who may read the site: a public site shows findings about members only as counts.
     package var audience: Audience { site.config.audience }
 
-    /// Sets the findings of the passes after the first, as the audience may see them, and
+    /// What the passes after the first show: the findings as the audience may see them, and
     /// the summaries made from them.
+    package struct Shown: Sendable {
+        var findings: Findings
+        var summaries: OrgSummaries
+    }
+
+    /// The findings and summaries the passes after the first show, made apart from the
+    /// context so that a build makes them on the thread that validates, beside the first pass,
+    /// rather than between the passes while every other core waits.
+    package func shown(_ findings: Findings) -> Shown {
+        let visible = audience == .public ? findings.forPublic() : findings
+        return Shown(
+            findings: visible,
+            summaries: OrgSummaries(
+                site: site, tree: tree, findings: visible, rows: requirementRows, asOf: asOf,
+                windowMonths: windowMonths))
+    }
+
+    /// Sets the findings of the passes after the first, and the summaries made from them.
     package mutating func show(_ findings: Findings) {
-        self.findings = audience == .public ? findings.forPublic() : findings
-        summaries = OrgSummaries(
-            site: site, tree: tree, findings: self.findings, rows: requirementRows, asOf: asOf,
-            windowMonths: windowMonths)
+        show(shown(findings))
+    }
+
+    mutating func show(_ shown: Shown) {
+        findings = shown.findings
+        summaries = shown.summaries
     }
 
     /// The trail of the organization at `index`, ending with it.

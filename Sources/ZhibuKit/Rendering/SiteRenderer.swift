@@ -24,18 +24,21 @@ package struct SiteRenderer: Sendable {
 
     /// Every file of the site, rendered with known findings.
     package func render(findings: Findings) throws(RenderError) -> [RenderedFile] {
-        try render { findings } ?? []
+        try render { context.shown(findings) } ?? []
     }
 
-    /// Every file of the site. The first pass shows no finding, so it renders before
-    /// `findings` is called: a build validates meanwhile on another thread, and `findings`
-    /// waits for it. When `findings` gives nil (the validation found a broken reference, a
-    /// `load.*` error), rendering stops there and the result is nil.
-    package func render(findings: () -> Findings?) throws(RenderError) -> [RenderedFile]? {
+    /// Every file of the site. The first pass shows no finding, so it renders before `shown`
+    /// is called: a build validates and makes what the later passes show (`RenderContext.shown`)
+    /// meanwhile on another thread, and `shown` waits for it. When `shown` gives nil (the
+    /// validation found a broken reference, a `load.*` error), rendering stops there and the
+    /// result is nil.
+    package func render(shown: () -> RenderContext.Shown?) throws(RenderError)
+        -> [RenderedFile]?
+    {
         var context = self.context
         let early = try render(.content, context)
-        guard let findings = findings() else { return nil }
-        context.show(findings)
+        guard let shown = shown() else { return nil }
+        context.show(shown)
         var files: [RenderedFile] = []
         files.reserveCapacity(early.count)
         for output in early {
