@@ -173,9 +173,18 @@ package enum SearchFragments {
 
     /// The key as the script spells it: 4 hex digits for a unit, 8 for a pair.
     static func hex(_ key: UInt64) -> String {
-        let isUnit = key & unitFlag != 0
-        let digits = String(key & 0xFFFF_FFFF, radix: 16)
-        return String(repeating: "0", count: max(0, (isUnit ? 4 : 8) - digits.count)) + digits
+        var out: [UInt8] = []
+        appendHex(key, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the key's spelling (`hex`) to `out` without making a string.
+    static func appendHex(_ key: UInt64, to out: inout [UInt8]) {
+        let digits = key & unitFlag != 0 ? 4 : 8
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: key >> UInt64(shift) & 0xF)
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 
     /// The bucket of a key, as the script computes it in doubles: `(a × 65599 + b) mod
@@ -221,37 +230,56 @@ package enum SearchFragments {
         // A unit's posting needs each document once, with its first occurrence (in the title
         // if any is): the last document each unit was kept for, plus one.
         var seen = [UInt32](repeating: 0, count: 1 << 16)
-        for (id, entry) in entries.enumerated() {
-            let units = entry.units
-            let stamp = UInt32(id + 1)
-            var place = 0
-            for position in units.indices {
-                // The place of a unit: its run of text without white space, and its offset
-                // there. A term holds no white space, so its pairs follow each other in one
-                // run; an edit moves the places of its own run only.
-                if position == entry.titleUnits {
-                    place = places.textStart
-                    continue
-                }
-                if isWhitespace(units[position]) {
-                    place = (place >> places.bits + 1) << places.bits
-                    continue
-                }
-                defer { place += 1 }
-                if isSeparator(units[position]) { continue }
-                let inTitle: UInt64 = position < entry.titleUnits ? 1 : 0
-                let unit = unitFlag | UInt64(units[position])
-                if seen[Int(units[position])] != stamp, mine(unit) {
-                    seen[Int(units[position])] = stamp
-                    tokens.append(order(unit) << 31 | inTitle)
-                    documents.append(UInt32(id))
-                }
-                let next = position + 1
-                guard next < units.count, !isSeparator(units[next]) else { continue }
-                let pair = UInt64(units[position]) << 16 | UInt64(units[next])
-                if mine(pair) {
-                    tokens.append(order(pair) << 31 | UInt64(place))
-                    documents.append(UInt32(id))
+        // What the scan asks of every unit, found once per unit value: bit 0 white space,
+        // bit 1 a separator (white space is one too), bit 2 a unit key of this partition.
+        var kinds = [UInt8](repeating: 0, count: 1 << 16)
+        for value in 0..<(1 << 16) {
+            let unit = UInt16(value)
+            var kind: UInt8 = isWhitespace(unit) ? 3 : isSeparator(unit) ? 2 : 0
+            if mine(unitFlag | UInt64(value)) { kind |= 4 }
+            kinds[value] = kind
+        }
+        kinds.withUnsafeBufferPointer { kinds in
+            seen.withUnsafeMutableBufferPointer { seen in
+                for (id, entry) in entries.enumerated() {
+                    let stamp = UInt32(id + 1)
+                    let titleUnits = entry.titleUnits
+                    entry.units.withUnsafeBufferPointer { units in
+                        var place = 0
+                        for position in units.indices {
+                            // The place of a unit: its run of text without white space, and
+                            // its offset there. A term holds no white space, so its pairs
+                            // follow each other in one run; an edit moves the places of its
+                            // own run only.
+                            if position == titleUnits {
+                                place = places.textStart
+                                continue
+                            }
+                            let unit = units[position]
+                            let kind = kinds[Int(unit)]
+                            if kind & 1 != 0 {
+                                place = (place >> places.bits + 1) << places.bits
+                                continue
+                            }
+                            defer { place += 1 }
+                            if kind & 2 != 0 { continue }
+                            if kind & 4 != 0, seen[Int(unit)] != stamp {
+                                seen[Int(unit)] = stamp
+                                let inTitle: UInt64 = position < titleUnits ? 1 : 0
+                                tokens.append(order(unitFlag | UInt64(unit)) << 31 | inTitle)
+                                documents.append(UInt32(id))
+                            }
+                            let next = position + 1
+                            guard next < units.count, kinds[Int(units[next])] & 2 == 0 else {
+                                continue
+                            }
+                            let pair = UInt64(unit) << 16 | UInt64(units[next])
+                            if mine(pair) {
+                                tokens.append(order(pair) << 31 | UInt64(place))
+                                documents.append(UInt32(id))
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -263,48 +291,53 @@ package enum SearchFragments {
         let mask: UInt64 = 1 << 31 - 1
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
-        var start = 0
-        while start < tokens.count {
-            let order = tokens[start] >> 31
-            let key = self.key(order: order)
-            let isPair = key & unitFlag == 0
-            bytes.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            var last = 0
-            var index = start
-            while index < tokens.count, tokens[index] >> 31 == order {
-                let id = Int(documents[index])
-                var end = index + 1
-                while end < tokens.count, tokens[end] >> 31 == order,
-                    documents[end] == documents[index]
-                {
-                    end += 1
-                }
-                // In the title if any occurrence is: the first one is then, since a document's
-                // occurrences keep the order of its text, whose title comes first.
-                let first = Int(tokens[index] & mask)
-                let inTitle = isPair ? (first < places.textStart ? 1 : 0) : first
-                write(2 * (id - last) + inTitle, to: &bytes)
-                if isPair {
-                    write(end - index, to: &positions)
-                    var previous = 0
-                    for occurrence in tokens[index..<end] {
-                        let value = Int(occurrence & mask)
-                        write(value - previous, to: &positions)
-                        previous = value
+        // Read through buffers: the sweep visits every occurrence once more.
+        tokens.withUnsafeBufferPointer { tokens in
+            documents.withUnsafeBufferPointer { documents in
+                var start = 0
+                while start < tokens.count {
+                    let order = tokens[start] >> 31
+                    let key = self.key(order: order)
+                    let isPair = key & unitFlag == 0
+                    bytes.removeAll(keepingCapacity: true)
+                    positions.removeAll(keepingCapacity: true)
+                    var last = 0
+                    var index = start
+                    while index < tokens.count, tokens[index] >> 31 == order {
+                        let id = Int(documents[index])
+                        var end = index + 1
+                        while end < tokens.count, tokens[end] >> 31 == order,
+                            documents[end] == documents[index]
+                        {
+                            end += 1
+                        }
+                        // In the title if any occurrence is: the first one is then, since a document's
+                        // occurrences keep the order of its text, whose title comes first.
+                        let first = Int(tokens[index] & mask)
+                        let inTitle = isPair ? (first < places.textStart ? 1 : 0) : first
+                        write(2 * (id - last) + inTitle, to: &bytes)
+                        if isPair {
+                            write(end - index, to: &positions)
+                            var previous = 0
+                            for occurrence in tokens[index..<end] {
+                                let value = Int(occurrence & mask)
+                                write(value - previous, to: &positions)
+                                previous = value
+                            }
+                        }
+                        last = id
+                        index = end
                     }
+                    let slot = bucket(key, buckets: buckets) / partitions
+                    if let bitmap = bitmap(ofList: bytes, first: Int(documents[start]), last: last)
+                    {
+                        bytes = bitmap
+                    }
+                    append(key, bytes, to: &objects.documents[slot])
+                    if isPair { append(key, positions, to: &objects.places[slot]) }
+                    start = index
                 }
-                last = id
-                index = end
             }
-            let slot = bucket(key, buckets: buckets) / partitions
-            let name = Array(hex(key).utf8)
-            if let bitmap = bitmap(ofList: bytes, first: Int(documents[start]), last: last) {
-                bytes = bitmap
-            }
-            append(name, bytes, to: &objects.documents[slot])
-            if isPair { append(name, positions, to: &objects.places[slot]) }
-            start = index
         }
         return objects
     }
@@ -381,16 +414,18 @@ package enum SearchFragments {
             let offset = id - first
             out[start + offset / 6] |= 1 << UInt8(offset % 6)
         }
-        for index in start..<out.count { out[index] = alphabet[Int(out[index])] }
+        for index in start..<out.count { out[index] = letter(Int(out[index])) }
     }
 
-    /// Appends `"name":"posting"` to an open JSON object.
-    private static func append(_ name: [UInt8], _ posting: [UInt8], to object: inout [UInt8]) {
+    /// Appends `"key":"posting"` to an open JSON object.
+    private static func append(_ key: UInt64, _ posting: [UInt8], to object: inout [UInt8]) {
         if object.count > 1 { object.append(UInt8(ascii: ",")) }
         object.append(UInt8(ascii: "\n"))
         object.append(UInt8(ascii: "\""))
-        object += name
-        object += Array("\":\"".utf8)
+        appendHex(key, to: &object)
+        object.append(UInt8(ascii: "\""))
+        object.append(UInt8(ascii: ":"))
+        object.append(UInt8(ascii: "\""))
         object += posting
         object.append(UInt8(ascii: "\""))
     }
@@ -405,20 +440,38 @@ package enum SearchFragments {
         var documentSpare = [UInt32](unsafeUninitializedCapacity: documents.count) {
             _, count in count = documents.count
         }
-        for shift in stride(from: 31, to: 64, by: 11) {
-            var counts = [Int](repeating: 0, count: 2048)
-            for token in tokens { counts[Int(token >> UInt64(shift) & 2047)] += 1 }
+        // The three digits' counts in one read of the tokens.
+        var counts = [Int](repeating: 0, count: 3 * 2048)
+        for token in tokens {
+            counts[Int(token >> 31 & 2047)] += 1
+            counts[2048 + Int(token >> 42 & 2047)] += 1
+            counts[4096 + Int(token >> 53 & 2047)] += 1
+        }
+        for (pass, shift) in [31, 42, 53].enumerated() {
+            let base = pass * 2048
             var total = 0
-            for digit in 0..<2048 {
+            for digit in base..<base + 2048 {
                 let count = counts[digit]
                 counts[digit] = total
                 total += count
             }
-            for index in tokens.indices {
-                let digit = Int(tokens[index] >> UInt64(shift) & 2047)
-                tokenSpare[counts[digit]] = tokens[index]
-                documentSpare[counts[digit]] = documents[index]
-                counts[digit] += 1
+            tokens.withUnsafeBufferPointer { tokens in
+                documents.withUnsafeBufferPointer { documents in
+                    tokenSpare.withUnsafeMutableBufferPointer { tokenSpare in
+                        documentSpare.withUnsafeMutableBufferPointer { documentSpare in
+                            counts.withUnsafeMutableBufferPointer { counts in
+                                for index in tokens.indices {
+                                    let token = tokens[index]
+                                    let digit = base + Int(token >> UInt64(shift) & 2047)
+                                    let place = counts[digit]
+                                    tokenSpare[place] = token
+                                    documentSpare[place] = documents[index]
+                                    counts[digit] = place + 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
             swap(&tokens, &tokenSpare)
             swap(&documents, &documentSpare)
@@ -434,15 +487,25 @@ package enum SearchFragments {
         return table
     }()
 
+    /// The letter of a value below 64: `alphabet`'s, worked out rather than looked up, as
+    /// `write` runs for every document of every posting.
+    @inline(__always)
+    static func letter(_ value: Int) -> UInt8 {
+        if value < 10 { return UInt8(truncatingIfNeeded: 48 + value) }  // 0-9
+        if value < 36 { return UInt8(truncatingIfNeeded: 55 + value) }  // A-Z
+        if value < 62 { return UInt8(truncatingIfNeeded: 61 + value) }  // a-z
+        return value == 62 ? UInt8(ascii: "-") : UInt8(ascii: "_")
+    }
+
     /// Appends a number, five bits a letter, low bits first; letters from 32 up say that more
     /// follow.
     static func write(_ number: Int, to out: inout [UInt8]) {
         var rest = number
         while rest >= 32 {
-            out.append(alphabet[32 + rest & 31])
+            out.append(letter(32 + rest & 31))
             rest >>= 5
         }
-        out.append(alphabet[rest])
+        out.append(letter(rest))
     }
 
     /// Where a pair starts in a document: its run of text (between white space) shifted left
