@@ -7,6 +7,8 @@ import ZhibuTemplating
 enum HomePage: PageKind {
     static let name = "home-page"
     static let pass = RenderPass.findings
+    /// Its matrix and tree have a row for every organization.
+    static let runsLong = true
     /// How many of the newest held records the home page lists.
     static let recentCount = 10
     /// Above this many organizations the tree starts folded: the overview comes first.

@@ -12,6 +12,9 @@ import ZhibuRules
 enum StatusJSON: PageKind {
     static let name = "status-json"
     static let pass = RenderPass.findings
+    /// One file with every organization and finding: on a site of a thousand organizations it
+    /// takes as long as a hundred status pages.
+    static let runsLong = true
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
         siteJob("status.json", context)
