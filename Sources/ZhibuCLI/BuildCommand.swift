@@ -112,6 +112,7 @@ struct BuildCommand: ParsableCommand {
         let language = global.language
         let threshold: FailOn? = options.strict ? .warning : failOn
         let outcome: BuildOutcome
+        let early = EarlyReports()
         do {
             var settings = Pipeline.Options(
                 siteRoot: global.site, asOf: options.asOfDate,
@@ -132,6 +133,9 @@ struct BuildCommand: ParsableCommand {
             settings.relativeURLs = relativeURLs
             settings.shard = shard.flatMap(ShardSpec.init)
             settings.shardFolders = merging
+            // The reports are rendered as soon as the rules are done, beside the rendering.
+            let writer = ReportWriter(options: options, language: global.language)
+            settings.onReport = { report in early.store(writer.render(report)) }
             if !options.quiet {
                 let progressLanguage = language ?? .zh
                 settings.onStage = { stage in
@@ -151,7 +155,8 @@ struct BuildCommand: ParsableCommand {
         Terminal.endProgress()
         let report = outcome.report
         Terminal.printTimings(report.timings)
-        try ReportWriter(options: options, language: global.language).write(report)
+        let writer = ReportWriter(options: options, language: global.language)
+        try writer.write(early.take() ?? writer.render(report))
         if !options.quiet {
             let language = language ?? report.summary.defaultLanguage
             Terminal.error(

@@ -7,19 +7,43 @@ import ZhibuModel
 /// Shared by `check` and `build`, so both speak every CI format the same way; one run can
 /// write several (`--report github --report sarif=zhibu.sarif`), so a CI job need not check
 /// the site once per format.
-struct ReportWriter {
+struct ReportWriter: Sendable {
     var options: OutputOptions
     /// `--lang`, else the site's first language.
     var language: Language?
 
+    /// One report rendered, and where it goes.
+    struct Rendered: Sendable {
+        var text: String
+        var file: String?
+        /// GitHub's job summary, appended to `$GITHUB_STEP_SUMMARY` when it is written.
+        var stepSummary: String?
+    }
+
     func write(_ report: CheckReport) throws {
-        for (format, file) in options.requestedReports {
-            try write(report, format: format, to: file)
+        try write(render(report))
+    }
+
+    /// Every report asked for, rendered but not written: pure, so a build renders them on
+    /// another thread while it still renders pages (`Pipeline.Options.onReport`).
+    func render(_ report: CheckReport) -> [Rendered] {
+        options.requestedReports.map { format, file in render(report, format: format, to: file) }
+    }
+
+    func write(_ rendered: [Rendered]) throws {
+        for report in rendered {
+            if let summary = report.stepSummary,
+                let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
+                !path.isEmpty
+            {
+                try Terminal.append(summary, to: path)
+            }
+            try Terminal.write(report.text, to: report.file)
         }
     }
 
-    private func write(_ report: CheckReport, format: OutputOptions.Format, to file: String?)
-        throws
+    private func render(_ report: CheckReport, format: OutputOptions.Format, to file: String?)
+        -> Rendered
     {
         let language = self.language ?? report.summary.defaultLanguage
         var report = report
@@ -27,6 +51,7 @@ struct ReportWriter {
             report.diagnostics.removeAll { $0.severity != .error }
         }
         let text: String
+        var stepSummary: String?
         switch format {
         case .human:
             let color = file == nil && Terminal.supportsColor
@@ -40,16 +65,16 @@ struct ReportWriter {
         case .github:
             let github = GitHubReport(language: language)
             text = github.render(report)
-            if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
-                !summary.isEmpty
+            if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
+                !path.isEmpty
             {
-                try Terminal.append(github.summary(report), to: summary)
+                stepSummary = github.summary(report)
             }
         case .junit:
             text = JUnitReport(language: language, strict: options.strict).render(report)
         case .gitlab:
             text = GitLabReport(language: language).render(report)
         }
-        try Terminal.write(text, to: file)
+        return Rendered(text: text, file: file, stepSummary: stepSummary)
     }
 }

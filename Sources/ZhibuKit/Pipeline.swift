@@ -55,6 +55,11 @@ package enum Pipeline {
         package var shardFolders: [String]?
         /// Told when a build starts each long stage, for a progress line on a terminal.
         package var onStage: @Sendable (Stage) -> Void = { _ in }
+        /// Given a build's report as soon as the rules are done, on the thread that ran them,
+        /// while the pages still render: the report the outcome carries, but for its timings.
+        /// The command line renders its reports there, which on a large site takes as long as
+        /// the last pass of rendering. Not called when the build stops at a load error.
+        package var onReport: (@Sendable (CheckReport) -> Void)?
 
         /// The base URL this build overrides `site.yml`'s with, if any.
         package var resolvedBaseURL: String? {
@@ -202,8 +207,10 @@ package enum Pipeline {
             // The report and what the later passes show are made on the validating thread,
             // beside the first pass.
             let context = renderer.context
+            let onReport = options.onReport
             let made = Background { () -> (CheckReport, RenderContext.Shown?) in
                 let checked = Self.report(loaded, validating.wait())
+                onReport?(checked)
                 // A broken reference is a load error too: it stops the build here.
                 guard !checked.hasLoadErrors else { return (checked, nil) }
                 let findings = Findings(diagnostics: checked.diagnostics, due: checked.due)
