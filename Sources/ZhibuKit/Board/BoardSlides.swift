@@ -107,13 +107,16 @@ struct BoardSlides {
     }
 
     private func systems() -> [BoardSlideValues] {
-        OrgStatusPage.Values.systems(for: index, context).map { _, system in
+        let basePath = context.urls.basePath
+        return OrgStatusPage.Values.systems(for: index, context).map { owner, system in
             BoardSlideValues(
                 kind: .systems, title: system.title.text(in: language),
                 payload: .systems(
                     category: system.category.value.label.text(in: language),
                     adopted: system.adopted.map { DateText.format($0.value, language) },
-                    units: BoardText.units(system.body, basePath: context.urls.basePath)))
+                    units: context.boardTexts.units(owner.path + "\u{0}" + system.slug) {
+                        BoardText.units(system.body, basePath: basePath)
+                    }))
         }
     }
 

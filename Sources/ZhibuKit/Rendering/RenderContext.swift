@@ -39,6 +39,8 @@ package struct RenderContext: Sendable {
     /// The breadcrumb trail down to each organization (home first, the organization last), by
     /// language and index.
     private let trails: [Language: [[LayoutValues.Crumb]]]
+    /// The displayed systems' texts as board slides show them, made once each.
+    let boardTexts = BoardTextCache()
 
     package init(site: Site, asOf: LocalDate, templates: TemplateSet) throws(RenderError) {
         self.site = site
