@@ -58,7 +58,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "ZhibuCLI": {
         "ZhibuKit", "ZhibuModel", "ZhibuServer", "ArgumentParser", "Foundation", "Glibc",
-        "Darwin",
+        "Darwin", "Synchronization",
     },
     "ZhibuMarkdownTests": {"ZhibuMarkdown", "Testing"},
     "ZhibuModelTests": {"ZhibuModel", "Testing"},
