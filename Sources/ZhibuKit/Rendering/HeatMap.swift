@@ -53,13 +53,15 @@ package struct HeatMap: Sendable {
 
         /// The words of the cell's `<title>` in one language.
         package func title(_ language: Language) -> String {
-            UIStrings.text(
-                "heat.cell", language,
-                [
-                    "period": period.label.text(in: language),
-                    "row": row.text(in: language), "state": state.label(language),
-                    "detail": detail(language),
-                ])
+            UIStrings.text("heat.cell", language) { name in
+                switch name {
+                case "period": period.label.text(in: language)
+                case "row": row.text(in: language)
+                case "state": state.label(language)
+                case "detail": detail(language)
+                default: nil
+                }
+            }
         }
     }
 

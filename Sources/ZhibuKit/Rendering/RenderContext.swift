@@ -41,6 +41,9 @@ package struct RenderContext: Sendable {
     private let trails: [Language: [[LayoutValues.Crumb]]]
     /// The displayed systems' texts as board slides show them, made once each.
     let boardTexts = BoardTextCache()
+    /// Each rule's summary (as HTML) and citation in each language, as every scorecard shows
+    /// them: made once, not once per organization.
+    let ruleTexts: [Language: [RuleID: (summary: String, citation: String)]]
 
     package init(site: Site, asOf: LocalDate, templates: TemplateSet) throws(RenderError) {
         self.site = site
@@ -55,6 +58,17 @@ package struct RenderContext: Sendable {
             basePath: ContentLoader.basePath(of: site.config.baseURL?.value),
             defaultLanguage: site.config.defaultLanguage)
         self.urls = urls
+        var ruleTexts: [Language: [RuleID: (summary: String, citation: String)]] = [:]
+        for language in site.config.languages {
+            for rule in RuleRegistry.all {
+                let descriptor = rule.descriptor
+                ruleTexts[language, default: [:]][descriptor.id] = (
+                    MessageHTML.render(descriptor.summary.text(in: language)),
+                    descriptor.citation.text.text(in: language)
+                )
+            }
+        }
+        self.ruleTexts = ruleTexts
         var renderers: [Language: TemplateRenderer] = [:]
         for language in site.config.languages {
             renderers[language] = try templates.renderer(

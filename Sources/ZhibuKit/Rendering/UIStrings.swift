@@ -265,8 +265,17 @@ package enum UIStrings {
     package static func text(
         _ key: String, _ language: Language, _ values: [String: String] = [:]
     ) -> String {
+        guard !values.isEmpty else { return table[key]?.text(in: language) ?? key }
+        return text(key, language) { values[$0] }
+    }
+
+    /// The same with the values given by a function of their names: for strings filled in for
+    /// every cell of every heat-map, where making a dictionary each time cost more than the
+    /// filling.
+    package static func text(
+        _ key: String, _ language: Language, _ value: (String) -> String?
+    ) -> String {
         let text = table[key]?.text(in: language) ?? key
-        guard !values.isEmpty else { return text }
         // One pass, so that a value holding braces is never filled in itself. The braces are
         // found among the UTF-8 bytes, as ASCII never occurs inside another character's bytes:
         // walking characters would cost a grapheme break check for every one.
@@ -278,7 +287,7 @@ package enum UIStrings {
         {
             out += text[rest..<open]
             let name = String(text[utf8.index(after: open)..<close])
-            out += values[name] ?? String(text[open...close])
+            out += value(name) ?? String(text[open...close])
             rest = utf8.index(after: close)
         }
         return out + text[rest...]

@@ -438,7 +438,7 @@ extension OrgStatusPage.Values {
         groups = Self.groups(of: org, names: names, language)
         let rows = Self.scorecardStates(
             org, own, findings.due(of: org.path), off: context.offRules)
-        scorecard = Self.scorecard(rows, language)
+        scorecard = Self.scorecard(rows, context.ruleTexts[language] ?? [:], language)
         do {
             scorecardRows = try renderer.fragment(scorecard, with: "scorecard-row")
         } catch {
@@ -611,13 +611,17 @@ extension OrgStatusPage.Values {
     /// One row per rule that applies to the organization, in ID order, with its findings.
     private static func scorecard(
         _ rows: [(descriptor: RuleDescriptor, state: OrgState, findings: [Diagnostic])],
-        _ language: Language
+        _ texts: [RuleID: (summary: String, citation: String)], _ language: Language
     ) -> [ScoreRow] {
         rows.map { descriptor, rowState, findings in
-            ScoreRow(
-                id: descriptor.id.rawValue,
-                summary: MessageHTML.render(descriptor.summary.text(in: language)),
-                citation: descriptor.citation.text.text(in: language),
+            let text =
+                texts[descriptor.id]
+                ?? (
+                    MessageHTML.render(descriptor.summary.text(in: language)),
+                    descriptor.citation.text.text(in: language)
+                )
+            return ScoreRow(
+                id: descriptor.id.rawValue, summary: text.summary, citation: text.citation,
                 state: rowState.values(language),
                 findings: findings.map { finding in
                     Finding(
