@@ -63,16 +63,12 @@ extension Array where Element == Diagnostic {
     /// elements the order cannot tell apart; each run (almost always one element) is compared
     /// within itself. No diagnostic is hashed whole, which cost more than the sort on sites
     /// with tens of thousands of findings. The first of equal elements is kept, as before.
-    ///
-    /// Positions are sorted rather than the diagnostics themselves, whose many fields would be
-    /// copied at every move of the sort; `sorted` is stable, so equal ones keep their order.
     package func sortedForOutput() -> [Diagnostic] {
-        let order = indices.sorted { Diagnostic.sortedOrder(self[$0], self[$1]) }
+        let sorted = sortedMovingOnce(by: Diagnostic.sortedOrder)
         var result: [Diagnostic] = []
-        result.reserveCapacity(count)
+        result.reserveCapacity(sorted.count)
         var runStart = 0
-        for index in order {
-            let diagnostic = self[index]
+        for diagnostic in sorted {
             if let last = result.last, Diagnostic.sortedOrder(last, diagnostic) {
                 runStart = result.count
             }

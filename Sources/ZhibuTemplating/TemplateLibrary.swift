@@ -46,16 +46,15 @@ package struct TemplateLibrary: Sendable {
         }
         direct = try Self.compile(localized, pragma: HTMLEscape.pragma)
         placeholders = try Self.compile(localized, pragma: PlaceholderEscape.pragma)
-        scan = TemplateScan(sources: localized.map(\.text))
-        names = Self.names(of: localized)
+        // Each template is scanned once: for its own names, and with the others for the library.
+        let scans = localized.map { ($0.name, TemplateScan(sources: [$0.text])) }
+        scan = TemplateScan(merging: scans.map(\.1))
+        names = Self.names(of: Dictionary(scans, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Each template's names with those of the partials it includes, however deep; a partial
     /// that is not in the library adds none, as swift-mustache renders it as nothing.
-    private static func names(of sources: [Source]) -> [String: Set<String>?] {
-        let scans = Dictionary(
-            sources.map { ($0.name, TemplateScan(sources: [$0.text])) },
-            uniquingKeysWith: { first, _ in first })
+    private static func names(of scans: [String: TemplateScan]) -> [String: Set<String>?] {
         var result: [String: Set<String>?] = [:]
         for name in scans.keys {
             var names: Set<String>? = []

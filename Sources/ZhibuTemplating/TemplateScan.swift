@@ -36,6 +36,19 @@ struct TemplateScan: Sendable, Equatable {
         for source in sources { scan(source) }
     }
 
+    /// What several scans found together: the same as one scan of all their texts, as each
+    /// text is scanned on its own and only adds to what the scan found.
+    init(merging scans: [TemplateScan]) {
+        for scan in scans {
+            fillable = fillable && scan.fillable
+            printedNames.formUnion(scan.printedNames)
+            dotSections.formUnion(scan.dotSections)
+            partials.formUnion(scan.partials)
+            transformed.formUnion(scan.transformed)
+            names = names.flatMap { known in scan.names.map(known.union) }
+        }
+    }
+
     private mutating func scan(_ text: String) {
         if PlaceholderText.containsMarker(text) { fillable = false }
         var sections: [(name: String, plain: Bool)] = []

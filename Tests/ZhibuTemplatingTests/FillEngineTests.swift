@@ -219,6 +219,18 @@ import Testing
         #expect(library.names["loose"] == .some(nil))
     }
 
+    /// The library's scan is merged from its templates' own: it must find what one scan of all
+    /// their texts finds.
+    @Test func mergedScansAreOneScanOfAllTheTexts() {
+        let texts = Self.templates + ["{{> part}}{{#a.b}}{{plusone(n)}}{{/a.b}}", "{{>*which}}"]
+        for count in 1...texts.count {
+            let some = Array(texts.prefix(count))
+            #expect(
+                TemplateScan(merging: some.map { TemplateScan(sources: [$0]) })
+                    == TemplateScan(sources: some), "the first \(count) templates")
+        }
+    }
+
     @Test func aFragmentJoinsItsItemsRenderedOneByOne() throws {
         struct Item: TemplateValues {
             var name: String

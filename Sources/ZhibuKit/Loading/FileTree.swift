@@ -20,7 +20,7 @@ package struct FileTree: Sendable {
     package var problems: [Diagnostic]
 
     package init(files: [SourceFile], directories: [String] = [], problems: [Diagnostic] = []) {
-        self.files = files.sorted(byKey: \.path)
+        self.files = files.sortedMovingOnce { $0.path < $1.path }
         var folders = Set(directories)
         var previousFolder: Substring = ""
         for file in self.files {

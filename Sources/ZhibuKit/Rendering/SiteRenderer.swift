@@ -58,7 +58,7 @@ package struct SiteRenderer: Sendable {
         }
         // The parts' files of a merge, before the passes that list and digest every file.
         if case .merge(_, let parts) = selection { files += parts }
-        files = files.sorted(byKey: \.path)
+        files = files.sortedMovingOnce { $0.path < $1.path }
         // The last passes read every file made before them.
         for pass in RenderPass.allCases where pass > .findings {
             context.files = files
