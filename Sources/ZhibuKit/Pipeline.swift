@@ -354,11 +354,12 @@ extension Pipeline {
 
     /// Stage reuse: the last published build, if `matches` accepts what it saw (its content
     /// digest, or the identities of its inputs) and `Site/` still holds it.
-    static func lastBuild(_ options: Options, if matches: (BuildCache) -> Bool) -> BuildCache? {
+    static func lastBuild(_ options: Options, if matches: (BuildCache.Header) -> Bool)
+        -> BuildCache?
+    {
         guard
             let cached = BuildCache.load(
-                siteRoot: options.siteRoot, destination: options.destination),
-            matches(cached),
+                siteRoot: options.siteRoot, destination: options.destination, if: matches),
             Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination)
         else { return nil }
         return cached

@@ -1,13 +1,18 @@
 import Foundation
 import ZhibuModel
 
-/// What the last published build saw and reported, kept in `.zhibu/last-build.json`.
+/// What the last published build saw and reported, kept in `.zhibu/last-build`.
 ///
 /// A rebuild whose inputs have the same digest renders nothing and writes nothing: it reprints
 /// the stored report instead of loading and checking the site again (SPEC §6). The digest covers
 /// every input byte and everything else the output depends on, so a stale hit is not possible;
 /// a change of day or of zhibu's version only costs one full build.
-package struct BuildCache: Codable, Sendable {
+///
+/// The file is a line naming its format, the digests and the summary as one line of JSON, and
+/// the diagnostics in `DiagnosticArchive`'s binary form: the digests are compared before the
+/// diagnostics are decoded, and a province's findings decode in a fraction of what their JSON
+/// took.
+package struct BuildCache: Sendable {
     package var digest: String
     /// The digest of the inputs' identities (`FileTree.survey`) under the same options: when
     /// it matches, the rebuild is known unchanged without reading a file.
@@ -87,22 +92,67 @@ package struct BuildCache: Codable, Sendable {
         return "\(zhibuVersion) \(binary.inode) \(binary.size) \(binary.modified)"
     }()
 
-    /// The cache of the last build published into `destination` (nil: `Site/`).
-    package static func load(siteRoot: String, destination: String? = nil) -> BuildCache? {
+    /// The file's name in the cache folder.
+    static let fileName = "last-build"
+    /// The file's first line: a file of another format is not read.
+    static let format = Array("zhibu last-build 2\n".utf8)
+
+    /// The part of the file that is decoded before the diagnostics.
+    package struct Header: Codable, Sendable {
+        package var digest: String
+        package var surveyDigest: String?
+        package var asOf: String
+        package var summary: SiteSummary
+    }
+
+    /// The file's bytes.
+    package func encoded() -> [UInt8]? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let header = Header(
+            digest: digest, surveyDigest: surveyDigest, asOf: asOf, summary: summary)
+        // Without pretty printing JSON has no line feed outside its strings' escapes.
+        guard let json = try? encoder.encode(header) else { return nil }
+        return Self.format + Array(json) + [0x0A] + DiagnosticArchive.encode(diagnostics)
+    }
+
+    /// The cache in `bytes` if its header `matches`; nil for another format or damaged bytes.
+    package static func decode(_ bytes: [UInt8], if matches: (Header) -> Bool) -> BuildCache? {
+        guard bytes.starts(with: format),
+            let end = bytes[format.count...].firstIndex(of: 0x0A),
+            let header = try? JSONDecoder().decode(
+                Header.self, from: Data(bytes[format.count..<end])),
+            matches(header),
+            let diagnostics = DiagnosticArchive.decode(bytes[(end + 1)...])
+        else { return nil }
+        return BuildCache(header: header, diagnostics: diagnostics)
+    }
+
+    private init(header: Header, diagnostics: [Diagnostic]) {
+        digest = header.digest
+        surveyDigest = header.surveyDigest
+        asOf = header.asOf
+        summary = header.summary
+        self.diagnostics = diagnostics
+    }
+
+    /// The cache of the last build published into `destination` (nil: `Site/`), if its
+    /// digests are ones the caller `matches`.
+    package static func load(
+        siteRoot: String, destination: String? = nil, if matches: (Header) -> Bool = { _ in true }
+    ) -> BuildCache? {
         let folder = Publisher(siteRoot: siteRoot, destination: destination).cache
-        let url = URL(fileURLWithPath: folder + "/last-build.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(BuildCache.self, from: data)
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else {
+            return nil
+        }
+        return decode(Array(data), if: matches)
     }
 
     /// Stores the cache next to the published tree's manifest; a failure only costs speed.
     package func store(siteRoot: String, destination: String? = nil) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
+        guard let bytes = encoded() else { return }
         let path =
-            Publisher(siteRoot: siteRoot, destination: destination).cache
-            + "/last-build.json"
-        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            Publisher(siteRoot: siteRoot, destination: destination).cache + "/" + Self.fileName
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -142,7 +142,7 @@ package struct Publisher: Sendable {
             return .write
         }
         let halfway = files.count / 2
-        let results = Parallel.io(Array(files.indices), threads: writers) {
+        let results = Parallel.io(Array(files.indices), threads: writers, grain: Self.grain) {
             index -> Result<FileIdentity?, PublishError> in
             if index == halfway {
                 do throws(PublishError) {
@@ -157,8 +157,7 @@ package struct Publisher: Sendable {
             case .keep:
                 return .success(inSpare.identity(file.path))
             case .link:
-                unlink(target)
-                if link(site + "/" + file.path, target) == 0 {
+                if Self.replaceLink(site + "/" + file.path, target) {
                     return .success(FileIdentity(path: target))
                 }
                 fallthrough
@@ -166,8 +165,7 @@ package struct Publisher: Sendable {
                 if let source = file.source {
                     // A part's file of a merge: linked where the file system allows, else
                     // copied; never a link that is not a regular file's.
-                    unlink(target)
-                    if PublishedTree.isRegularFile(source), link(source, target) == 0 {
+                    if PublishedTree.isRegularFile(source), Self.replaceLink(source, target) {
                         return .success(FileIdentity(path: target))
                     }
                     guard let bytes = PublishedTree.readBytes(source) else {
@@ -270,6 +268,8 @@ extension Publisher {
     func forget() {
         unlink(publishedPath)
         unlink(spareManifestPath)
+        unlink(cache + "/" + BuildCache.fileName)
+        // The name the cache had before its binary form.
         unlink(cache + "/last-build.json")
     }
 
@@ -308,7 +308,8 @@ extension Publisher {
         let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
         for depth in byDepth.keys.sorted() {
             let level = (byDepth[depth] ?? []).sorted()
-            let failures = Parallel.io(level, threads: writers) { folder -> PublishError? in
+            let failures = Parallel.io(level, threads: writers, grain: Self.grain) {
+                folder -> PublishError? in
                 let path = spare + "/" + folder
                 if mkdir(path, 0o755) == 0 { return nil }
                 if errno == EEXIST {
@@ -442,9 +443,28 @@ extension Publisher {
         return manifest
     }
 
+    /// Files (or folders) a writer takes at a time (`Parallel.io`'s grain).
+    static let grain = 16
+
+    /// Links `source` at `target`, replacing whatever is there (never following it).
+    ///
+    /// The link is tried first: in a fresh spare nothing is in the way, and an `unlink` that
+    /// finds nothing still takes the folder's lock, which the writers would queue on.
+    static func replaceLink(_ source: String, _ target: String) -> Bool {
+        if link(source, target) == 0 { return true }
+        guard errno == EEXIST else { return false }
+        unlink(target)
+        return link(source, target) == 0
+    }
+
     func write(_ bytes: [UInt8], to path: String) -> PublishError? {
-        unlink(path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            // A stale file, or a link, in the way: removed, never written through.
+            unlink(path)
+            descriptor = open(path, flags, 0o644)
+        }
         guard descriptor >= 0 else {
             return .io(path: path, reason: Self.reason(), siteChanged: false)
         }
