@@ -300,12 +300,30 @@ package enum Pipeline {
         }
         var result: BuildResult
         var options = options
+        var verifying: Background<BuildError?>?
         if let folders = options.shardFolders, let shardDigest {
-            options.merged = try ShardMerge.parts(
-                in: folders, siteRoot: options.siteRoot, inputs: shardDigest, jobs: options.jobs)
+            let parts = try ShardMerge.parts(
+                in: folders, siteRoot: options.siteRoot, inputs: shardDigest)
+            options.merged = parts
+            // The parts' files are read back beside the build, and checked before anything
+            // is published; a bad part is reported before anything the build found.
+            let jobs = options.jobs
+            verifying = Background { () -> BuildError? in
+                do throws(BuildError) {
+                    try parts.verify(jobs: jobs)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
         }
         options.onStage(.rendering)
-        do { result = try build(tree: tree, options: options) } catch { throw .render(error) }
+        let built: Result<BuildResult, RenderError>
+        do { built = .success(try build(tree: tree, options: options)) } catch {
+            built = .failure(error)
+        }
+        if let problem = verifying?.wait() { throw problem }
+        do { result = try built.get() } catch { throw .render(error) }
         result.report.timings.insert(("read", read), at: 0)
         guard let files = result.files else { return .stopped(result.report) }
         if let threshold = options.failOn, fails(result.report, at: threshold) {

@@ -240,6 +240,15 @@ import Testing
         #expect(linked.stderr.contains(page), "\(linked.stderr)")
         try FileManager.default.removeItem(at: pageURL)
         try original.write(to: pageURL)
+        // A manifest that names a file outside the part's folder: refused before any reading.
+        let escaping = String(decoding: saved, as: UTF8.self).replacingOccurrences(
+            of: "\"" + page + "\"", with: "\"../outside.html\"")
+        #expect(escaping != String(decoding: saved, as: UTF8.self))
+        try Data(escaping.utf8).write(to: manifest)
+        let outOfSite = try merge(["part-1", "part-2", "part-3"])
+        #expect(outOfSite.status == 2)
+        #expect(outOfSite.stderr.contains("../outside.html"), "\(outOfSite.stderr)")
+        try saved.write(to: manifest)
         // The content changed after the parts were built.
         let record = root.appendingPathComponent(
             "Content/orgs/committee-1/branch-1/activities/2026/01-11-study.md")

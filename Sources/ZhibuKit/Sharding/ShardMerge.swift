@@ -8,17 +8,55 @@ import ZhibuModel
 /// with the same options as the merge (`BuildCache.shardDigest(inputs:options:)`), and hold every file its
 /// manifest lists; otherwise nothing is merged, and the message says which part to build again.
 package enum ShardMerge {
-    /// The parts' files, and how many parts there are: the merge cuts the tree as they did.
+    /// The parts' files as their manifests list them, and how many parts there are: the merge
+    /// cuts the tree as they did.
     package struct Parts: Sendable {
         package var files: [RenderedFile]
         package var count: Int
+        /// Each file with the folder of its part, for `verify`.
+        let listed: [(folder: String, file: ShardManifest.File)]
+        let siteRoot: String
+
+        /// Holds every listed file to its manifest: there, a plain file, with the bytes its
+        /// part wrote. Each file is read once for it and then left where it is: publishing
+        /// links it into the site. Reading them all waits on the disk, so a merge runs this
+        /// beside loading and rendering, and publishes nothing until it has passed.
+        package func verify(jobs: Int) throws(BuildError) {
+            let siteRoot = siteRoot
+            let problems = Parallel.io(listed, threads: max(jobs * 4, 8), grain: 16) {
+                folder, file -> BuildError? in
+                let path = located(folder, siteRoot) + "/" + file.path
+                guard PublishedTree.isRegularFile(path),
+                    let bytes = PublishedTree.readBytes(path)
+                else {
+                    return .merge(
+                        LocalizedText(
+                            zh: "`\(folder)/\(file.path)` 在清单中却不存在（或不是普通文件）；请重新构建这一部分",
+                            en:
+                                "`\(folder)/\(file.path)` is in the manifest but missing (or not a plain file); build that part again"
+                        ))
+                }
+                guard Fingerprint.hex(bytes: bytes) == file.fingerprint else {
+                    return .merge(
+                        LocalizedText(
+                            zh: "`\(folder)/\(file.path)` 在这一部分构建之后被改动过；请重新构建这一部分，不要修改其输出",
+                            en:
+                                "`\(folder)/\(file.path)` was changed after its part was built; build that part again and leave its output as it is"
+                        ))
+                }
+                return nil
+            }
+            // The first in the parts' order, whichever thread found it first.
+            if let problem = problems.lazy.compactMap({ $0 }).first { throw problem }
+        }
     }
 
-    /// Every part's files, or the reason they cannot be merged.
+    /// Every part's files, or the reason they cannot be merged; the files themselves are
+    /// checked by `Parts.verify(jobs:)`.
     ///
     /// - Parameter folders: as given; a relative one is below the site's folder, as
     ///   `--destination` is.
-    package static func parts(in folders: [String], siteRoot: String, inputs: String, jobs: Int)
+    package static func parts(in folders: [String], siteRoot: String, inputs: String)
         throws(BuildError) -> Parts
     {
         var manifests: [(folder: String, manifest: ShardManifest)] = []
@@ -42,46 +80,26 @@ package enum ShardMerge {
             manifests.append((folder, manifest))
         }
         try check(manifests, inputs: inputs)
-        let wanted = manifests.flatMap { entry in
-            entry.manifest.files.map { (entry.folder, $0) }
+        let listed = manifests.flatMap { entry in
+            entry.manifest.files.map { (folder: entry.folder, file: $0) }
         }
-        // Each file is read once, to hold it to its fingerprint, and then left where it is:
-        // publishing links it into the site.
-        let read = Parallel.io(wanted, threads: max(jobs * 4, 8)) {
-            folder, file -> Result<RenderedFile, BuildError> in
-            let path = located(folder, siteRoot) + "/" + file.path
-            guard Manifest.isSafe(file.path), PublishedTree.isRegularFile(path),
-                let bytes = PublishedTree.readBytes(path)
-            else {
-                return .failure(
-                    .merge(
-                        LocalizedText(
-                            zh: "`\(folder)/\(file.path)` 在清单中却不存在（或不是普通文件）；请重新构建这一部分",
-                            en:
-                                "`\(folder)/\(file.path)` is in the manifest but missing (or not a plain file); build that part again"
-                        )))
-            }
-            guard Fingerprint.hex(bytes: bytes) == file.fingerprint else {
-                return .failure(
-                    .merge(
-                        LocalizedText(
-                            zh: "`\(folder)/\(file.path)` 在这一部分构建之后被改动过；请重新构建这一部分，不要修改其输出",
-                            en:
-                                "`\(folder)/\(file.path)` was changed after its part was built; build that part again and leave its output as it is"
-                        )))
-            }
-            return .success(
-                RenderedFile(path: file.path, fingerprint: file.fingerprint, source: path))
+        // A path out of the site is refused before anything is rendered with it.
+        if let (folder, file) = listed.first(where: { !Manifest.isSafe($0.file.path) }) {
+            throw .merge(
+                LocalizedText(
+                    zh: "`\(folder)` 的清单列出了站点之外的路径 `\(file.path)`；请重新构建这一部分",
+                    en:
+                        "the manifest of `\(folder)` lists `\(file.path)`, a path outside the site; build that part again"
+                ))
         }
-        var files: [RenderedFile] = []
-        files.reserveCapacity(read.count)
-        for result in read {
-            switch result {
-            case .success(let file): files.append(file)
-            case .failure(let error): throw error
-            }
+        let files = listed.map { folder, file in
+            RenderedFile(
+                path: file.path, fingerprint: file.fingerprint,
+                source: located(folder, siteRoot) + "/" + file.path)
         }
-        return Parts(files: files, count: manifests.first?.manifest.of ?? 1)
+        return Parts(
+            files: files, count: manifests.first?.manifest.of ?? 1, listed: listed,
+            siteRoot: siteRoot)
     }
 
     /// Where a folder given on the command line is.
