@@ -94,6 +94,29 @@ import Testing
         #expect(home.contains("href=\"./_z/zhibu.css\""))
     }
 
+    /// `--destination out/parts/1` when `out/` does not exist yet: made as `mkdir -p` would,
+    /// as the artifact folders of a CI job often are; a file where a folder belongs is an error
+    /// that names it.
+    @Test func aDestinationsMissingFoldersAreMade() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--destination", "out/parts/1",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("out/parts/1/index.html").path))
+        try Data("x\n".utf8).write(to: root.appendingPathComponent("plain"))
+        let blocked = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--destination", "plain/public",
+        ])
+        #expect(blocked.status == 2)
+        #expect(blocked.stderr.contains("plain"), "\(blocked.stderr)")
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("plain"), encoding: .utf8) == "x\n")
+    }
+
     @Test func aDestinationThatWouldLoseFilesIsRefused() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }

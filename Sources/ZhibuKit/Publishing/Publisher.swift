@@ -93,6 +93,7 @@ package struct Publisher: Sendable {
             try ensureFolder(siteRoot + "/.zhibu/out")
         }
         try ensureFolder(cache)
+        if destination != nil, Self.kind(of: site) == .absent { try makeParents(of: site) }
         switch Self.kind(of: site) {
         case .other: throw .notAFolder(path: siteName)
         case .link: unlink(site)
@@ -432,6 +433,24 @@ extension Publisher {
         }
         if mkdir(path, 0o755) == 0 || (errno == EEXIST && Self.isFolder(path)) { return }
         throw .io(path: path, reason: Self.reason(), siteChanged: false)
+    }
+
+    /// The folders above a `--destination` that does not exist yet (`public/parts/1`), as
+    /// `mkdir -p` would make them, so that the new site can be renamed into place. A folder
+    /// that is there, or a link to one, is used as it is.
+    func makeParents(of path: String) throws(PublishError) {
+        var parent = ""
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        for (index, component) in components.enumerated() {
+            parent += index == 0 ? String(component) : "/" + component
+            if parent.isEmpty || component == "." || component == ".." { continue }
+            if mkdir(parent, 0o755) == 0 { continue }
+            var info = stat()
+            if errno == EEXIST, stat(parent, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                continue
+            }
+            throw .io(path: parent, reason: Self.reason(), siteChanged: false)
+        }
     }
 
     /// The manifest of a `Site/` that zhibu has no record of, from its files.
