@@ -150,6 +150,63 @@ import ZhibuRules
         #expect(touched == changed)
     }
 
+    /// A record deleted between builds takes its pages and their folders with it in every
+    /// build after: the spare tree a build starts from is the site before the last, which
+    /// still has them, and clearing it removes them without touching a folder the site keeps.
+    @Test func aDeletedRecordLeavesNoFileOrFolderBehind() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        func edit(_ date: String) throws {
+            let url = site.appendingPathComponent(ExampleSite.recordPath(date, .themedDay))
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data((text + "\n补记。\n").utf8).write(to: url)
+        }
+        func leftovers() -> [String] {
+            let root = site.appendingPathComponent("Site").path
+            var found: [String] = []
+            for case let path as String in FileManager.default.enumerator(atPath: root) ?? .init() {
+                let full = root + "/" + path
+                if path.contains("2026/03-15-themed-day") { found.append(path) }
+                if let children = try? FileManager.default.contentsOfDirectory(atPath: full),
+                    children.isEmpty
+                {
+                    found.append(path + "/ (empty)")
+                }
+            }
+            return found
+        }
+        _ = try build(site)
+        #expect(try snapshot(site).keys.contains { $0.contains("2026/03-15-themed-day") })
+        try edit("2026-04-15")
+        _ = try build(site)
+        try FileManager.default.removeItem(
+            at: site.appendingPathComponent(ExampleSite.recordPath("2026-03-15", .themedDay)))
+        let removed = try build(site)
+        #expect(removed.stats?.removed ?? 0 >= 2)
+        #expect(leftovers() == [])
+        // The spare is now the site that had the record and the first edit.
+        try edit("2026-05-15")
+        _ = try build(site)
+        #expect(leftovers() == [])
+        try edit("2026-06-15")
+        _ = try build(site)
+        #expect(leftovers() == [])
+        // And the site is the one a build from nothing makes.
+        let fresh = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        for (path, _) in ExampleSite.files where path.hasPrefix("Content/") {
+            let from = site.appendingPathComponent(path)
+            let to = fresh.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: from.path) {
+                try Data(contentsOf: from).write(to: to)
+            } else {
+                try FileManager.default.removeItem(at: to)
+            }
+        }
+        _ = try build(fresh)
+        #expect(try snapshot(site).mapValues(\.bytes) == snapshot(fresh).mapValues(\.bytes))
+    }
+
     @Test func aBrokenFileLeavesThePublishedSiteByteIdentical() throws {
         let site = try Golden.write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }

@@ -122,9 +122,9 @@ package struct Publisher: Sendable {
         let spareManifest = Self.readManifest(spareManifestPath)
         // From here until the swap is recorded, nothing on disk claims to know Site/.
         forget()
-        try prepareSpare(trusting: spareManifest != nil)
+        let emptied = try prepareSpare(trusting: spareManifest != nil)
         let inSpare = spareManifest ?? Manifest()
-        try makeFolders(for: files)
+        let folders = try makeFolders(for: files)
 
         enum Action: Sendable { case keep, link, write }
         let actions = files.map { file -> Action in
@@ -173,11 +173,9 @@ package struct Publisher: Sendable {
                         return .failure(
                             .io(path: source, reason: Self.reason(), siteChanged: false))
                     }
-                    if let failure = write(bytes, to: target) { return .failure(failure) }
-                    return .success(FileIdentity(path: target))
+                    return write(bytes, to: target)
                 }
-                if let failure = write(file.bytes, to: target) { return .failure(failure) }
-                return .success(FileIdentity(path: target))
+                return write(file.bytes, to: target)
             }
         }
         var fresh = Manifest()
@@ -194,7 +192,8 @@ package struct Publisher: Sendable {
         stats.removed = published.hashes.keys.filter { next.hash($0) == nil }.count
         stats.foreign = survey.foreign
         stats.repaired = survey.changed.sorted()
-        clearSpare(keeping: next)
+        // A spare begun empty holds only what was just written: nothing to clear.
+        if !emptied { clearSpare(keeping: next, folders: folders) }
 
         try checkpoint("before-swap", siteChanged: false)
         if siteExists {
@@ -276,14 +275,21 @@ extension Publisher {
 
     /// The spare folder, a real one: kept as it is when its manifest can be trusted, else
     /// emptied; a link in its place is removed, never followed.
-    func prepareSpare(trusting: Bool) throws(PublishError) {
-        if !trusting || Self.kind(of: spare) != .folder { PublishedTree.remove(root: spare) }
+    /// - Returns: whether the spare is empty now (it was not trusted, or not there).
+    func prepareSpare(trusting: Bool) throws(PublishError) -> Bool {
+        var emptied = false
+        if !trusting || Self.kind(of: spare) != .folder {
+            PublishedTree.remove(root: spare)
+            emptied = true
+        }
         try ensureFolder(spare)
+        return emptied
     }
 
     /// Removes from the spare everything the new site does not have: stale files, links, and
-    /// anything put there by hand; then the folders left empty.
-    func clearSpare(keeping manifest: Manifest) {
+    /// anything put there by hand; then the folders the new site does not have (`folders`, as
+    /// `makeFolders` made them), deepest first, without trying the thousands it keeps.
+    func clearSpare(keeping manifest: Manifest, folders kept: Set<String>) {
         var folders: [String] = []
         for (path, kind) in PublishedTree.entries(root: spare) {
             switch kind {
@@ -292,12 +298,15 @@ extension Publisher {
             case .file, .other: unlink(spare + "/" + path)
             }
         }
-        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(spare + "/" + folder) }
+        for folder in folders.filter({ !kept.contains($0) }).sorted(by: { $0.count > $1.count }) {
+            rmdir(spare + "/" + folder)
+        }
     }
 
     /// Creates every folder of the new site in the spare, one depth at a time on many
     /// threads, parents before children.
-    func makeFolders(for files: [RenderedFile]) throws(PublishError) {
+    /// - Returns: the folders, relative to the site.
+    func makeFolders(for files: [RenderedFile]) throws(PublishError) -> Set<String> {
         var folders = Set<String>()
         for file in files {
             var parts = file.path.split(separator: "/").dropLast()
@@ -323,6 +332,7 @@ extension Publisher {
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
         }
+        return folders
     }
 
     /// A safe point: a test's fault, or a requested interruption, stops the build here.
@@ -476,7 +486,9 @@ extension Publisher {
         return link(source, target) == 0
     }
 
-    func write(_ bytes: [UInt8], to path: String) -> PublishError? {
+    /// Writes a new file and gives its identity, from the open file (no second path lookup):
+    /// its modification time is that of the last write, which closing does not change.
+    func write(_ bytes: [UInt8], to path: String) -> Result<FileIdentity?, PublishError> {
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == EEXIST {
@@ -485,13 +497,14 @@ extension Publisher {
             descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else {
-            return .io(path: path, reason: Self.reason(), siteChanged: false)
+            return .failure(.io(path: path, reason: Self.reason(), siteChanged: false))
         }
         defer { close(descriptor) }
         guard FileDescriptor.writeAll(descriptor, bytes) else {
-            return .io(path: path, reason: Self.reason(), siteChanged: false)
+            return .failure(.io(path: path, reason: Self.reason(), siteChanged: false))
         }
-        return nil
+        var info = stat()
+        return .success(fstat(descriptor, &info) == 0 ? FileIdentity(info) : nil)
     }
 
     /// Writes zhibu's record after the swap: a failure says that `Site/` did change.
