@@ -207,6 +207,29 @@ import ZhibuRules
         #expect(try snapshot(site).mapValues(\.bytes) == snapshot(fresh).mapValues(\.bytes))
     }
 
+    /// A static folder that becomes a file of the same name: the spare tree the build starts
+    /// from (the site before the last) has a folder where the file goes, which is replaced,
+    /// not a reason to fail.
+    @Test func aFolderWhereAFileNowGoesIsReplaced() throws {
+        var files = ExampleSite.files
+        files["Content/static/docs/a.txt"] = "a\n"
+        let site = try Golden.write(files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let stat = site.appendingPathComponent("Content/static")
+        _ = try build(site)
+        try Data("b\n".utf8).write(to: stat.appendingPathComponent("b.txt"))
+        #expect(try build(site).stats?.swapped == true)
+        try FileManager.default.removeItem(at: stat.appendingPathComponent("docs"))
+        try Data("now a file\n".utf8).write(to: stat.appendingPathComponent("docs"))
+        let replaced = try build(site)
+        #expect(replaced.stats?.swapped == true)
+        let published = site.appendingPathComponent("Site/docs")
+        #expect(try String(contentsOf: published, encoding: .utf8) == "now a file\n")
+        try Data("c\n".utf8).write(to: stat.appendingPathComponent("c.txt"))
+        _ = try build(site)
+        #expect(try String(contentsOf: published, encoding: .utf8) == "now a file\n")
+    }
+
     @Test func aBrokenFileLeavesThePublishedSiteByteIdentical() throws {
         let site = try Golden.write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }

@@ -475,6 +475,12 @@ extension Publisher {
     /// Files (or folders) a writer takes at a time (`Parallel.io`'s grain).
     static let grain = 16
 
+    /// Removes what is at a path of the spare tree, which is zhibu's own: a file or a link,
+    /// or a folder with all it holds (a folder of the last site where this one has a file).
+    static func clear(_ path: String) {
+        if kind(of: path) == .folder { PublishedTree.remove(root: path) } else { unlink(path) }
+    }
+
     /// Links `source` at `target`, replacing whatever is there (never following it).
     ///
     /// The link is tried first: in a fresh spare nothing is in the way, and an `unlink` that
@@ -482,7 +488,7 @@ extension Publisher {
     static func replaceLink(_ source: String, _ target: String) -> Bool {
         if link(source, target) == 0 { return true }
         guard errno == EEXIST else { return false }
-        unlink(target)
+        clear(target)
         return link(source, target) == 0
     }
 
@@ -492,8 +498,8 @@ extension Publisher {
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == EEXIST {
-            // A stale file, or a link, in the way: removed, never written through.
-            unlink(path)
+            // A stale file, link or folder in the way: removed, never written through.
+            Self.clear(path)
             descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else {
