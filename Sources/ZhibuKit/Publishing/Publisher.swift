@@ -144,7 +144,7 @@ package struct Publisher: Sendable {
         }
         let halfway = files.count / 2
         let results = Parallel.io(Array(files.indices), threads: writers, grain: Self.grain) {
-            index -> Result<FileIdentity?, PublishError> in
+            [published] index -> Result<FileIdentity?, PublishError> in
             if index == halfway {
                 do throws(PublishError) {
                     try FaultPoint.reach("writing", siteChanged: false)
@@ -158,16 +158,21 @@ package struct Publisher: Sendable {
             case .keep:
                 return .success(inSpare.identity(file.path))
             case .link:
+                // A link is the same inode, size and time as what it links: the identity the
+                // survey found unchanged. Recorded as it was then, an edit made meanwhile shows
+                // as a change next time instead of being trusted.
                 if Self.replaceLink(site + "/" + file.path, target) {
-                    return .success(FileIdentity(path: target))
+                    return .success(published.identity(file.path))
                 }
                 fallthrough
             case .write:
                 if let source = file.source {
                     // A part's file of a merge: linked where the file system allows, else
                     // copied; never a link that is not a regular file's.
-                    if PublishedTree.isRegularFile(source), Self.replaceLink(source, target) {
-                        return .success(FileIdentity(path: target))
+                    if let identity = FileIdentity(path: source),
+                        Self.replaceLink(source, target)
+                    {
+                        return .success(identity)
                     }
                     guard let bytes = PublishedTree.readBytes(source) else {
                         return .failure(
