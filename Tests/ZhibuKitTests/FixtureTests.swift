@@ -55,6 +55,24 @@ import ZhibuRules
         #expect(report.exitCode(strict: false) == 2)
     }
 
+    /// A link inside the site to a folder above it is a loop: each folder is walked once,
+    /// however many paths reach it, and the walk ends.
+    @Test func aFolderLinkedFromBelowItIsReadOnce() throws {
+        var files = ExampleSite.files
+        files["Content/static/docs/a.txt"] = "a\n"
+        let site = try Golden.write(files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("Content/static/docs/up").path,
+            withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("Content/static/again").path,
+            withDestinationPath: "docs")
+        let tree = try FileTree.read(siteRoot: site.path, jobs: 2)
+        let found = tree.files.map(\.path).filter { $0.hasSuffix("a.txt") }
+        #expect(found.count == 1, "\(found)")
+    }
+
     @Test func exampleSiteLoadsWithoutLoadDiagnostics() throws {
         let root = Golden.fixtures.deletingLastPathComponent().deletingLastPathComponent().path
         let report = try Pipeline.check(.init(siteRoot: root))

@@ -167,7 +167,7 @@ private struct Walker {
     var files: [FoundFile] = []
     var directories: [String] = []
     var problems: [Diagnostic] = []
-    var visited = Set<String>()
+    var visited = Set<FolderIdentity>()
     /// Folders kept open for reading their files by name; at most `maxFolderDescriptors`.
     var folderDescriptors: [Int32] = []
     /// Well below the usual limit of 1,024 open files, leaving room for the reader threads.
@@ -195,11 +195,23 @@ private struct Walker {
     }
 
     mutating func walkDirectory(relative: String, disk: String) {
-        if let real = realPath(disk) {
-            guard visited.insert(real).inserted else { return }
+        let directory = opendir(disk)
+        if let directory {
+            // A folder reached twice (a link to a folder above it) is walked once: known by
+            // its device and inode, one `fstat` where resolving its path took a `readlink`
+            // for every folder above it.
+            var info = stat()
+            if fstat(dirfd(directory), &info) == 0,
+                !visited.insert(
+                    FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                ).inserted
+            {
+                closedir(directory)
+                return
+            }
         }
         directories.append(relative)
-        guard let directory = opendir(disk) else {
+        guard let directory else {
             problems.append(
                 Diagnostic(
                     rule: .unreadable, severity: .error,
@@ -364,4 +376,10 @@ private func fileType(_ path: String, follow: Bool) -> UInt8 {
     case S_IFLNK: return UInt8(DT_LNK)
     default: return UInt8(DT_UNKNOWN)
     }
+}
+
+/// A folder as the file system knows it, whatever path reached it.
+private struct FolderIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
 }
