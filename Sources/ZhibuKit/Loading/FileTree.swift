@@ -198,8 +198,8 @@ private struct Walker {
         let directory = opendir(disk)
         if let directory {
             // A folder reached twice (a link to a folder above it) is walked once: known by
-            // its device and inode, one `fstat` where resolving its path took a `readlink`
-            // for every folder above it.
+            // its device and inode, one `fstat`, where resolving its real path would cost a
+            // `readlink` for every folder above it.
             var info = stat()
             if fstat(dirfd(directory), &info) == 0,
                 !visited.insert(

@@ -10,8 +10,7 @@ import ZhibuModel
 ///
 /// The file is a line naming its format, the digests and the summary as one line of JSON, and
 /// the diagnostics in `DiagnosticArchive`'s binary form: the digests are compared before the
-/// diagnostics are decoded, and a province's findings decode in a fraction of what their JSON
-/// took.
+/// diagnostics are decoded, so a changed build reads no more than the header.
 package struct BuildCache: Sendable {
     package var digest: String
     /// The digest of the inputs' identities (`FileTree.survey`) under the same options: when

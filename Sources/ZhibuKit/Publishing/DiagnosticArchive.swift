@@ -2,9 +2,9 @@ import ZhibuModel
 
 /// A build's diagnostics in the compact binary form `BuildCache` stores them in.
 ///
-/// An unchanged rebuild reprints the last build's report from this: a province's site has
-/// tens of thousands of findings, whose JSON took most of the rebuild to decode and a tenth of
-/// a full build to encode. Here every distinct string is stored once, in a table, and each
+/// Every build writes it and an unchanged rebuild reprints its report from it: a province's
+/// site has tens of thousands of findings, too many for a general-purpose JSON coder in the
+/// time a rebuild should take. Every distinct string is stored once, in a table, and each
 /// diagnostic is a list of small numbers into it: the rules' help and citations, the files and
 /// the organizations repeat from finding to finding.
 ///

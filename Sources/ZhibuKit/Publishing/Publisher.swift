@@ -274,7 +274,7 @@ extension Publisher {
         unlink(publishedPath)
         unlink(spareManifestPath)
         unlink(cache + "/" + BuildCache.fileName)
-        // The name the cache had before its binary form.
+        // The JSON form's name, left by older versions of zhibu.
         unlink(cache + "/last-build.json")
     }
 
