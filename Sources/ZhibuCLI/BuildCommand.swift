@@ -66,7 +66,7 @@ struct BuildCommand: ParsableCommand {
         help: ArgumentHelp(
             "Build part K of N of a site too large for one machine, into --destination, for `zhibu merge` (a CI job matrix).",
             discussion:
-                "The parts divide the top-level organizations among them; each loads and checks the whole site and renders its organizations' pages. `zhibu merge` renders the rest and publishes a site byte-identical to a single build.",
+                "The parts divide the organizations and the site-wide files among them; each loads and checks the whole site and renders its share. `zhibu merge` adds the sitemap and build.json and publishes a site byte-identical to a single build.",
             valueName: "K/N"))
     var shard: String?
 

@@ -48,7 +48,8 @@ package enum Pipeline {
         package var relativeURLs = false
         /// `--shard K/N`: render only this part's files, and add its manifest.
         package var shard: ShardSpec?
-        /// The parts, for `merge`: render only what they leave out, and add their files.
+        /// The parts, for `merge`: their files and report, to which it adds the sitemap and
+        /// `build.json`.
         package var merged: ShardMerge.Parts?
         /// `merge SHARD-DIR…`: the folders of the parts, read into `merged` once the inputs
         /// are read.
@@ -160,6 +161,33 @@ package enum Pipeline {
 
     // MARK: - Build
 
+    /// A merge's files and report, made from its parts without loading the site: the report is
+    /// the check of the whole site that every part made, the files are the parts' with the
+    /// sitemap and `build.json`, which list and digest them (`ShardShare` deals everything else
+    /// among the parts). Only `site.yml` is read, for the addresses the sitemap gives.
+    static func merge(_ parts: ShardMerge.Parts, tree: FileTree, options: Options)
+        throws(RenderError) -> BuildResult
+    {
+        let start = Date()
+        var config = SiteConfigReader.read(tree.file("Content/site.yml"), bag: DiagnosticBag())
+        if let baseURL = options.resolvedBaseURL {
+            config.baseURL = Located(baseURL, at: .start(of: config.file))
+        }
+        if let audience = options.audience { config.audience = audience }
+        if options.relativeURLs { config.relativeURLs = true }
+        let site = Site(config: config)
+        var report = CheckReport(
+            summary: parts.report.summary, diagnostics: parts.report.diagnostics, due: [],
+            asOf: parts.asOf, tree: tree)
+        options.onReport?(report)
+        let renderer = try SiteRenderer(
+            site: site, asOf: parts.asOf,
+            templates: try TemplateSet.load(tree, languages: config.languages), jobs: options.jobs)
+        let files = try renderer.merged(parts.files)
+        report.timings.append(("render", Date().timeIntervalSince(start)))
+        return BuildResult(report: report, site: site, files: files)
+    }
+
     /// Loads, validates and renders files held in memory; writes nothing.
     ///
     /// A `load.*` error stops before rendering (`files` is nil); findings of the
@@ -198,11 +226,7 @@ package enum Pipeline {
                 site: rendered, asOf: loaded.asOf,
                 templates: templates, jobs: options.jobs)
             if let shard = options.shard {
-                let deal = ShardSpec.deal(rendered, count: shard.count)
-                renderer.selection = .shard(deal, shard.index)
-            } else if let merged = options.merged {
-                renderer.selection = .merge(
-                    ShardSpec.deal(rendered, count: merged.count), merged.files)
+                renderer.shard(ShardSpec.deal(rendered, count: shard.count), part: shard.index)
             }
             // The report and what the later passes show are made on the validating thread,
             // beside the first pass.
@@ -319,7 +343,13 @@ package enum Pipeline {
         }
         options.onStage(.rendering)
         let built: Result<BuildResult, RenderError>
-        do { built = .success(try build(tree: tree, options: options)) } catch {
+        do {
+            if let parts = options.merged {
+                built = .success(try merge(parts, tree: tree, options: options))
+            } else {
+                built = .success(try build(tree: tree, options: options))
+            }
+        } catch {
             built = .failure(error)
         }
         if let problem = verifying?.wait() { throw problem }
@@ -332,11 +362,13 @@ package enum Pipeline {
         guard let digest else { return .built(result, files: files, published: nil) }
         var published = files
         if let shard = options.shard, let shardDigest {
-            // The manifest is published with the part's files, atomically: a folder without
-            // one is unfinished, and merge refuses it.
+            // The report and the manifest are published with the part's files, atomically: a
+            // folder without them is unfinished, and merge refuses it.
+            let report = ShardManifest.report(result.report, inputs: shardDigest)
+            published.append(report)
             published.append(
                 ShardManifest(
-                    spec: shard, inputs: shardDigest,
+                    spec: shard, inputs: shardDigest, report: report.fingerprint,
                     files: files.map { .init(path: $0.path, fingerprint: $0.fingerprint) }
                 ).rendered())
         }

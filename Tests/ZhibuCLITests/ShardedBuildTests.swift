@@ -131,8 +131,7 @@ import Testing
             #expect(merged.keys.sorted() == expected.keys.sorted(), "N = \(count)")
             let different = expected.keys.filter { merged[$0] != expected[$0] }.sorted()
             #expect(different.isEmpty, "N = \(count): \(different.prefix(5))")
-            // The parts render most pages between them, each a share; the merge renders the
-            // roll-ups above them, the home page and the site-wide files.
+            // The parts render the pages between them, each a share.
             if generated, count <= 3 {
                 let pages = expected.keys.filter { $0.hasSuffix(".html") }.count
                 #expect(sizes.reduce(0, +) > pages * 2 / 3, "N = \(count): \(sizes) of \(pages)")
@@ -177,6 +176,96 @@ import Testing
             }
         }
         #expect(linked > 100)
+    }
+
+    /// The merge renders only the two files that list and digest every other: the parts make
+    /// the rest between them, the home page, the roll-ups above the cut, `status.json` and the
+    /// search index included, each file in exactly one part.
+    @Test func thePartsRenderEverythingButTheSitemapAndBuildJSON() throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--destination", "single",
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        let expected = Set(try tree(root.appendingPathComponent("single")).keys)
+        _ = try shardAndMerge(root, parts: 3)
+        var owners: [String: Int] = [:]
+        for index in 1...3 {
+            let manifest = try JSONDecoder().decode(
+                ShardManifestFiles.self,
+                from: Data(
+                    contentsOf: root.appendingPathComponent("part-\(index)/zhibu-shard.json")))
+            for file in manifest.files {
+                #expect(owners.updateValue(index, forKey: file.path) == nil, "\(file.path)")
+            }
+        }
+        #expect(Set(owners.keys) == expected.subtracting(["sitemap.xml", "build.json"]))
+        // The site-wide files are dealt among the parts, not left to one.
+        let siteWide = ["index.html", "en/index.html", "status.json", "search-index.json"]
+        #expect(siteWide.allSatisfy { owners[$0] != nil })
+        let searching = Set(owners.filter { $0.key.contains("search/fragments/") }.values)
+        #expect(searching.count > 1, "\(searching)")
+    }
+
+    /// The merge prints and stores the check every part made of the whole site: the same
+    /// findings as a single build, and the same exit under `--fail-on`.
+    @Test func theMergeReportsWhatASingleBuildFinds() throws {
+        let root = try site(generated: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        func findings(_ file: String) throws -> [String] {
+            let report = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: root.appendingPathComponent(file)))
+            let object = try #require(report as? [String: Any])
+            let diagnostics = try #require(object["diagnostics"] as? [Any])
+            let rest = object.filter { $0.key != "diagnostics" }
+            return try ([rest] + diagnostics).map {
+                String(
+                    decoding: try JSONSerialization.data(
+                        withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
+            }
+        }
+        let single = try cli.zhibu([
+            "--site", root.path, "build", "--destination", "single", "--report",
+            "json=" + root.appendingPathComponent("single.json").path, "--fail-on", "warning",
+        ])
+        #expect(single.status == 1, "\(single.stderr)")
+        let expected = try findings("single.json")
+        #expect(expected.count > 2)
+        for index in 1...2 {
+            let run = try cli.zhibu([
+                "--site", root.path, "build", "--quiet", "--shard", "\(index)/2",
+                "--destination", "part-\(index)",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let merge = try cli.zhibu([
+            "--site", root.path, "merge", "part-1", "part-2", "--destination", "merged",
+            "--report", "json=" + root.appendingPathComponent("merged.json").path, "--fail-on",
+            "warning",
+        ])
+        #expect(merge.status == 1, "\(merge.stderr)")
+        #expect(try findings("merged.json") == expected)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("merged").path))
+        // Without --fail-on it publishes, and a second merge reuses it, with the same report.
+        for _ in 1...2 {
+            let published = try cli.zhibu([
+                "--site", root.path, "merge", "part-1", "part-2", "--destination",
+                "merged", "--report", "json=" + root.appendingPathComponent("merged.json").path,
+            ])
+            #expect(published.status == 0, "\(published.stderr)")
+            #expect(try findings("merged.json") == expected)
+        }
+        // A part's report changed after its build is refused, as its pages would be.
+        let report = root.appendingPathComponent("part-1/zhibu-shard-report")
+        var bytes = try Data(contentsOf: report)
+        bytes[bytes.count - 1] ^= 1
+        try bytes.write(to: report)
+        let tampered = try cli.zhibu([
+            "--site", root.path, "merge", "part-1", "part-2", "--quiet", "--destination", "other",
+        ])
+        #expect(tampered.status == 2)
+        #expect(tampered.stderr.contains("zhibu-shard-report"), "\(tampered.stderr)")
     }
 
     @Test func relativeLinksOfTheMergedSiteAreThoseOfASingleBuild() throws {

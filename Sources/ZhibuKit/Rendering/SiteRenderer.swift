@@ -56,10 +56,21 @@ package struct SiteRenderer: Sendable {
         if context.site.config.relativeURLs {
             files = RelativeLinks.apply(files, basePath: context.urls.basePath)
         }
-        // The parts' files of a merge, before the passes that list and digest every file.
-        if case .merge(_, let parts) = selection { files += parts }
-        files = files.sortedMovingOnce { $0.path < $1.path }
-        // The last passes read every file made before them.
+        return try listed(files.sortedMovingOnce { $0.path < $1.path }, context)
+    }
+
+    /// A merge's files: the parts' with the sitemap and `build.json`, which list and digest
+    /// them; nothing else is rendered (`JobSelection.merge`).
+    package func merged(_ parts: [RenderedFile]) throws(RenderError) -> [RenderedFile] {
+        try listed(parts.sortedMovingOnce { $0.path < $1.path }, context)
+    }
+
+    /// The files of the last passes added to `files` (sorted by path), which they read.
+    private func listed(_ files: [RenderedFile], _ context: RenderContext) throws(RenderError)
+        -> [RenderedFile]
+    {
+        var files = files
+        var context = context
         for pass in RenderPass.allCases where pass > .findings {
             context.files = files
             for file in try render(pass, context).flatMap(\.files) {
@@ -67,6 +78,11 @@ package struct SiteRenderer: Sendable {
             }
         }
         return files
+    }
+
+    /// Renders only part K of N of the site (`build --shard`), as `deal` cuts it.
+    package mutating func shard(_ deal: ShardSpec.Deal, part: Int) {
+        selection = .shard(ShardShare(deal: deal, part: part, context: context))
     }
 
     /// The jobs of one pass, from every kind: the long ones first, so that they overlap with

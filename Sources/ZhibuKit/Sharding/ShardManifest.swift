@@ -8,6 +8,9 @@ import ZhibuModel
 package struct ShardManifest: Codable, Sendable, Equatable {
     /// The file's name in a part's folder.
     package static let fileName = "zhibu-shard.json"
+    /// The name of the part's report beside it: the whole site's check, which every part makes
+    /// and the merge prints and stores as its own without loading the site.
+    package static let reportName = "zhibu-shard-report"
 
     /// zhibu's version, which the built-in templates depend on.
     package var zhibu: String
@@ -17,8 +20,10 @@ package struct ShardManifest: Codable, Sendable, Equatable {
     package var of: Int
     /// The digest of the inputs and the options that change pages (`BuildCache.shardDigest(inputs:options:)`).
     package var inputs: String
-    /// The part's files below the folder, sorted by path; the manifest itself is not one of
-    /// them.
+    /// The fingerprint of the report (`reportName`): the same in every part of one build.
+    package var report: String
+    /// The part's files below the folder, sorted by path; the manifest and the report are not
+    /// among them.
     package var files: [File]
 
     /// A file of the part and the fingerprint of its bytes, which the merge checks before it
@@ -33,12 +38,22 @@ package struct ShardManifest: Codable, Sendable, Equatable {
         }
     }
 
-    package init(spec: ShardSpec, inputs: String, files: [File]) {
+    package init(spec: ShardSpec, inputs: String, report: String, files: [File]) {
         zhibu = zhibuVersion
         shard = spec.index
         of = spec.count
         self.inputs = inputs
+        self.report = report
         self.files = files
+    }
+
+    /// A part's report: the check of the whole site in the build cache's form, under the
+    /// digest the parts and the merge share.
+    package static func report(_ report: CheckReport, inputs: String) -> RenderedFile {
+        let cache = BuildCache(
+            digest: inputs, asOf: report.asOf, summary: report.summary,
+            diagnostics: report.diagnostics)
+        return RenderedFile(path: reportName, bytes: cache.encoded() ?? [])
     }
 
     /// The manifest as the part's last file.

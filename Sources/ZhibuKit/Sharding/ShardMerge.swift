@@ -1,8 +1,9 @@
 import Foundation
 import ZhibuModel
 
-/// `zhibu merge SHARD-DIR…`: the files of the parts of a sharded build, read back and held to
-/// their manifests before they join the site-wide files the merge renders.
+/// `zhibu merge SHARD-DIR…`: the files and the report of the parts of a sharded build, read
+/// back and held to their manifests before the merge lists them in the sitemap and
+/// `build.json` and publishes them.
 ///
 /// Every part must be there exactly once, built by this version of zhibu from the same inputs
 /// with the same options as the merge (`BuildCache.shardDigest(inputs:options:)`), and hold every file its
@@ -12,7 +13,10 @@ package enum ShardMerge {
     /// cuts the tree as they did.
     package struct Parts: Sendable {
         package var files: [RenderedFile]
-        package var count: Int
+        /// The check of the whole site that every part made and wrote beside its manifest.
+        package var report: BuildCache
+        /// The date the parts' rules were evaluated at.
+        package var asOf: LocalDate
         /// Each file with the folder of its part, for `verify`.
         let listed: [(folder: String, file: ShardManifest.File)]
         let siteRoot: String
@@ -97,9 +101,33 @@ package enum ShardMerge {
                 path: file.path, fingerprint: file.fingerprint,
                 source: located(folder, siteRoot) + "/" + file.path)
         }
-        return Parts(
-            files: files, count: manifests.first?.manifest.of ?? 1, listed: listed,
-            siteRoot: siteRoot)
+        let (report, asOf) = try report(of: manifests, siteRoot: siteRoot, inputs: inputs)
+        return Parts(files: files, report: report, asOf: asOf, listed: listed, siteRoot: siteRoot)
+    }
+
+    /// The report of the first part, which `check` has held equal to every other's.
+    private static func report(
+        of manifests: [(folder: String, manifest: ShardManifest)], siteRoot: String,
+        inputs: String
+    ) throws(BuildError) -> (BuildCache, LocalDate) {
+        let (folder, manifest) =
+            manifests.min { $0.manifest.shard < $1.manifest.shard }
+            ?? manifests[0]
+        let path = located(folder, siteRoot) + "/" + ShardManifest.reportName
+        guard let data = FileManager.default.contents(atPath: path),
+            Fingerprint.hex(bytes: Array(data)) == manifest.report,
+            let report = BuildCache.decode(Array(data), if: { $0.digest == inputs }),
+            let asOf = LocalDate(parsing: report.asOf)
+        else {
+            throw .merge(
+                LocalizedText(
+                    zh:
+                        "`\(folder)/\(ShardManifest.reportName)` 缺失或与清单不符；请重新构建这一部分",
+                    en:
+                        "`\(folder)/\(ShardManifest.reportName)` is missing or does not match the manifest; build that part again"
+                ))
+        }
+        return (report, asOf)
     }
 
     /// Where a folder given on the command line is.
@@ -127,6 +155,15 @@ package enum ShardMerge {
                             "`\(folder)`（第 \(manifest.shard)/\(manifest.of) 部分）不是由同一版本的 zhibu 用同样的内容和选项构建的；请用与本次合并相同的提交和选项重新构建它",
                         en:
                             "`\(folder)` (part \(manifest.shard)/\(manifest.of)) was not built by this zhibu from the same content and options; build it again from the commit and options of this merge"
+                    ))
+            }
+            if manifest.report != first.manifest.report {
+                throw .merge(
+                    LocalizedText(
+                        zh:
+                            "`\(folder)` 与 `\(first.folder)` 的检查结果不同，它们不是同一次构建的部分；请用同一提交和选项重新构建所有部分",
+                        en:
+                            "`\(folder)` and `\(first.folder)` report different findings, so they are not parts of one build; build every part again from one commit and options"
                     ))
             }
             if manifest.of != count {

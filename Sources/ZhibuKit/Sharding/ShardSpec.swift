@@ -5,11 +5,11 @@ import ZhibuModel
 /// A part is a set of subtrees of the organization tree, each the pages of one organization and
 /// of everything below it: they depend on the loaded site, which every part loads whole, never
 /// on another subtree's pages. The subtrees are cut at the shallowest level of the tree with at
-/// least 4N organizations (a province's cities, a committee's branches); the organizations
-/// above that level are roll-ups, which the merge renders with the home page and the
-/// site-wide files. The subtrees are dealt out by size, the largest first to the part with the
-/// least so far, so that parts take about as long; every part and the merge compute the same
-/// deal from the same site.
+/// least 4N organizations (a province's cities, a committee's branches); the pages of the
+/// organizations above that level (the roll-ups), the home page and the site-wide files are
+/// dealt among the parts too (`ShardShare`), so that the merge only lists and links. The
+/// subtrees are dealt out by size, the largest first to the part with the least so far, so
+/// that parts take about as long; every part computes the same deal from the same site.
 package struct ShardSpec: Sendable, Equatable {
     /// K, from 1.
     package let index: Int
@@ -39,6 +39,9 @@ package struct ShardSpec: Sendable, Equatable {
         let depth: Int
         /// The part (from 1) of each subtree, by its root's path.
         let parts: [String: Int]
+        /// The weight of the subtrees each part renders, by part from 0: the jobs above the
+        /// cut are dealt onto the lightest (`ShardShare`).
+        let loads: [Int]
 
         /// The root of the subtree an organization is in, or nil above the cut.
         func subtree(of path: String) -> Substring? {
@@ -50,7 +53,7 @@ package struct ShardSpec: Sendable, Equatable {
             return slashes == depth ? Substring(path) : nil
         }
 
-        /// The part that renders an organization's pages; nil for the merge.
+        /// The part that renders an organization's pages; nil above the cut.
         func part(of path: String) -> Int? {
             subtree(of: path).flatMap { parts[String($0)] }
         }
@@ -65,7 +68,7 @@ package struct ShardSpec: Sendable, Equatable {
         let depths = perDepth.keys.sorted()
         // Four subtrees a part at least, so that the largest-first deal comes out even.
         let depth = depths.first { (perDepth[$0] ?? 0) >= 4 * count } ?? depths.last ?? 0
-        let cut = Deal(depth: depth, parts: [:])
+        let cut = Deal(depth: depth, parts: [:], loads: [])
         var weights: [String: Int] = [:]
         for org in site.organizations {
             guard let root = cut.subtree(of: org.path) else { continue }
@@ -85,6 +88,6 @@ package struct ShardSpec: Sendable, Equatable {
             loads[least] += weight
             parts[root] = least + 1
         }
-        return Deal(depth: depth, parts: parts)
+        return Deal(depth: depth, parts: parts, loads: loads)
     }
 }

@@ -14,6 +14,10 @@ package protocol PageKind: Sendable {
     /// Whether one job takes much longer than a page: such jobs are started first, so that
     /// they overlap with the many small ones instead of ending a pass alone on one core.
     static var runsLong: Bool { get }
+    /// Whether its jobs read the first pass's search documents
+    /// (`RenderContext.searchDocuments`): a part of a sharded build that renders one of them
+    /// makes those documents too.
+    static var readsSearchDocuments: Bool { get }
     /// The jobs for the whole site, every language included; each names the file it makes.
     static func jobs(_ context: RenderContext) -> [PageJob]
     /// Renders one of the kind's jobs.
@@ -22,6 +26,7 @@ package protocol PageKind: Sendable {
 
 extension PageKind {
     package static var runsLong: Bool { false }
+    package static var readsSearchDocuments: Bool { false }
 
     /// One job in each of the site's languages, writing the file at `path(language)`.
     static func jobPerLanguage(_ context: RenderContext, path: (Language) -> String)

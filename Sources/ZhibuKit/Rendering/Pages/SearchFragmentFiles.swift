@@ -9,6 +9,7 @@ enum SearchFragmentFiles: PageKind {
     static let name = "search-fragment-files"
     static let pass = RenderPass.findings
     static let runsLong = true
+    static let readsSearchDocuments = true
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
         context.site.config.languages.flatMap { language in

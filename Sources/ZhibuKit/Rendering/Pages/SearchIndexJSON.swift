@@ -6,6 +6,7 @@ enum SearchIndexJSON: PageKind {
     static let name = "search-index-json"
     static let pass = RenderPass.findings
     static let runsLong = true
+    static let readsSearchDocuments = true
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
         jobPerLanguage(context) { language in SearchIndex.path(language, urls: context.urls) }
