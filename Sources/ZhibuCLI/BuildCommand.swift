@@ -243,10 +243,15 @@ struct BuildCommand: ParsableCommand {
                     : "zhibu: nothing changed; \(folder) untouched (\(files.count) files)")
                     + elapsed + notes
             }
+            // A merge moves its parts' folders in: those files are neither written nor kept.
+            let unchanged = files.count - stats.written - stats.moved
+            let moved =
+                stats.moved == 0
+                ? "" : zh ? "，从各部分移入 \(stats.moved)" : ", \(stats.moved) moved from the parts"
             return
                 (zh
-                ? "zhibu: 已发布 \(folder)：\(files.count) 个文件，写入 \(stats.written)，未变 \(files.count - stats.written)，删除 \(stats.removed)"
-                : "zhibu: published \(folder): \(files.count) files, \(stats.written) written, \(files.count - stats.written) unchanged, \(stats.removed) removed")
+                ? "zhibu: 已发布 \(folder)：\(files.count) 个文件，写入 \(stats.written)\(moved)，未变 \(unchanged)，删除 \(stats.removed)"
+                : "zhibu: published \(folder): \(files.count) files, \(stats.written) written\(moved), \(unchanged) unchanged, \(stats.removed) removed")
                 + elapsed + notes
         }
     }

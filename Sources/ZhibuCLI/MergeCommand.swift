@@ -7,7 +7,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Assemble the parts of `build --shard K/N` into Site/ (合并分片构建).",
         discussion:
-            "Checks every part against its manifest, adds the sitemap and build.json, and publishes them with every part's files as `build` does: the result is byte-identical to a single build. It reports the findings of the parts' check of the whole site without loading the site again. Every part must come from the same commit and options."
+            "Checks every part against its manifest, adds the sitemap and build.json, and publishes them with every part's files as `build` does: the result is byte-identical to a single build. The parts' folders are moved into the site (or their files linked), so a part can be merged once. It reports the findings of the parts' check of the whole site without loading the site again. Every part must come from the same commit and options."
     )
 
     @Argument(

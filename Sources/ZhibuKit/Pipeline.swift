@@ -179,7 +179,9 @@ package enum Pipeline {
         var report = CheckReport(
             summary: parts.report.summary, diagnostics: parts.report.diagnostics, due: [],
             asOf: parts.asOf, tree: tree)
-        options.onReport?(report)
+        // The command line renders the report meanwhile, as it does beside a build's pages.
+        let reporting = Background { [report] in options.onReport?(report) }
+        defer { reporting.wait() }
         let renderer = try SiteRenderer(
             site: site, asOf: parts.asOf,
             templates: try TemplateSet.load(tree, languages: config.languages), jobs: options.jobs)
@@ -324,7 +326,7 @@ package enum Pipeline {
         }
         var result: BuildResult
         var options = options
-        var verifying: Background<BuildError?>?
+        var verifying: Background<Result<FolderMoves.Checked, BuildError>>?
         if let folders = options.shardFolders, let shardDigest {
             let parts = try ShardMerge.parts(
                 in: folders, siteRoot: options.siteRoot, inputs: shardDigest)
@@ -332,13 +334,8 @@ package enum Pipeline {
             // The parts' files are read back beside the build, and checked before anything
             // is published; a bad part is reported before anything the build found.
             let jobs = options.jobs
-            verifying = Background { () -> BuildError? in
-                do throws(BuildError) {
-                    try parts.verify(jobs: jobs)
-                    return nil
-                } catch {
-                    return error
-                }
+            verifying = Background {
+                Result { () throws(BuildError) in try parts.verify(jobs: jobs) }
             }
         }
         options.onStage(.rendering)
@@ -352,7 +349,7 @@ package enum Pipeline {
         } catch {
             built = .failure(error)
         }
-        if let problem = verifying?.wait() { throw problem }
+        let checked = try verifying?.wait().get()
         do { result = try built.get() } catch { throw .render(error) }
         result.report.timings.insert(("read", read), at: 0)
         guard let files = result.files else { return .stopped(result.report) }
@@ -378,7 +375,7 @@ package enum Pipeline {
             if Interruption.requested { throw .interrupted(siteChanged: false) }
             let stats = try publish(
                 published, digest: digest, surveyDigest: surveyDigest, report: result.report,
-                options: options)
+                moving: checked, options: options)
             result.report.timings.append(("publish", Date().timeIntervalSince(publishStart)))
             return .built(result, files: files, published: stats)
         } catch {
@@ -481,12 +478,14 @@ extension Pipeline {
 
     /// Stage publish: `Site/` brought up to date atomically, then the cache that lets the
     /// next build with the same inputs skip everything.
+    ///
+    /// - Parameter moving: a merge's check of its parts, whose folders then move in whole.
     static func publish(
         _ files: [RenderedFile], digest: String, surveyDigest: String?, report: CheckReport,
-        options: Options
+        moving: FolderMoves.Checked? = nil, options: Options
     ) throws(PublishError) -> Publisher.Stats {
         let stats = try Publisher(siteRoot: options.siteRoot, destination: options.destination)
-            .publish(files, jobs: options.jobs)
+            .publish(files, jobs: options.jobs, moving: moving)
         var cache = BuildCache(
             digest: digest, asOf: report.asOf, summary: report.summary,
             diagnostics: report.diagnostics)

@@ -153,29 +153,82 @@ import Testing
         var files: [File]
     }
 
-    @Test func theMergeLinksThePartsFilesInsteadOfWritingThem() throws {
+    /// The merge never writes a part's file again: the folders a part alone fills move into
+    /// the site whole, emptying the part (as `mv` would), and the files of shared folders are
+    /// hard-linked. A folder holding anything its manifest does not list is not moved, and
+    /// the stray file reaches neither the site nor the merge's count.
+    @Test func theMergeMovesOrLinksThePartsFilesInsteadOfWritingThem() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try shardAndMerge(root, parts: 2)
-        var linked = 0
+        let single = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--destination", "single",
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        var inodes: [String: Int] = [:]
         for index in 1...2 {
+            let run = try cli.zhibu([
+                "--site", root.path, "build", "--quiet", "--shard", "\(index)/2",
+                "--destination", "part-\(index)",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
             let folder = root.appendingPathComponent("part-\(index)")
             let manifest = try JSONDecoder().decode(
                 ShardManifestFiles.self,
                 from: Data(contentsOf: folder.appendingPathComponent("zhibu-shard.json")))
             #expect(!manifest.files.isEmpty)
             for file in manifest.files {
-                let part = try FileManager.default.attributesOfItem(
+                let attributes = try FileManager.default.attributesOfItem(
                     atPath: folder.appendingPathComponent(file.path).path)
-                let merged = try FileManager.default.attributesOfItem(
-                    atPath: root.appendingPathComponent("merged/" + file.path).path)
-                let same =
-                    (part[.systemFileNumber] as? Int) == (merged[.systemFileNumber] as? Int)
-                if same { linked += 1 }
-                #expect(same, "\(file.path)")
+                inodes[file.path] = attributes[.systemFileNumber] as? Int
             }
         }
-        #expect(linked > 100)
+        // A file no manifest lists, in a folder of the first part's own.
+        let owned = try #require(
+            inodes.keys.sorted().first { $0.hasPrefix("committee-") && $0.hasSuffix("/index.html") }
+        )
+        let stray = root.appendingPathComponent(
+            "part-1/" + owned.dropLast("index.html".count) + "stray.txt")
+        if FileManager.default.fileExists(
+            atPath: root.appendingPathComponent("part-1/" + owned).path)
+        {
+            try Data("not a page".utf8).write(to: stray)
+        } else {
+            try Data("not a page".utf8).write(
+                to: root.appendingPathComponent(
+                    "part-2/" + owned.dropLast("index.html".count) + "stray.txt"))
+        }
+        let merge = try cli.zhibu([
+            "--site", root.path, "merge", "part-1", "part-2", "--destination", "merged",
+        ])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect((merge.stdout + merge.stderr).contains("从各部分移入"), "\(merge.stderr)")
+        #expect(
+            try tree(root.appendingPathComponent("merged"))
+                == tree(root.appendingPathComponent("single")))
+        var moved = 0
+        for (path, inode) in inodes {
+            let merged = try FileManager.default.attributesOfItem(
+                atPath: root.appendingPathComponent("merged/" + path).path)
+            #expect(merged[.systemFileNumber] as? Int == inode, "\(path)")
+            let left = ["part-1/", "part-2/"].contains {
+                FileManager.default.fileExists(atPath: root.appendingPathComponent($0 + path).path)
+            }
+            if !left { moved += 1 }
+        }
+        #expect(moved > inodes.count / 2, "\(moved) of \(inodes.count)")
+        // The folder with the stray file was linked file by file: its pages are still in
+        // the part, and the stray file is not in the site.
+        #expect(
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("part-1/" + owned).path)
+                || FileManager.default.fileExists(
+                    atPath: root.appendingPathComponent("part-2/" + owned).path)
+        )
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(
+                    "merged/" + owned.dropLast("index.html".count) + "stray.txt"
+                ).path))
     }
 
     /// The merge renders only the two files that list and digest every other: the parts make

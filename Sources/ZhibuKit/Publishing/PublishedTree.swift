@@ -27,7 +27,7 @@ package enum PublishedTree {
     package static func isEmpty(_ root: String) -> Bool {
         guard let directory = opendir(root) else { return false }
         closedir(directory)
-        return listing(root, "", identities: false).isEmpty
+        return listing(root, "", identities: false, wanted: nil).isEmpty
     }
 
     /// An entry of a survey: a path relative to the root, its kind, and for a regular file
@@ -41,32 +41,49 @@ package enum PublishedTree {
     /// ten thousand folders dominates it; so the subtrees two levels down are walked on
     /// `jobs` threads, and each file is looked up in its open folder, not by its whole path.
     package static func survey(root: String, jobs: Int) -> [Surveyed] {
+        fingerprinted(root: root, jobs: jobs, wanted: nil).map { ($0.path, $0.kind, $0.identity) }
+    }
+
+    /// An entry of `fingerprinted(root:jobs:wanted:)`: a survey's entry, and the fingerprint of a
+    /// regular file that was wanted, read as it was when its identity was taken.
+    package typealias Read = (
+        path: String, kind: Kind, identity: FileIdentity?, fingerprint: String?
+    )
+
+    /// The survey of `root` with the fingerprint of every regular file whose path `wanted`
+    /// accepts: each is opened in its open folder (never through a link), its identity taken
+    /// from the open file and its bytes hashed there, so that a tree is checked in one walk
+    /// with no file looked up by its whole path (a merge's parts: `ShardMerge`).
+    package static func fingerprinted(
+        root: String, jobs: Int, wanted: (@Sendable (String) -> Bool)?
+    )
+        -> [Read]
+    {
         enum Piece {
-            case entry(Surveyed)
+            case entry(Read)
             case subtree(Int)
         }
         var pieces: [Piece] = []
         var subtrees: [String] = []
         func plan(_ relative: String, depth: Int) {
-            for (name, kind, identity) in listing(root, relative, identities: true) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                pieces.append(.entry((child, kind, identity)))
-                guard kind == .folder else { continue }
+            for entry in listing(root, relative, identities: true, wanted: wanted) {
+                pieces.append(.entry(entry))
+                guard entry.kind == .folder else { continue }
                 if depth == 0 {
-                    plan(child, depth: 1)
+                    plan(entry.path, depth: 1)
                 } else {
                     pieces.append(.subtree(subtrees.count))
-                    subtrees.append(child)
+                    subtrees.append(entry.path)
                 }
             }
         }
         plan("", depth: 0)
         let walked = Parallel.io(subtrees, threads: max(1, jobs)) { subtree in
-            var found: [Surveyed] = []
-            walk(root, relative: subtree, identities: true) { found.append(($0, $1, $2)) }
+            var found: [Read] = []
+            walk(root, relative: subtree, identities: true, wanted: wanted) { found.append($0) }
             return found
         }
-        var entries: [Surveyed] = []
+        var entries: [Read] = []
         entries.reserveCapacity(pieces.count + walked.reduce(0) { $0 + $1.count })
         for piece in pieces {
             switch piece {
@@ -128,36 +145,42 @@ package enum PublishedTree {
     }
 
     private static func walk(_ root: String, relative: String, visit: (String, Kind) -> Void) {
-        walk(root, relative: relative, identities: false) { path, kind, _ in visit(path, kind) }
+        walk(root, relative: relative, identities: false, wanted: nil) { visit($0.path, $0.kind) }
     }
 
     /// The entries below `relative`, parents before children, each folder's sorted by name.
     private static func walk(
         _ root: String, relative: String, identities: Bool,
-        visit: (String, Kind, FileIdentity?) -> Void
+        wanted: (@Sendable (String) -> Bool)?, visit: (Read) -> Void
     ) {
-        for (name, kind, identity) in listing(root, relative, identities: identities) {
-            let child = relative.isEmpty ? name : relative + "/" + name
-            visit(child, kind, identity)
-            if kind == .folder { walk(root, relative: child, identities: identities, visit: visit) }
+        for entry in listing(root, relative, identities: identities, wanted: wanted) {
+            visit(entry)
+            if entry.kind == .folder {
+                walk(
+                    root, relative: entry.path, identities: identities, wanted: wanted, visit: visit
+                )
+            }
         }
     }
 
-    /// One folder's entries sorted by name, with each regular file's identity when asked; the
-    /// folder is closed before its children are listed, so depth costs no open descriptors.
-    private static func listing(_ root: String, _ relative: String, identities: Bool) -> [(
-        name: String, kind: Kind, identity: FileIdentity?
-    )] {
+    /// One folder's entries sorted by name, with paths relative to `root`, each regular file's
+    /// identity when asked, and the fingerprint of each file `wanted` accepts; the folder is
+    /// closed before its children are listed, so depth costs no open descriptors.
+    private static func listing(
+        _ root: String, _ relative: String, identities: Bool,
+        wanted: (@Sendable (String) -> Bool)?
+    ) -> [Read] {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
-        var entries: [(String, Kind, FileIdentity?)] = []
+        var entries: [Read] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
             // nil: the file system did not say (DT_UNKNOWN), so `fstatat` must.
             var kind: Kind?
             switch entry.pointee.d_type {
@@ -165,6 +188,10 @@ package enum PublishedTree {
             case UInt8(DT_REG): kind = .file
             case UInt8(DT_UNKNOWN): kind = nil
             default: kind = .other
+            }
+            if kind != .folder && kind != .other, let wanted, wanted(child) {
+                entries.append(fingerprint(child, name, in: descriptor))
+                continue
             }
             var identity: FileIdentity?
             if kind == nil || (kind == .file && identities) {
@@ -180,8 +207,42 @@ package enum PublishedTree {
                     if identities { identity = FileIdentity(info) }
                 }
             }
-            entries.append((name, kind ?? .other, identity))
+            entries.append((child, kind ?? .other, identity, nil))
         }
-        return entries.sorted { $0.0 < $1.0 }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// A wanted entry of an open folder: a regular file with its identity and fingerprint, or
+    /// what else it turned out to be (a link is not opened through).
+    private static func fingerprint(_ path: String, _ name: String, in folder: Int32) -> Read {
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            var info = stat()
+            let isFolder =
+                fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+                && (info.st_mode & S_IFMT) == S_IFDIR
+            return (path, isFolder ? .folder : .other, nil, nil)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return (path, .other, nil, nil) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return (path, .folder, nil, nil)
+        default: return (path, .other, nil, nil)
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
+            let count = bytes.withUnsafeMutableBytes {
+                read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return (path, .file, FileIdentity(info), Fingerprint.hex(bytes: bytes))
     }
 }

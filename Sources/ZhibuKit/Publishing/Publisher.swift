@@ -42,6 +42,8 @@ package struct Publisher: Sendable {
         package var written = 0
         /// Unchanged files linked into the new tree without writing.
         package var linked = 0
+        /// A merge's files moved into the new tree in their parts' folders (`FolderMoves`).
+        package var moved = 0
         /// Files of the previous site that the new one does not have.
         package var removed = 0
         /// False when nothing changed and `Site/` was left untouched.
@@ -87,7 +89,11 @@ package struct Publisher: Sendable {
         return survey.foreign.isEmpty && survey.changed.isEmpty
     }
 
-    package func publish(_ files: [RenderedFile], jobs: Int) throws(PublishError) -> Stats {
+    /// - Parameter moving: a merge's check of its parts: their folders that hold only what
+    ///   the new site has below them move into it whole (`FolderMoves`), leaving their parts.
+    package func publish(
+        _ files: [RenderedFile], jobs: Int, moving: FolderMoves.Checked? = nil
+    ) throws(PublishError) -> Stats {
         if destination != nil {
             try ensureFolder(siteRoot + "/.zhibu")
             try ensureFolder(siteRoot + "/.zhibu/out")
@@ -122,12 +128,29 @@ package struct Publisher: Sendable {
         let spareManifest = Self.readManifest(spareManifestPath)
         // From here until the swap is recorded, nothing on disk claims to know Site/.
         forget()
-        let emptied = try prepareSpare(trusting: spareManifest != nil)
+        let moves = moving == nil ? [] : FolderMoves.plan(files)
+        // Whole folders move into an empty spare only: nothing is in their way.
+        let emptied = try prepareSpare(trusting: spareManifest != nil && moves.isEmpty)
         let inSpare = spareManifest ?? Manifest()
-        let folders = try makeFolders(for: files)
+        var planned = [Bool](repeating: false, count: files.count)
+        for move in moves { for index in move.files { planned[index] = true } }
+        var folders = try makeFolders(
+            for: files.indices.filter { !planned[$0] }.map { files[$0].path }
+                + moves.map(\.path))
+        let moved =
+            moves.isEmpty
+            ? []
+            : FolderMoves.move(moves, of: files, checked: moving ?? .init(), into: spare)
+        let left = files.indices.filter { planned[$0] && moved[$0] == nil }
+        if !left.isEmpty {
+            // A folder left where it was: its files are published one by one.
+            folders.formUnion(try makeFolders(for: left.map { files[$0].path }))
+        }
 
-        enum Action: Sendable { case keep, link, write }
-        let actions = files.map { file -> Action in
+        enum Action: Sendable { case keep, link, write, moved }
+        let actions = files.indices.map { index -> Action in
+            if !moved.isEmpty, moved[index] != nil { return .moved }
+            let file = files[index]
             let hash = next.hash(file.path)
             if inSpare.hash(file.path) == hash,
                 let known = inSpare.identity(file.path),
@@ -157,6 +180,8 @@ package struct Publisher: Sendable {
             switch actions[index] {
             case .keep:
                 return .success(inSpare.identity(file.path))
+            case .moved:
+                return .success(moved[index])
             case .link:
                 // A link is the same inode, size and time as what it links: the identity the
                 // survey found unchanged. Recorded as it was then, an edit made meanwhile shows
@@ -194,6 +219,7 @@ package struct Publisher: Sendable {
         var stats = Stats()
         stats.written = actions.filter { if case .write = $0 { true } else { false } }.count
         stats.linked = actions.filter { if case .link = $0 { true } else { false } }.count
+        stats.moved = moved.lazy.filter { $0 != nil }.count
         stats.removed = published.hashes.keys.filter { next.hash($0) == nil }.count
         stats.foreign = survey.foreign
         stats.repaired = survey.changed.sorted()
@@ -308,13 +334,13 @@ extension Publisher {
         }
     }
 
-    /// Creates every folder of the new site in the spare, one depth at a time on many
+    /// Creates the folders above every path in the spare, one depth at a time on many
     /// threads, parents before children.
     /// - Returns: the folders, relative to the site.
-    func makeFolders(for files: [RenderedFile]) throws(PublishError) -> Set<String> {
+    func makeFolders(for paths: [String]) throws(PublishError) -> Set<String> {
         var folders = Set<String>()
-        for file in files {
-            var parts = file.path.split(separator: "/").dropLast()
+        for path in paths {
+            var parts = path.split(separator: "/").dropLast()
             while !parts.isEmpty {
                 folders.insert(parts.joined(separator: "/"))
                 parts = parts.dropLast()

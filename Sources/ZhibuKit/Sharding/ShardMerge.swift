@@ -22,36 +22,122 @@ package enum ShardMerge {
         let siteRoot: String
 
         /// Holds every listed file to its manifest: there, a plain file, with the bytes its
-        /// part wrote. Each file is read once for it and then left where it is: publishing
-        /// links it into the site. Reading them all waits on the disk, so a merge runs this
-        /// beside loading and rendering, and publishes nothing until it has passed.
-        package func verify(jobs: Int) throws(BuildError) {
+        /// part wrote; and finds what else the parts' folders hold, which must not reach the
+        /// site. Each part is walked once, every file read in its open folder; then the files
+        /// are left where they are, for publishing to move or link. Reading them all waits on
+        /// the disk, so a merge runs this beside reading the inputs and rendering, and
+        /// publishes nothing until it has passed.
+        package func verify(jobs: Int) throws(BuildError) -> FolderMoves.Checked {
+            var order: [String] = []
+            var byFolder: [String: [ShardManifest.File]] = [:]
+            for (folder, file) in listed {
+                if byFolder[folder] == nil { order.append(folder) }
+                byFolder[folder, default: []].append(file)
+            }
             let siteRoot = siteRoot
-            let problems = Parallel.io(listed, threads: max(jobs * 4, 8), grain: 16) {
-                folder, file -> BuildError? in
-                let path = located(folder, siteRoot) + "/" + file.path
-                guard PublishedTree.isRegularFile(path),
-                    let bytes = PublishedTree.readBytes(path)
-                else {
-                    return .merge(
-                        LocalizedText(
-                            zh: "`\(folder)/\(file.path)` 在清单中却不存在（或不是普通文件）；请重新构建这一部分",
-                            en:
-                                "`\(folder)/\(file.path)` is in the manifest but missing (or not a plain file); build that part again"
-                        ))
+            let groups = byFolder
+            // The parts at once, each walked on a few threads: the walk waits on the disk.
+            let walked = Parallel.io(order, threads: order.count) {
+                folder -> Result<FolderMoves.Checked, BuildError> in
+                Result { () throws(BuildError) in
+                    try Self.verify(
+                        folder, groups[folder] ?? [], root: located(folder, siteRoot),
+                        jobs: max(jobs, 2))
                 }
-                guard Fingerprint.hex(bytes: bytes) == file.fingerprint else {
-                    return .merge(
+            }
+            var checked = FolderMoves.Checked()
+            for part in walked {
+                let part = try part.get()
+                checked.identities.merge(part.identities) { first, _ in first }
+                checked.unlisted.formUnion(part.unlisted)
+            }
+            return checked
+        }
+
+        /// One part's check: its listed files, and the folders holding anything else.
+        private static func verify(
+            _ folder: String, _ files: [ShardManifest.File], root: String, jobs: Int
+        ) throws(BuildError) -> FolderMoves.Checked {
+            var expected: [String: String] = [:]
+            expected.reserveCapacity(files.count)
+            for file in files { expected[file.path] = file.fingerprint }
+            let wanted = expected
+            var checked = FolderMoves.Checked()
+            checked.identities.reserveCapacity(files.count)
+            var folders: [String] = []
+            // The folders with a listed file right in them; those above them follow.
+            var withFiles = Set<Substring>()
+            var strays: [String] = []
+            for entry in PublishedTree.fingerprinted(
+                root: root, jobs: jobs, wanted: { wanted[$0] != nil })
+            {
+                if let fingerprint = expected[entry.path] {
+                    if entry.kind == .file, entry.fingerprint == fingerprint,
+                        let identity = entry.identity
+                    {
+                        checked.identities[entry.path] = identity
+                        if let slash = entry.path.lastIndex(of: "/") {
+                            withFiles.insert(entry.path[..<slash])
+                        }
+                    }
+                } else if entry.kind == .folder {
+                    folders.append(entry.path)
+                } else if entry.path != ShardManifest.fileName,
+                    entry.path != ShardManifest.reportName
+                {
+                    strays.append(entry.path)
+                }
+            }
+            if checked.identities.count < files.count {
+                // The first listed file that is missing or changed, in the manifest's order.
+                for file in files where checked.identities[file.path] == nil {
+                    let path = root + "/" + file.path
+                    guard PublishedTree.isRegularFile(path),
+                        let bytes = PublishedTree.readBytes(path),
+                        Fingerprint.hex(bytes: bytes) != file.fingerprint
+                    else {
+                        throw .merge(
+                            LocalizedText(
+                                zh:
+                                    "`\(folder)/\(file.path)` 在清单中却不存在（或不是普通文件）；请重新构建这一部分",
+                                en:
+                                    "`\(folder)/\(file.path)` is in the manifest but missing (or not a plain file); build that part again"
+                            ))
+                    }
+                    throw .merge(
                         LocalizedText(
-                            zh: "`\(folder)/\(file.path)` 在这一部分构建之后被改动过；请重新构建这一部分，不要修改其输出",
+                            zh:
+                                "`\(folder)/\(file.path)` 在这一部分构建之后被改动过；请重新构建这一部分，不要修改其输出",
                             en:
                                 "`\(folder)/\(file.path)` was changed after its part was built; build that part again and leave its output as it is"
                         ))
                 }
-                return nil
             }
-            // The first in the parts' order, whichever thread found it first.
-            if let problem = problems.lazy.compactMap({ $0 }).first { throw problem }
+            var used = Set<Substring>()
+            for folder in withFiles {
+                var current = folder
+                while used.insert(current).inserted, let slash = current.lastIndex(of: "/") {
+                    current = current[..<slash]
+                }
+            }
+            // Anything unlisted, or a folder with no listed file below it, keeps every folder
+            // above it from moving whole.
+            for path in strays + folders.filter({ !used.contains(Substring($0)) }) {
+                checked.unlisted.formUnion(
+                    (Self.folders(above: path) + [path]).map { root + "/" + $0 })
+            }
+            return checked
+        }
+
+        /// The folders a relative path is below, nearest last.
+        static func folders(above path: String) -> [String] {
+            var folders: [String] = []
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                end = slash
+                folders.append(String(path[..<slash]))
+            }
+            return folders.reversed()
         }
     }
 
