@@ -328,6 +328,8 @@ package enum Pipeline {
         var options = options
         var verifying: Background<Result<FolderMoves.Checked, BuildError>>?
         if let folders = options.shardFolders, let shardDigest {
+            // A merge killed before its swap left the parts' folders in its spare.
+            Publisher(siteRoot: options.siteRoot, destination: options.destination).recoverMoves()
             let parts = try ShardMerge.parts(
                 in: folders, siteRoot: options.siteRoot, inputs: shardDigest)
             options.merged = parts

@@ -231,6 +231,48 @@ import Testing
                 ).path))
     }
 
+    /// A merge that stops before its swap, killed or on a full disk, leaves the parts as they
+    /// were (the folders it had moved go back, at once or at the next merge), so that the
+    /// merge can simply be run again.
+    @Test(arguments: ["before-swap=enospc", "before-swap", "writing"])
+    func aMergeStoppedBeforeItsSwapLeavesThePartsWhole(_ fault: String) throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let single = try cli.zhibu([
+            "--site", root.path, "build", "--quiet", "--destination", "single",
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        var listed: [String] = []
+        for index in 1...2 {
+            let run = try cli.zhibu([
+                "--site", root.path, "build", "--quiet", "--shard", "\(index)/2",
+                "--destination", "part-\(index)",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let manifest = try JSONDecoder().decode(
+                ShardManifestFiles.self,
+                from: Data(
+                    contentsOf: root.appendingPathComponent("part-\(index)/zhibu-shard.json")))
+            listed += manifest.files.map { "part-\(index)/" + $0.path }
+        }
+        let merge = ["--site", root.path, "merge", "part-1", "part-2", "--destination", "merged"]
+        let stopped = try cli.zhibu(merge, environment: ["ZHIBU_TEST_FAULT": fault])
+        #expect(stopped.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("merged").path))
+        if fault.hasSuffix("enospc") {
+            // Put back at once.
+            let missing = listed.filter {
+                !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+            }
+            #expect(missing.count == 0, "\(missing.prefix(3))")
+        }
+        let again = try cli.zhibu(merge)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(
+            try tree(root.appendingPathComponent("merged"))
+                == tree(root.appendingPathComponent("single")))
+    }
+
     /// The merge renders only the two files that list and digest every other: the parts make
     /// the rest between them, the home page, the roll-ups above the cut, `status.json` and the
     /// search index included, each file in exactly one part.

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +15,9 @@
 /// the folders above them: nothing of it is left behind, and nothing the manifests do not list
 /// reaches the site. Any other folder, and one whose `rename` fails (a part on another file
 /// system), is published file by file as before. A moved folder leaves its part: a merge
-/// consumes its parts, as `mv` would.
+/// consumes its parts, as `mv` would, but only once it has published. The folders to move are
+/// written down first (`Journal`), and a publish that stops before its swap puts them back,
+/// when it throws and, after a kill, at the start of the next publish or merge.
 package struct FolderMoves: Sendable {
     /// What the merge's check of its parts found (`ShardMerge.Parts.verify(jobs:)`): the
     /// identity of every part's file as it was read, by its path in the site, and the parts'
@@ -106,22 +110,72 @@ package struct FolderMoves: Sendable {
         return moves
     }
 
+    /// The folders one publish moves into its spare, written down before the first moves: its
+    /// spare's identity (the folder that becomes `Site/`) and where each folder came from.
+    struct Journal: Codable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var moves: [Entry]
+
+        struct Entry: Codable, Sendable {
+            var path: String
+            var source: String
+        }
+
+        /// Puts every folder that is still in the spare back where it came from, and forgets
+        /// the journal.
+        func restore(spare: String, at journal: String) {
+            for entry in moves where access(entry.source, F_OK) != 0 {
+                rename(spare + "/" + entry.path, entry.source)
+            }
+            unlink(journal)
+        }
+    }
+
     /// Moves the planned folders into `spare`, whose folders above them exist and which has
-    /// nothing at their paths; gives the identity of every file moved, by its index in
-    /// `files`, as the check found it (a rename keeps it). A folder that holds anything
-    /// unlisted, or cannot be renamed, is left where it is: its files have no identity in the
-    /// result, and the caller publishes them one by one.
+    /// nothing at their paths, after writing them down at `journal`; gives the identity of
+    /// every file moved, by its index in `files`, as the check found it (a rename keeps it),
+    /// and the journal to restore them from if the publish stops before its swap. A folder
+    /// that holds anything unlisted, or cannot be renamed, is left where it is: its files have
+    /// no identity in the result, and the caller publishes them one by one.
     static func move(
-        _ moves: [Move], of files: [RenderedFile], checked: Checked, into spare: String
-    ) -> [FileIdentity?] {
+        _ moves: [Move], of files: [RenderedFile], checked: Checked, into spare: String,
+        journal: String
+    ) -> (identities: [FileIdentity?], journal: Journal?) {
         var identities = [FileIdentity?](repeating: nil, count: files.count)
-        for move in moves where !checked.unlisted.contains(move.source) {
-            let found = move.files.map { checked.identities[files[$0].path] }
-            guard found.allSatisfy({ $0 != nil }),
-                rename(move.source, spare + "/" + move.path) == 0
-            else { continue }
+        let movable = moves.compactMap { move -> (Move, [FileIdentity])? in
+            guard !checked.unlisted.contains(move.source) else { return nil }
+            let found = move.files.compactMap { checked.identities[files[$0].path] }
+            return found.count == move.files.count ? (move, found) : nil
+        }
+        var info = stat()
+        guard !movable.isEmpty, stat(spare, &info) == 0 else { return (identities, nil) }
+        let record = Journal(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            moves: movable.map { Journal.Entry(path: $0.0.path, source: $0.0.source) })
+        // Nothing moves unless it can be put back.
+        guard let data = try? JSONEncoder().encode(record),
+            (try? data.write(to: URL(fileURLWithPath: journal), options: .atomic)) != nil
+        else { return (identities, nil) }
+        for (move, found) in movable where rename(move.source, spare + "/" + move.path) == 0 {
             for (index, identity) in zip(move.files, found) { identities[index] = identity }
         }
-        return identities
+        return (identities, record)
+    }
+
+    /// After a publish killed before its swap, puts the folders it moved into `spare` back
+    /// into their parts; the journal of a publish that swapped (its spare is another folder
+    /// now, or none) is only forgotten.
+    static func recover(journal: String, spare: String) {
+        guard let data = FileManager.default.contents(atPath: journal) else { return }
+        var info = stat()
+        if let record = try? JSONDecoder().decode(Journal.self, from: data),
+            stat(spare, &info) == 0, UInt64(info.st_dev) == record.device,
+            UInt64(info.st_ino) == record.inode
+        {
+            record.restore(spare: spare, at: journal)
+        } else {
+            unlink(journal)
+        }
     }
 }

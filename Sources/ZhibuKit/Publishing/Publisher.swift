@@ -77,6 +77,14 @@ package struct Publisher: Sendable {
     var spare: String { cache + "/spare" }
     var publishedPath: String { cache + "/published" }
     var spareManifestPath: String { cache + "/spare-manifest" }
+    /// The journal of the folders a merge's publish moves into the spare (`FolderMoves`).
+    var movingPath: String { cache + "/moving" }
+
+    /// Puts back into their parts the folders that a merge killed before its swap had moved
+    /// into the spare, before anything reads the parts or empties the spare.
+    package func recoverMoves() {
+        FolderMoves.recover(journal: movingPath, spare: spare)
+    }
 
     /// True when `Site/` holds exactly what the recorded manifest says, and nothing else: the
     /// condition for reusing the last build without loading the site.
@@ -125,6 +133,7 @@ package struct Publisher: Sendable {
             }
         }
         try checkpoint("start", siteChanged: false)
+        recoverMoves()
         let spareManifest = Self.readManifest(spareManifestPath)
         // From here until the swap is recorded, nothing on disk claims to know Site/.
         forget()
@@ -137,10 +146,16 @@ package struct Publisher: Sendable {
         var folders = try makeFolders(
             for: files.indices.filter { !planned[$0] }.map { files[$0].path }
                 + moves.map(\.path))
-        let moved =
+        let (moved, journal): ([FileIdentity?], FolderMoves.Journal?) =
             moves.isEmpty
-            ? []
-            : FolderMoves.move(moves, of: files, checked: moving ?? .init(), into: spare)
+            ? ([], nil)
+            : FolderMoves.move(
+                moves, of: files, checked: moving ?? .init(), into: spare, journal: movingPath)
+        // Until the swap, a publish that stops puts the moved folders back into their parts.
+        var swapped = false
+        defer {
+            if !swapped, let journal { journal.restore(spare: spare, at: movingPath) }
+        }
         let left = files.indices.filter { planned[$0] && moved[$0] == nil }
         if !left.isEmpty {
             // A folder left where it was: its files are published one by one.
@@ -237,6 +252,8 @@ package struct Publisher: Sendable {
             }
         }
         stats.swapped = true
+        swapped = true
+        if journal != nil { unlink(movingPath) }
         try FaultPoint.reach("after-swap", siteChanged: true)
         try writeText(fresh.text, to: publishedPath)
         if siteExists {
