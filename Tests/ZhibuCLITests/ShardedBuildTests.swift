@@ -95,19 +95,36 @@ import Testing
         return files
     }
 
-    /// Builds the parts K/N into `part-K`, then merges them into `merged`.
-    func shardAndMerge(_ root: URL, parts count: Int, extra: [String] = []) throws -> [Int] {
-        var sizes: [Int] = []
-        for index in 1...count {
+    /// A single build into `single`, which merged sites are held to.
+    func buildSingle(_ root: URL, extra: [String] = []) throws {
+        let run = try cli.zhibu(
+            ["--site", root.path, "build", "--quiet", "--destination", "single"] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    /// Builds the parts K/N into `part-K`; gives each part's manifest.
+    @discardableResult
+    func buildParts(_ root: URL, count: Int, extra: [String] = []) throws
+        -> [ShardManifestFiles]
+    {
+        try (1...count).map { index in
             let run = try cli.zhibu(
                 [
                     "--site", root.path, "build", "--quiet", "--shard", "\(index)/\(count)",
                     "--destination", "part-\(index)",
                 ] + extra)
             #expect(run.status == 0, "\(run.stderr)")
-            let part = try tree(root.appendingPathComponent("part-\(index)"))
-            sizes.append(part.keys.filter { $0.hasSuffix(".html") }.count)
+            return try JSONDecoder().decode(
+                ShardManifestFiles.self,
+                from: Data(
+                    contentsOf: root.appendingPathComponent("part-\(index)/zhibu-shard.json")))
         }
+    }
+
+    /// Builds the parts K/N into `part-K`, then merges them into `merged`.
+    func shardAndMerge(_ root: URL, parts count: Int, extra: [String] = []) throws -> [Int] {
+        let manifests = try buildParts(root, count: count, extra: extra)
+        let sizes = manifests.map { $0.files.filter { $0.path.hasSuffix(".html") }.count }
         let merge = try cli.zhibu(
             ["--site", root.path, "merge"] + (1...count).map { "part-\($0)" }
                 + ["--quiet", "--destination", "merged"] + extra)
@@ -119,10 +136,7 @@ import Testing
     func theMergedSiteIsByteIdenticalToASingleBuild(_ generated: Bool) throws {
         let root = try site(generated: generated)
         defer { try? FileManager.default.removeItem(at: root) }
-        let single = try cli.zhibu([
-            "--site", root.path, "build", "--quiet", "--destination", "single",
-        ])
-        #expect(single.status == 0, "\(single.stderr)")
+        try buildSingle(root)
         let expected = try tree(root.appendingPathComponent("single"))
         #expect(expected.count > 100)
         for count in [1, 2, 3, 7] {
@@ -160,21 +174,10 @@ import Testing
     @Test func theMergeMovesOrLinksThePartsFilesInsteadOfWritingThem() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let single = try cli.zhibu([
-            "--site", root.path, "build", "--quiet", "--destination", "single",
-        ])
-        #expect(single.status == 0, "\(single.stderr)")
+        try buildSingle(root)
         var inodes: [String: Int] = [:]
-        for index in 1...2 {
-            let run = try cli.zhibu([
-                "--site", root.path, "build", "--quiet", "--shard", "\(index)/2",
-                "--destination", "part-\(index)",
-            ])
-            #expect(run.status == 0, "\(run.stderr)")
-            let folder = root.appendingPathComponent("part-\(index)")
-            let manifest = try JSONDecoder().decode(
-                ShardManifestFiles.self,
-                from: Data(contentsOf: folder.appendingPathComponent("zhibu-shard.json")))
+        for (offset, manifest) in try buildParts(root, count: 2).enumerated() {
+            let folder = root.appendingPathComponent("part-\(offset + 1)")
             #expect(!manifest.files.isEmpty)
             for file in manifest.files {
                 let attributes = try FileManager.default.attributesOfItem(
@@ -238,22 +241,9 @@ import Testing
     func aMergeStoppedBeforeItsSwapLeavesThePartsWhole(_ fault: String) throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let single = try cli.zhibu([
-            "--site", root.path, "build", "--quiet", "--destination", "single",
-        ])
-        #expect(single.status == 0, "\(single.stderr)")
-        var listed: [String] = []
-        for index in 1...2 {
-            let run = try cli.zhibu([
-                "--site", root.path, "build", "--quiet", "--shard", "\(index)/2",
-                "--destination", "part-\(index)",
-            ])
-            #expect(run.status == 0, "\(run.stderr)")
-            let manifest = try JSONDecoder().decode(
-                ShardManifestFiles.self,
-                from: Data(
-                    contentsOf: root.appendingPathComponent("part-\(index)/zhibu-shard.json")))
-            listed += manifest.files.map { "part-\(index)/" + $0.path }
+        try buildSingle(root)
+        let listed = try buildParts(root, count: 2).enumerated().flatMap { offset, manifest in
+            manifest.files.map { "part-\(offset + 1)/" + $0.path }
         }
         let merge = ["--site", root.path, "merge", "part-1", "part-2", "--destination", "merged"]
         let stopped = try cli.zhibu(merge, environment: ["ZHIBU_TEST_FAULT": fault])
@@ -279,18 +269,10 @@ import Testing
     @Test func thePartsRenderEverythingButTheSitemapAndBuildJSON() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let single = try cli.zhibu([
-            "--site", root.path, "build", "--quiet", "--destination", "single",
-        ])
-        #expect(single.status == 0, "\(single.stderr)")
+        try buildSingle(root)
         let expected = Set(try tree(root.appendingPathComponent("single")).keys)
-        _ = try shardAndMerge(root, parts: 3)
         var owners: [String: Int] = [:]
-        for index in 1...3 {
-            let manifest = try JSONDecoder().decode(
-                ShardManifestFiles.self,
-                from: Data(
-                    contentsOf: root.appendingPathComponent("part-\(index)/zhibu-shard.json")))
+        for (index, manifest) in try buildParts(root, count: 3).enumerated() {
             for file in manifest.files {
                 #expect(owners.updateValue(index, forKey: file.path) == nil, "\(file.path)")
             }
@@ -327,13 +309,7 @@ import Testing
         #expect(single.status == 1, "\(single.stderr)")
         let expected = try findings("single.json")
         #expect(expected.count > 2)
-        for index in 1...2 {
-            let run = try cli.zhibu([
-                "--site", root.path, "build", "--quiet", "--shard", "\(index)/2",
-                "--destination", "part-\(index)",
-            ])
-            #expect(run.status == 0, "\(run.stderr)")
-        }
+        try buildParts(root, count: 2)
         let merge = try cli.zhibu([
             "--site", root.path, "merge", "part-1", "part-2", "--destination", "merged",
             "--report", "json=" + root.appendingPathComponent("merged.json").path, "--fail-on",
@@ -366,10 +342,7 @@ import Testing
     @Test func relativeLinksOfTheMergedSiteAreThoseOfASingleBuild() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let single = try cli.zhibu([
-            "--site", root.path, "build", "--quiet", "--relative-urls", "--destination", "single",
-        ])
-        #expect(single.status == 0, "\(single.stderr)")
+        try buildSingle(root, extra: ["--relative-urls"])
         _ = try shardAndMerge(root, parts: 3, extra: ["--relative-urls"])
         let expected = try tree(root.appendingPathComponent("single"))
         let merged = try tree(root.appendingPathComponent("merged"))
@@ -379,13 +352,7 @@ import Testing
     @Test func partsThatDoNotMakeTheSiteAreRefused() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        for index in 1...3 {
-            let run = try cli.zhibu([
-                "--site", root.path, "build", "--quiet", "--shard", "\(index)/3",
-                "--destination", "part-\(index)",
-            ])
-            #expect(run.status == 0, "\(run.stderr)")
-        }
+        try buildParts(root, count: 3)
         func merge(_ parts: [String]) throws -> (status: Int32, stderr: String) {
             let run = try cli.zhibu(
                 ["--site", root.path, "merge"] + parts + ["--quiet", "--destination", "merged"])
