@@ -331,7 +331,10 @@ package enum Pipeline {
             // A merge killed before its swap left the parts' folders in its spare.
             Publisher(siteRoot: options.siteRoot, destination: options.destination).recoverMoves()
             let parts = try ShardMerge.parts(
-                in: folders, siteRoot: options.siteRoot, inputs: shardDigest)
+                in: folders, siteRoot: options.siteRoot, inputs: shardDigest,
+                publishingInto: Publisher(
+                    siteRoot: options.siteRoot, destination: options.destination
+                ).site)
             options.merged = parts
             // The parts' files are read back beside the build, and checked before anything
             // is published; a bad part is reported before anything the build found.

@@ -363,6 +363,14 @@ import Testing
         #expect(missing.stderr.contains("2/3"), "\(missing.stderr)")
         let twice = try merge(["part-1", "part-1", "part-2", "part-3"])
         #expect(twice.status == 2)
+        // Into one of the parts, or a folder inside one: their folders would move into it.
+        for destination in ["part-2", "./part-2/../part-2", "part-2/inner"] {
+            let into = try cli.zhibu(
+                ["--site", root.path, "merge", "part-1", "part-2", "part-3", "--quiet"]
+                    + ["--destination", destination])
+            #expect(into.status == 2, "\(destination)")
+            #expect(into.stderr.contains("part-"), "\(into.stderr)")
+        }
         // A part cut short has no manifest.
         let manifest = root.appendingPathComponent("part-2/zhibu-shard.json")
         let saved = try Data(contentsOf: manifest)

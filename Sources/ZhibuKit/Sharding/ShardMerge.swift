@@ -146,9 +146,23 @@ package enum ShardMerge {
     ///
     /// - Parameter folders: as given; a relative one is below the site's folder, as
     ///   `--destination` is.
-    package static func parts(in folders: [String], siteRoot: String, inputs: String)
-        throws(BuildError) -> Parts
-    {
+    ///   - site: the folder the merge publishes into, which must be no part's, nor hold one
+    ///     or lie inside one: the parts' folders move into it.
+    package static func parts(
+        in folders: [String], siteRoot: String, inputs: String, publishingInto site: String
+    ) throws(BuildError) -> Parts {
+        let target = resolved(site)
+        for folder in folders {
+            let part = resolved(located(folder, siteRoot))
+            if part == target || part.hasPrefix(target + "/") || target.hasPrefix(part + "/") {
+                throw .merge(
+                    LocalizedText(
+                        zh: "`\(folder)` 是要发布到的文件夹或与之重叠；请把合并发布到各部分之外的文件夹（--destination）",
+                        en:
+                            "`\(folder)` is, holds or lies inside the folder the merge publishes into; publish the merge outside the parts (--destination)"
+                    ))
+            }
+        }
         var manifests: [(folder: String, manifest: ShardManifest)] = []
         for folder in folders {
             let path = located(folder, siteRoot) + "/" + ShardManifest.fileName
@@ -214,6 +228,12 @@ package enum ShardMerge {
                 ))
         }
         return (report, asOf)
+    }
+
+    /// A folder's path with links resolved as far as it exists, so that two spellings of one
+    /// folder compare equal.
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Where a folder given on the command line is.
