@@ -298,6 +298,26 @@ package enum Pipeline {
                 return .unchanged(report)
             }
         }
+        // A merge reads its parts' manifests first and checks their files while the inputs
+        // are read; they are held to the inputs once those are known.
+        var options = options
+        var verifying: Background<Result<FolderMoves.Checked, BuildError>>?
+        if let folders = options.shardFolders {
+            // A merge killed before its swap left the parts' folders in its spare.
+            Publisher(siteRoot: options.siteRoot, destination: options.destination).recoverMoves()
+            let parts = try ShardMerge.parts(
+                in: folders, siteRoot: options.siteRoot,
+                publishingInto: Publisher(
+                    siteRoot: options.siteRoot, destination: options.destination
+                ).site)
+            options.merged = parts
+            // Checked before anything is published; a bad part is reported before anything
+            // the build found.
+            let jobs = options.jobs
+            verifying = Background {
+                Result { () throws(BuildError) in try parts.verify(jobs: jobs) }
+            }
+        }
         let tree: FileTree
         options.onStage(.reading)
         do { tree = try read(options) } catch { throw .load(error) }
@@ -325,24 +345,7 @@ package enum Pipeline {
             return .unchanged(report)
         }
         var result: BuildResult
-        var options = options
-        var verifying: Background<Result<FolderMoves.Checked, BuildError>>?
-        if let folders = options.shardFolders, let shardDigest {
-            // A merge killed before its swap left the parts' folders in its spare.
-            Publisher(siteRoot: options.siteRoot, destination: options.destination).recoverMoves()
-            let parts = try ShardMerge.parts(
-                in: folders, siteRoot: options.siteRoot, inputs: shardDigest,
-                publishingInto: Publisher(
-                    siteRoot: options.siteRoot, destination: options.destination
-                ).site)
-            options.merged = parts
-            // The parts' files are read back beside the build, and checked before anything
-            // is published; a bad part is reported before anything the build found.
-            let jobs = options.jobs
-            verifying = Background {
-                Result { () throws(BuildError) in try parts.verify(jobs: jobs) }
-            }
-        }
+        if let parts = options.merged, let shardDigest { try parts.check(inputs: shardDigest) }
         options.onStage(.rendering)
         let built: Result<BuildResult, RenderError>
         do {

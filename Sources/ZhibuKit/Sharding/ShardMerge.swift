@@ -17,8 +17,19 @@ package enum ShardMerge {
         package var report: BuildCache
         /// The date the parts' rules were evaluated at.
         package var asOf: LocalDate
+        /// The first part's folder and manifest, whose inputs every other part's match.
+        let first: (folder: String, manifest: ShardManifest)
         /// Each file with the folder of its part, for `verify`.
         let listed: [(folder: String, file: ShardManifest.File)]
+
+        /// Holds the parts to the merge's own inputs and options: the parts agree with each
+        /// other already, and are read before the inputs are, so that checking their files
+        /// can begin meanwhile.
+        package func check(inputs: String) throws(BuildError) {
+            guard first.manifest.inputs == inputs else {
+                throw ShardMerge.notTheMerges(first.folder, first.manifest)
+            }
+        }
         let siteRoot: String
 
         /// Holds every listed file to its manifest: there, a plain file, with the bytes its
@@ -149,7 +160,7 @@ package enum ShardMerge {
     ///   - site: the folder the merge publishes into, which must be no part's, nor hold one
     ///     or lie inside one: the parts' folders move into it.
     package static func parts(
-        in folders: [String], siteRoot: String, inputs: String, publishingInto site: String
+        in folders: [String], siteRoot: String, publishingInto site: String
     ) throws(BuildError) -> Parts {
         let target = resolved(site)
         for folder in folders {
@@ -183,7 +194,7 @@ package enum ShardMerge {
             }
             manifests.append((folder, manifest))
         }
-        try check(manifests, inputs: inputs)
+        try check(manifests)
         let listed = manifests.flatMap { entry in
             entry.manifest.files.map { (folder: entry.folder, file: $0) }
         }
@@ -201,14 +212,16 @@ package enum ShardMerge {
                 path: file.path, fingerprint: file.fingerprint,
                 source: located(folder, siteRoot) + "/" + file.path)
         }
-        let (report, asOf) = try report(of: manifests, siteRoot: siteRoot, inputs: inputs)
-        return Parts(files: files, report: report, asOf: asOf, listed: listed, siteRoot: siteRoot)
+        let (report, asOf) = try report(of: manifests, siteRoot: siteRoot)
+        let first = manifests.min { $0.manifest.shard < $1.manifest.shard } ?? manifests[0]
+        return Parts(
+            files: files, report: report, asOf: asOf, first: first, listed: listed,
+            siteRoot: siteRoot)
     }
 
     /// The report of the first part, which `check` has held equal to every other's.
     private static func report(
-        of manifests: [(folder: String, manifest: ShardManifest)], siteRoot: String,
-        inputs: String
+        of manifests: [(folder: String, manifest: ShardManifest)], siteRoot: String
     ) throws(BuildError) -> (BuildCache, LocalDate) {
         let (folder, manifest) =
             manifests.min { $0.manifest.shard < $1.manifest.shard }
@@ -216,7 +229,7 @@ package enum ShardMerge {
         let path = located(folder, siteRoot) + "/" + ShardManifest.reportName
         guard let data = FileManager.default.contents(atPath: path),
             Fingerprint.hex(bytes: Array(data)) == manifest.report,
-            let report = BuildCache.decode(Array(data), if: { $0.digest == inputs }),
+            let report = BuildCache.decode(Array(data), if: { $0.digest == manifest.inputs }),
             let asOf = LocalDate(parsing: report.asOf)
         else {
             throw .merge(
@@ -241,10 +254,21 @@ package enum ShardMerge {
         folder.hasPrefix("/") ? folder : siteRoot + "/" + folder
     }
 
-    /// Every part once, of one build, from the merge's inputs, with files no other part has.
-    private static func check(
-        _ manifests: [(folder: String, manifest: ShardManifest)], inputs: String
-    ) throws(BuildError) {
+    /// The error for a part built by another zhibu, or from other content or options.
+    static func notTheMerges(_ folder: String, _ manifest: ShardManifest) -> BuildError {
+        .merge(
+            LocalizedText(
+                zh:
+                    "`\(folder)`（第 \(manifest.shard)/\(manifest.of) 部分）不是由同一版本的 zhibu 用同样的内容和选项构建的；请用与本次合并相同的提交和选项重新构建它",
+                en:
+                    "`\(folder)` (part \(manifest.shard)/\(manifest.of)) was not built by this zhibu from the same content and options; build it again from the commit and options of this merge"
+            ))
+    }
+
+    /// Every part once, of one build by this zhibu, with files no other part has.
+    private static func check(_ manifests: [(folder: String, manifest: ShardManifest)])
+        throws(BuildError)
+    {
         guard let first = manifests.first else {
             throw .merge(
                 LocalizedText(
@@ -254,14 +278,8 @@ package enum ShardMerge {
         let count = first.manifest.of
         var seen: [Int: String] = [:]
         for (folder, manifest) in manifests {
-            if manifest.zhibu != zhibuVersion || manifest.inputs != inputs {
-                throw .merge(
-                    LocalizedText(
-                        zh:
-                            "`\(folder)`（第 \(manifest.shard)/\(manifest.of) 部分）不是由同一版本的 zhibu 用同样的内容和选项构建的；请用与本次合并相同的提交和选项重新构建它",
-                        en:
-                            "`\(folder)` (part \(manifest.shard)/\(manifest.of)) was not built by this zhibu from the same content and options; build it again from the commit and options of this merge"
-                    ))
+            if manifest.zhibu != zhibuVersion || manifest.inputs != first.manifest.inputs {
+                throw notTheMerges(folder, manifest)
             }
             if manifest.report != first.manifest.report {
                 throw .merge(
