@@ -48,10 +48,11 @@ import ZhibuRules
         }
     }
 
-    /// Every entry of `Site/`: files with their bytes, folders and links as markers.
-    func snapshot(_ root: URL) -> [String: Data] {
+    /// Every entry of `Site/` (or of another folder of the site's): files with their bytes,
+    /// folders and links as markers.
+    func snapshot(_ root: URL, _ folder: String = "Site") -> [String: Data] {
         var result: [String: Data] = [:]
-        let site = root.appendingPathComponent("Site").path
+        let site = root.appendingPathComponent(folder).path
         guard let walker = FileManager.default.enumerator(atPath: site) else { return [:] }
         for case let path as String in walker {
             var info = stat()
@@ -143,6 +144,24 @@ import ZhibuRules
         expectSame(snapshot(root), second, "version 2 after a kill at \(point)")
         let again = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
         #expect(again.stderr.contains("inputs unchanged"), "\(again.stderr)")
+    }
+
+    /// The same into a `--destination`, whose manifest is forgotten while publishing: the
+    /// folder a build killed around its swap left is still known as zhibu's (`owned`), not
+    /// refused as a folder of the user's.
+    @Test(arguments: ["before-swap", "after-swap"])
+    func aKillAroundTheSwapIntoADestinationIsRepairedByTheNextBuild(point: String) throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let second = try clean(Self.version(2))
+        try write(Self.version(1), to: root)
+        #expect(try build(root, ["--destination", "public"]).status == 0)
+        try write(Self.version(2), to: root)
+        let killed = try build(root, ["--destination", "public"], fault: point)
+        #expect(killed.status == SIGKILL, "the build was not killed at \(point)")
+        let next = try build(root, ["--destination", "public"])
+        #expect(next.status == 0, "\(next.stderr)")
+        expectSame(snapshot(root, "public"), second, "public after a kill at \(point)")
     }
 
     @Test func aFullDiskSaysTrulyWhetherSiteChanged() throws {

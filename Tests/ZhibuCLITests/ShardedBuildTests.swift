@@ -263,6 +263,31 @@ import Testing
                 == tree(root.appendingPathComponent("single")))
     }
 
+    /// A merge killed after its swap has published the site and used its parts up; run again,
+    /// it finds the parts' files in the site and publishes the same site, as it does after
+    /// zhibu's manifest of the site and its stored report were lost.
+    @Test func aMergeRunAgainAfterItsSwapFindsThePartsInTheSite() throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try buildSingle(root)
+        try buildParts(root, count: 3)
+        let merge =
+            ["--site", root.path, "merge", "part-1", "part-2", "part-3"]
+            + ["--destination", "merged"]
+        let killed = try cli.zhibu(merge, environment: ["ZHIBU_TEST_FAULT": "after-swap"])
+        #expect(killed.status != 0)
+        let single = try tree(root.appendingPathComponent("single"))
+        for _ in 1...2 {
+            let again = try cli.zhibu(merge)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try tree(root.appendingPathComponent("merged")) == single)
+            let records = root.appendingPathComponent(".zhibu/out/merged")
+            for name in ["published", "last-build"] {
+                try FileManager.default.removeItem(at: records.appendingPathComponent(name))
+            }
+        }
+    }
+
     /// The merge renders only the two files that list and digest every other: the parts make
     /// the rest between them, the home page, the roll-ups above the cut, `status.json` and the
     /// search index included, each file in exactly one part.

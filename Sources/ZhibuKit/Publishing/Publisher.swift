@@ -77,6 +77,25 @@ package struct Publisher: Sendable {
     var spare: String { cache + "/spare" }
     var publishedPath: String { cache + "/published" }
     var spareManifestPath: String { cache + "/spare-manifest" }
+    /// The identities of the folders that are or were about to become the `--destination`,
+    /// written before each swap: such a folder is zhibu's even while its manifest is
+    /// forgotten (`forget()`), unlike a folder of the user's found at the same path.
+    var ownedPath: String { cache + "/owned" }
+
+    /// A folder's device and inode, as `ownedPath` records them.
+    static func folderIdentity(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return "\(info.st_dev) \(info.st_ino)"
+    }
+
+    /// Whether the folder at `path` is one zhibu swapped in (`ownedPath`).
+    func isOwned(_ path: String) -> Bool {
+        guard let identity = Self.folderIdentity(path),
+            let text = try? String(contentsOfFile: ownedPath, encoding: .utf8)
+        else { return false }
+        return text.split(separator: "\n").contains { $0 == identity }
+    }
     /// The journal of the folders a merge's publish moves into the spare (`FolderMoves`).
     var movingPath: String { cache + "/moving" }
 
@@ -117,7 +136,7 @@ package struct Publisher: Sendable {
         // A destination folder of the user's that zhibu never published into is not emptied:
         // its files would be removed with the swap.
         if destination != nil, siteExists, Self.readManifest(publishedPath) == nil,
-            !PublishedTree.isEmpty(site)
+            !isOwned(site), !PublishedTree.isEmpty(site)
         {
             throw .notOurs(path: siteName)
         }
@@ -126,9 +145,12 @@ package struct Publisher: Sendable {
         var published = Manifest()
         var survey = Survey()
         if siteExists {
-            published = Self.readManifest(publishedPath) ?? hashTree(site)
+            let recorded = Self.readManifest(publishedPath)
+            published = recorded ?? hashTree(site)
             survey = self.survey(published)
             if published.sameContent(as: next), survey.foreign.isEmpty, survey.changed.isEmpty {
+                // Read back and found right: recorded, so the next build need not read it.
+                if recorded == nil { try? writeText(published.text, to: publishedPath) }
                 return Stats()
             }
         }
@@ -214,7 +236,14 @@ package struct Publisher: Sendable {
                     {
                         return .success(identity)
                     }
-                    guard let bytes = PublishedTree.readBytes(source) else {
+                    // A merge run again after one that moved the file into the site: the
+                    // site's copy, if it still has the bytes the part had.
+                    let bytes =
+                        PublishedTree.readBytes(source)
+                        ?? PublishedTree.readBytes(site + "/" + file.path).flatMap {
+                            Fingerprint.hex(bytes: $0) == file.fingerprint ? $0 : nil
+                        }
+                    guard let bytes else {
                         return .failure(
                             .io(path: source, reason: Self.reason(), siteChanged: false))
                     }
@@ -242,6 +271,17 @@ package struct Publisher: Sendable {
         if !emptied { clearSpare(keeping: next, folders: folders) }
 
         try checkpoint("before-swap", siteChanged: false)
+        // The folder that is the destination after the swap, and the one before it: either
+        // is zhibu's even while the manifest is forgotten, so a build killed around the swap
+        // is followed by one that reads the folder back instead of refusing it.
+        if destination != nil {
+            // Not written, it only makes a folder left by a killed build look like a user's.
+            let folders = [spare] + (siteExists ? [site] : [])
+            let text = folders.compactMap(Self.folderIdentity).joined(separator: "\n")
+            unlink(ownedPath + ".tmp")
+            _ = FileDescriptor.replace(
+                ownedPath, with: Array(text.utf8), through: ownedPath + ".tmp")
+        }
         if siteExists {
             guard zhibu_exchange_paths(site, spare) == 0 else {
                 throw .io(path: siteName, reason: Self.reason(), siteChanged: false)

@@ -31,6 +31,8 @@ package enum ShardMerge {
             }
         }
         let siteRoot: String
+        /// The folder the merge publishes into.
+        let site: String
 
         /// Holds every listed file to its manifest: there, a plain file, with the bytes its
         /// part wrote; and finds what else the parts' folders hold, which must not reach the
@@ -46,6 +48,7 @@ package enum ShardMerge {
                 byFolder[folder, default: []].append(file)
             }
             let siteRoot = siteRoot
+            let site = site
             let groups = byFolder
             // The parts at once, each walked on a few threads: the walk waits on the disk.
             let walked = Parallel.io(order, threads: order.count) {
@@ -53,7 +56,7 @@ package enum ShardMerge {
                 Result { () throws(BuildError) in
                     try Self.verify(
                         folder, groups[folder] ?? [], root: located(folder, siteRoot),
-                        jobs: max(jobs, 2))
+                        site: site, jobs: max(jobs, 2))
                 }
             }
             var checked = FolderMoves.Checked()
@@ -66,8 +69,13 @@ package enum ShardMerge {
         }
 
         /// One part's check: its listed files, and the folders holding anything else.
+        ///
+        /// A listed file that is not in the part but already in `site` with the same bytes
+        /// passes: a merge killed after its swap, or run again after `Site/` lost its records,
+        /// has moved it there, and publishing keeps it from there.
         private static func verify(
-            _ folder: String, _ files: [ShardManifest.File], root: String, jobs: Int
+            _ folder: String, _ files: [ShardManifest.File], root: String, site: String,
+            jobs: Int
         ) throws(BuildError) -> FolderMoves.Checked {
             var expected: [String: String] = [:]
             expected.reserveCapacity(files.count)
@@ -102,6 +110,12 @@ package enum ShardMerge {
             if checked.identities.count < files.count {
                 // The first listed file that is missing or changed, in the manifest's order.
                 for file in files where checked.identities[file.path] == nil {
+                    if PublishedTree.isRegularFile(site + "/" + file.path),
+                        let bytes = PublishedTree.readBytes(site + "/" + file.path),
+                        Fingerprint.hex(bytes: bytes) == file.fingerprint
+                    {
+                        continue
+                    }
                     let path = root + "/" + file.path
                     guard PublishedTree.isRegularFile(path),
                         let bytes = PublishedTree.readBytes(path),
@@ -216,7 +230,7 @@ package enum ShardMerge {
         let first = manifests.min { $0.manifest.shard < $1.manifest.shard } ?? manifests[0]
         return Parts(
             files: files, report: report, asOf: asOf, first: first, listed: listed,
-            siteRoot: siteRoot)
+            siteRoot: siteRoot, site: site)
     }
 
     /// The report of the first part, which `check` has held equal to every other's.
