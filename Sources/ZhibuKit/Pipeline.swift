@@ -303,13 +303,11 @@ package enum Pipeline {
         var options = options
         var verifying: Background<Result<FolderMoves.Checked, BuildError>>?
         if let folders = options.shardFolders {
+            let publisher = Publisher(siteRoot: options.siteRoot, destination: options.destination)
             // A merge killed before its swap left the parts' folders in its spare.
-            Publisher(siteRoot: options.siteRoot, destination: options.destination).recoverMoves()
+            publisher.recoverMoves()
             let parts = try ShardMerge.parts(
-                in: folders, siteRoot: options.siteRoot,
-                publishingInto: Publisher(
-                    siteRoot: options.siteRoot, destination: options.destination
-                ).site)
+                in: folders, siteRoot: options.siteRoot, publishingInto: publisher.site)
             options.merged = parts
             // Checked before anything is published; a bad part is reported before anything
             // the build found.

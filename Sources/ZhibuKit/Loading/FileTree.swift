@@ -202,9 +202,7 @@ private struct Walker {
             // `readlink` for every folder above it.
             var info = stat()
             if fstat(dirfd(directory), &info) == 0,
-                !visited.insert(
-                    FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-                ).inserted
+                !visited.insert(FolderIdentity(info)).inserted
             {
                 closedir(directory)
                 return
@@ -376,10 +374,4 @@ private func fileType(_ path: String, follow: Bool) -> UInt8 {
     case S_IFLNK: return UInt8(DT_LNK)
     default: return UInt8(DT_UNKNOWN)
     }
-}
-
-/// A folder as the file system knows it, whatever path reached it.
-private struct FolderIdentity: Hashable {
-    var device: UInt64
-    var inode: UInt64
 }

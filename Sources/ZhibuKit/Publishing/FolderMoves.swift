@@ -113,8 +113,7 @@ package struct FolderMoves: Sendable {
     /// The folders one publish moves into its spare, written down before the first moves: its
     /// spare's identity (the folder that becomes `Site/`) and where each folder came from.
     struct Journal: Codable, Sendable {
-        var device: UInt64
-        var inode: UInt64
+        var spare: FolderIdentity
         var moves: [Entry]
 
         struct Entry: Codable, Sendable {
@@ -148,10 +147,11 @@ package struct FolderMoves: Sendable {
             let found = move.files.compactMap { checked.identities[files[$0].path] }
             return found.count == move.files.count ? (move, found) : nil
         }
-        var info = stat()
-        guard !movable.isEmpty, stat(spare, &info) == 0 else { return (identities, nil) }
+        guard !movable.isEmpty, let identity = FolderIdentity(path: spare) else {
+            return (identities, nil)
+        }
         let record = Journal(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            spare: identity,
             moves: movable.map { Journal.Entry(path: $0.0.path, source: $0.0.source) })
         // Nothing moves unless it can be put back.
         guard let data = try? JSONEncoder().encode(record),
@@ -168,10 +168,8 @@ package struct FolderMoves: Sendable {
     /// now, or none) is only forgotten.
     static func recover(journal: String, spare: String) {
         guard let data = FileManager.default.contents(atPath: journal) else { return }
-        var info = stat()
         if let record = try? JSONDecoder().decode(Journal.self, from: data),
-            stat(spare, &info) == 0, UInt64(info.st_dev) == record.device,
-            UInt64(info.st_ino) == record.inode
+            FolderIdentity(path: spare) == record.spare
         {
             record.restore(spare: spare, at: journal)
         } else {

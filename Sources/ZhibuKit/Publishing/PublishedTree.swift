@@ -116,14 +116,23 @@ package enum PublishedTree {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
+        return readAll(descriptor)
+    }
+
+    /// Everything left to read from an open file; `size`, when known, is read in one go.
+    private static func readAll(_ descriptor: Int32, size: Int = 0) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
+            let count = bytes.withUnsafeMutableBytes {
+                read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled)
+            }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
-            bytes += buffer[0..<count]
+            filled += count
         }
+        bytes.removeSubrange(filled...)
         return bytes
     }
 
@@ -231,18 +240,7 @@ package enum PublishedTree {
         case S_IFDIR: return (path, .folder, nil, nil)
         default: return (path, .other, nil, nil)
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
-            let count = bytes.withUnsafeMutableBytes {
-                read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled)
-            }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
+        let bytes = readAll(descriptor, size: Int(info.st_size))
         return (path, .file, FileIdentity(info), Fingerprint.hex(bytes: bytes))
     }
 }

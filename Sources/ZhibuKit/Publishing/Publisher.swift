@@ -82,19 +82,10 @@ package struct Publisher: Sendable {
     /// forgotten (`forget()`), unlike a folder of the user's found at the same path.
     var ownedPath: String { cache + "/owned" }
 
-    /// A folder's device and inode, as `ownedPath` records them.
-    static func folderIdentity(_ path: String) -> String? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return "\(info.st_dev) \(info.st_ino)"
-    }
-
     /// Whether the folder at `path` is one zhibu swapped in (`ownedPath`).
     func isOwned(_ path: String) -> Bool {
-        guard let identity = Self.folderIdentity(path),
-            let text = try? String(contentsOfFile: ownedPath, encoding: .utf8)
-        else { return false }
-        return text.split(separator: "\n").contains { $0 == identity }
+        guard let identity = FolderIdentity(path: path) else { return false }
+        return FolderIdentity.read(from: ownedPath).contains(identity)
     }
     /// The journal of the folders a merge's publish moves into the spare (`FolderMoves`).
     var movingPath: String { cache + "/moving" }
@@ -276,11 +267,10 @@ package struct Publisher: Sendable {
         // is followed by one that reads the folder back instead of refusing it.
         if destination != nil {
             // Not written, it only makes a folder left by a killed build look like a user's.
-            let folders = [spare] + (siteExists ? [site] : [])
-            let text = folders.compactMap(Self.folderIdentity).joined(separator: "\n")
-            unlink(ownedPath + ".tmp")
-            _ = FileDescriptor.replace(
-                ownedPath, with: Array(text.utf8), through: ownedPath + ".tmp")
+            let folders = ([spare] + (siteExists ? [site] : [])).compactMap {
+                FolderIdentity(path: $0)
+            }
+            FolderIdentity.write(folders, to: ownedPath)
         }
         if siteExists {
             guard zhibu_exchange_paths(site, spare) == 0 else {

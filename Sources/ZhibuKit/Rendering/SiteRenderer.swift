@@ -60,7 +60,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A merge's files: the parts' with the sitemap and `build.json`, which list and digest
-    /// them; nothing else is rendered (`JobSelection.merge`).
+    /// them; nothing else is rendered (the parts rendered it: `ShardShare`).
     package func merged(_ parts: [RenderedFile]) throws(RenderError) -> [RenderedFile] {
         try listed(parts.sortedMovingOnce { $0.path < $1.path }, context)
     }

@@ -77,10 +77,9 @@ package enum ShardMerge {
             _ folder: String, _ files: [ShardManifest.File], root: String, site: String,
             jobs: Int
         ) throws(BuildError) -> FolderMoves.Checked {
-            var expected: [String: String] = [:]
-            expected.reserveCapacity(files.count)
-            for file in files { expected[file.path] = file.fingerprint }
-            let wanted = expected
+            // `check` has refused a path listed twice.
+            let expected = Dictionary(
+                files.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
             var checked = FolderMoves.Checked()
             checked.identities.reserveCapacity(files.count)
             var folders: [String] = []
@@ -88,7 +87,7 @@ package enum ShardMerge {
             var withFiles = Set<Substring>()
             var strays: [String] = []
             for entry in PublishedTree.fingerprinted(
-                root: root, jobs: jobs, wanted: { wanted[$0] != nil })
+                root: root, jobs: jobs, wanted: { expected[$0] != nil })
             {
                 if let fingerprint = expected[entry.path] {
                     if entry.kind == .file, entry.fingerprint == fingerprint,
@@ -226,8 +225,8 @@ package enum ShardMerge {
                 path: file.path, fingerprint: file.fingerprint,
                 source: located(folder, siteRoot) + "/" + file.path)
         }
-        let (report, asOf) = try report(of: manifests, siteRoot: siteRoot)
         let first = manifests.min { $0.manifest.shard < $1.manifest.shard } ?? manifests[0]
+        let (report, asOf) = try report(of: first, siteRoot: siteRoot)
         return Parts(
             files: files, report: report, asOf: asOf, first: first, listed: listed,
             siteRoot: siteRoot, site: site)
@@ -235,11 +234,9 @@ package enum ShardMerge {
 
     /// The report of the first part, which `check` has held equal to every other's.
     private static func report(
-        of manifests: [(folder: String, manifest: ShardManifest)], siteRoot: String
+        of first: (folder: String, manifest: ShardManifest), siteRoot: String
     ) throws(BuildError) -> (BuildCache, LocalDate) {
-        let (folder, manifest) =
-            manifests.min { $0.manifest.shard < $1.manifest.shard }
-            ?? manifests[0]
+        let (folder, manifest) = first
         let path = located(folder, siteRoot) + "/" + ShardManifest.reportName
         guard let data = FileManager.default.contents(atPath: path),
             Fingerprint.hex(bytes: Array(data)) == manifest.report,

@@ -32,8 +32,7 @@ package struct ShardShare: Sendable {
         var searching = Set<Language>()
         for kind in PageKinds.all where kind.runsLong && kind.pass <= .findings {
             for job in kind.jobs(context) where Self.isAboveCut(job, deal) {
-                var least = 0
-                for index in loads.indices where loads[index] < loads[least] { least = index }
+                let least = ShardSpec.lightest(loads)
                 loads[least] += weight
                 long[job.path] = least + 1
                 if least + 1 == part, kind.readsSearchDocuments { searching.insert(job.language) }

@@ -82,12 +82,18 @@ package struct ShardSpec: Sendable, Equatable {
         var loads = [Int](repeating: 0, count: count)
         var parts: [String: Int] = [:]
         for (root, weight) in largestFirst {
-            // The least loaded part; the lowest number among equals.
-            var least = 0
-            for part in loads.indices where loads[part] < loads[least] { least = part }
+            let least = lightest(loads)
             loads[least] += weight
             parts[root] = least + 1
         }
         return Deal(depth: depth, parts: parts, loads: loads)
+    }
+
+    /// The index of the least loaded part; the lowest among equals, so that every part deals
+    /// alike.
+    static func lightest(_ loads: [Int]) -> Int {
+        var least = 0
+        for part in loads.indices where loads[part] < loads[least] { least = part }
+        return least
     }
 }
