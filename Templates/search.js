@@ -9,7 +9,11 @@
  * long term's pairs are in so many documents that their places would cost more than reading the
  * results themselves (meta.v, on a province's site), the candidates that have all its pairs are
  * read in the order they would be listed and tested as text, until a page of results is found;
- * the count then says "at least". The last
+ * the count then says "at least". The k fragments give the length of every large posting, so
+ * that a query of several words common on a large site loads the postings of the rarest ones
+ * up to meta.w bytes and tests the others as text on the candidates, as for a long term. A
+ * query runs once typing pauses, and not while an input method is composing (the pinyin typed
+ * for a character is not a query). The last
  * search's time in milliseconds, fragments not counted, is kept in the root's data-search-ms
  * attribute for tests, and the time until its results showed in data-search-wait-ms. */
 (function () {
@@ -29,6 +33,13 @@
   var metaURL = root.getAttribute('data-fragments');
   var base = metaURL.substring(0, metaURL.lastIndexOf('/') + 1);
   var meta = null;
+  var ready = false;
+  /* The length of each large posting, by key, from the k fragments. */
+  var large = Object.create(null);
+  /* How long typing must pause before a query runs, in milliseconds. */
+  var PAUSE = 150;
+  var timer = null;
+  var composing = false;
   var failed = false;
   var fragments = Object.create(null);
   /* The documents of the keys of the search under way, decoded once. */
@@ -280,11 +291,14 @@
   }
 
   /* A term's plan: the documents of each of its keys and, for a long term, the pairs whose
-   * places decide, or none when their places are in more documents than meta.v and the
-   * candidates are read instead (unsure); null when some key is in no document. */
-  function planOf(term) {
+   * places decide, or none when their places are in more documents than meta.v, or its inner
+   * pairs' postings past the budget (edgesOnly), and the candidates are read instead (unsure);
+   * for a term whose postings are past the budget (skipped), no keys: the candidates are tested
+   * for it as text; null when some key is in no document. */
+  function planOf(term, skipped, edgesOnly) {
     var keys = keysOf(term), lists = [], i, cover, cost = 0;
-    if (pastLimit(term)) { keys = edgesOf(term); }
+    if (skipped) { return { keys: [], lists: [], cover: [], unsure: true, skipped: true }; }
+    if (edgesOnly || pastLimit(term)) { keys = edgesOf(term); }
     for (i = 0; i < keys.length; i++) {
       lists.push(documentsOf(keys[i]));
       if (!lists[i].ids.length) { return null; }
@@ -399,6 +413,7 @@
   function search(plans) {
     var pool = null, title = Object.create(null), i, match, found = [], id;
     for (i = 0; i < plans.length; i++) {
+      if (plans[i] !== null && plans[i].skipped) { continue; }
       match = matchTerm(plans[i]);
       for (id in match.title) { title[id] = true; }
       pool = pool === null ? match.ids : intersect(pool, match.ids);
@@ -422,6 +437,16 @@
     return false;
   }
 
+  /* How many terms were left to be tested as text: then any candidate may have one of them in
+   * its title. */
+  function skipCount(plans) {
+    var n = 0;
+    for (var i = 0; i < plans.length; i++) {
+      if (plans[i] !== null && plans[i].skipped) { n += 1; }
+    }
+    return n;
+  }
+
   /* Whether a document's title and text hold every term, and its title one of them, as the
    * index saw them: the title's first thousand units, a line feed, the text; or null. */
   function test(doc, terms) {
@@ -437,9 +462,15 @@
    * documents that hold every term, until a page of results is certain, every candidate is
    * read, or CHECKS are; then done(results in listing order, whether all were read).
    * Title matches are complete once LIMIT are found among the possible ones; the others once
-   * LIMIT in all are found at or above the newest candidate not yet read. */
-  function check(found, terms, ticket, done) {
+   * LIMIT in all are found at or above the newest candidate not yet read. When a term is tested
+   * as text only (anyTitle), any candidate may be a title match: they are read newest first, and
+   * the title matches are complete once LIMIT are found. */
+  function check(found, terms, ticket, anyTitle, done) {
     var titles = [], others = [], at = 0, boundary = 0, read = 0;
+    if (anyTitle) {
+      found = found.slice().sort(function (a, b) { return b.id - a.id; });
+      boundary = found.length;
+    }
     while (boundary < found.length && found[boundary].title) { boundary += 1; }
     function certain() {
       var n = 0, i, next;
@@ -451,6 +482,7 @@
     }
     function finish() {
       var results = [], i;
+      titles.sort(function (a, b) { return b - a; });
       others.sort(function (a, b) { return b - a; });
       for (i = 0; i < titles.length; i++) { results.push({ id: titles[i], title: true }); }
       for (i = 0; i < others.length; i++) { results.push({ id: others[i], title: false }); }
@@ -544,11 +576,11 @@
    * results shown. A later keystroke supersedes a search still waiting for its fragments. */
   function run() {
     var query = input.value.replace(/^\s+|\s+$/g, '');
-    var ticket, terms, waited;
+    var ticket, terms, waited, budget, loaded = [], order, skipped = Object.create(null), i;
     if (failed) { return; }
     current += 1;
     ticket = current;
-    if (!meta) { status.textContent = root.getAttribute('data-loading'); return; }
+    if (!ready) { status.textContent = root.getAttribute('data-loading'); return; }
     if (!query) {
       list.innerHTML = '';
       status.textContent = '';
@@ -558,19 +590,67 @@
     terms = termsOf(query);
     decoded = Object.create(null);
     waited = now();
-    need(bucketsOf(terms, true), function () {
-      var rest = [], i;
+    budget = new Budget();
+    order = terms.slice();
+    // The terms whose first and last pairs' postings are smallest first, until the budget is
+    // spent; the first always, as a query needs some postings.
+    order.sort(function (a, b) {
+      return budget.cost(edgesOf(a)) - budget.cost(edgesOf(b)) || terms.indexOf(a) - terms.indexOf(b);
+    });
+    for (i = 0; i < order.length; i++) {
+      if (loaded.length && !budget.affords(edgesOf(order[i]))) {
+        skipped[order[i]] = true;
+        continue;
+      }
+      budget.spend(edgesOf(order[i]));
+      loaded.push(order[i]);
+    }
+    need(bucketsOf(loaded, true), function () {
+      var rest = [], edgesOnly = Object.create(null), j;
       if (ticket !== current) { return; }
-      for (i = 0; i < terms.length; i++) { if (!pastLimit(terms[i])) { rest.push(terms[i]); } }
-      need(bucketsOf(rest, false), function () { plan(ticket, query, terms, waited); });
+      for (j = 0; j < loaded.length; j++) {
+        if (pastLimit(loaded[j])) { continue; }
+        if (!budget.affords(keysOf(loaded[j]))) {
+          edgesOnly[loaded[j]] = true;
+          continue;
+        }
+        budget.spend(keysOf(loaded[j]));
+        rest.push(loaded[j]);
+      }
+      need(bucketsOf(rest, false), function () {
+        plan(ticket, query, terms, skipped, edgesOnly, waited);
+      });
     });
   }
 
+  /* The bytes of large postings a query has planned to load, each key counted once. */
+  function Budget() {
+    this.spent = 0;
+    this.keys = Object.create(null);
+  }
+  Budget.prototype.cost = function (keys) {
+    var total = 0, seen = Object.create(null), i;
+    for (i = 0; i < keys.length; i++) {
+      if (!this.keys[keys[i]] && !seen[keys[i]] && large[keys[i]]) { total += large[keys[i]]; }
+      seen[keys[i]] = true;
+    }
+    return total;
+  };
+  Budget.prototype.affords = function (keys) {
+    return meta.w === undefined || this.spent + this.cost(keys) <= meta.w;
+  };
+  Budget.prototype.spend = function (keys) {
+    this.spent += this.cost(keys);
+    for (var i = 0; i < keys.length; i++) { this.keys[keys[i]] = true; }
+  };
+
   /* Plans the terms once their postings are loaded, then loads their places and documents. */
-  function plan(ticket, query, terms, waited) {
+  function plan(ticket, query, terms, skipped, edgesOnly, waited) {
     if (ticket !== current) { return; }
     var started = now(), plans = [], i;
-    for (i = 0; i < terms.length; i++) { plans.push(planOf(terms[i])); }
+    for (i = 0; i < terms.length; i++) {
+      plans.push(planOf(terms[i], skipped[terms[i]], edgesOnly[terms[i]]));
+    }
     var planned = now() - started;
     need(placeBucketsOf(plans), function () {
       if (ticket !== current) { return; }
@@ -584,10 +664,11 @@
         root.setAttribute('data-search-wait-ms', (now() - waited).toFixed(2));
         root.setAttribute('data-search-count', String(results.length));
         root.setAttribute('data-search-exact', String(exact));
+        root.setAttribute('data-search-skipped', String(skipCount(plans)));
         root.setAttribute('data-search-query', query);
       }
       if (unsure(plans)) {
-        check(found, terms, ticket, show);
+        check(found, terms, ticket, skipCount(plans) > 0, show);
         return;
       }
       for (i = 0; i < found.length && i < LIMIT; i++) {
@@ -618,21 +699,51 @@
     }
   }
 
+  /* Runs the query once typing has paused for PAUSE milliseconds. */
+  function later() {
+    if (timer !== null) { clearTimeout(timer); }
+    timer = setTimeout(function () {
+      timer = null;
+      run();
+    }, PAUSE);
+  }
+
   input.value = input.value || initialQuery();
-  input.addEventListener('input', run);
+  input.addEventListener('input', function (event) {
+    if (composing || event.isComposing) { return; }
+    later();
+  });
+  input.addEventListener('compositionstart', function () { composing = true; });
+  input.addEventListener('compositionend', function () {
+    composing = false;
+    later();
+  });
   input.addEventListener('change', remember);
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
     remember();
     run();
   });
 
   var started = now();
   need(['meta'], function () {
+    var names = [], p;
     meta = fragments.meta;
     if (meta.r) { CHECKS = meta.r; }
-    root.setAttribute('data-index-ms', (now() - started).toFixed(2));
-    root.setAttribute('data-ready', 'true');
-    if (input.value) { run(); }
+    for (p = 0; p < meta.p; p++) { names.push('k' + p.toString(16)); }
+    need(names, function () {
+      var j, key;
+      for (j = 0; j < names.length; j++) {
+        for (key in fragments[names[j]]) { large[key] = fragments[names[j]][key]; }
+      }
+      ready = true;
+      root.setAttribute('data-index-ms', (now() - started).toFixed(2));
+      root.setAttribute('data-ready', 'true');
+      if (input.value) { run(); }
+    });
   });
 })();

@@ -15,6 +15,8 @@ import ZhibuModel
         var meta: [String: Int]
         /// The buckets of keys (`b…`) and of places (`p…`), by name.
         var buckets: [String: [String: String]]
+        /// The lengths of the large postings (`k…`), by key.
+        var large: [String: Int] = [:]
         var documents: [[String: String]]
 
         /// The JSON inside `zhibuSearchFragment("name", …);`.
@@ -42,6 +44,9 @@ import ZhibuModel
                 #expect(file.path.hasSuffix(folder + name + ".js"), "\(file.path)")
                 if name.hasPrefix("d") {
                     chunks[name] = try #require(data as? [[String: String]])
+                } else if name.hasPrefix("k") {
+                    let sizes = try #require(data as? [String: Int])
+                    large.merge(sizes) { first, _ in first }
                 } else {
                     buckets[name] = try #require(data as? [String: String])
                 }
@@ -178,8 +183,9 @@ import ZhibuModel
     /// The example site's zh fragments, made once for the suite.
     static let shared = Result { try index() }
 
-    /// The example site's zh documents, through the build's own steps.
-    static func index() throws -> Index {
+    /// The example site's zh documents, through the build's own steps; with `large`, the `k`
+    /// fragments list the postings from that length.
+    static func index(large: Int? = nil) throws -> Index {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let tree = try FileTree.read(siteRoot: root.path, jobs: 2)
@@ -193,14 +199,16 @@ import ZhibuModel
                 SearchIndex.entries($0, site: site, urls: urls, language: .zh)
             })
         let folder = SearchFragments.folder(.zh, urls: urls)
-        let layout = SearchFragments.Layout(entries)
+        let layout = SearchFragments.Layout(entries, large: large)
         let files = (0..<SearchFragments.partitions).flatMap {
             SearchFragments.files(partition: $0, entries: entries, layout: layout, folder: folder)
         }
         // The build made the same files.
         let published = Dictionary(
             uniqueKeysWithValues: (built.files ?? []).map { ($0.path, $0.bytes) })
-        for file in files { #expect(published[file.path] == file.bytes, "\(file.path)") }
+        for file in files where large == nil {
+            #expect(published[file.path] == file.bytes, "\(file.path)")
+        }
         #expect(published[folder + "meta.js"] == SearchFragments.meta(entries, layout))
         return try Index(files, meta: SearchFragments.meta(entries, layout))
     }
@@ -270,6 +278,23 @@ import ZhibuModel
             }
             #expect(bitmap.utf8.count < list, "\(key)")
         }
+    }
+
+    @Test func largePostingsAreListedWithTheirLengthsForTheScriptsBudget() throws {
+        // No posting of the example site is large: every query loads its terms' postings.
+        #expect(try Self.shared.get().large.isEmpty)
+        #expect(SearchFragments.largePosting(documents: 477) == 4096)
+        // A sixty-fourth of a letter a document on a site of a million: some 16 KB.
+        #expect(SearchFragments.largePosting(documents: 1_000_000) == 15_625)
+        let index = try Self.index(large: 40)
+        let postings = index.buckets.filter { $0.key.hasPrefix("b") }.flatMap { $0.value }
+        let expected = Dictionary(
+            uniqueKeysWithValues: postings.filter { $0.value.utf8.count >= 40 }.map {
+                ($0.key, $0.value.utf8.count)
+            })
+        #expect(expected.count > 10)
+        #expect(expected.count < postings.count)
+        #expect(index.large == expected)
     }
 
     @Test func documentsAreNumberedOldestFirstAndUndatedPagesFirstOfAll() throws {

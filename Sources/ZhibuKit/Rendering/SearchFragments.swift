@@ -10,8 +10,12 @@ import ZhibuModel
 /// - `meta.js`: the number of documents `n`, of buckets `b`, of partitions `p` and their
 ///   subfolders `s`, documents per chunk `c`, the first place of a text `t` (`Places`): a
 ///   place before it is in a title, `v` (`placesLimit`), past which the script reads a long
-///   term's candidate documents instead of its pairs' places, and `r` (`documentsRead`), the
-///   most it reads for a query.
+///   term's candidate documents instead of its pairs' places, `r` (`documentsRead`), the
+///   most it reads for a query, and `w` (`postingBudget`), the bytes of large postings a query
+///   may load.
+/// - `<partition>/0/k<partition>.js`: the length of every posting of the partition's keys that
+///   has at least `largePosting` bytes, which the script reads before a query so that a query
+///   of several common words on a large site loads the postings of the rarest ones only.
 /// - `<partition>/<subfolder>/b<bucket>.js`: the postings of every key that hashes to the bucket. A key is
 ///   one UTF-16 code unit (4 hex digits) or two consecutive ones (8 hex digits) of a document's
 ///   lower-cased text (`Entry.units`). A posting lists the documents that have the key, each
@@ -65,6 +69,17 @@ package enum SearchFragments {
     /// The most candidate documents the script reads for one query, when it reads them: four
     /// pages of results, some 260 KB.
     package static let documentsRead = 200
+    /// How many bytes of large postings (`large`) one query may download before the script
+    /// tests its other terms as text on the candidates instead: on a site of 10⁶ records a word
+    /// in most documents costs some 170–330 KB, so a query of three such words would pass 1 MB.
+    /// Sites of 10⁴ records have no posting this large, so their answers stay exact.
+    package static let postingBudget = 384 * 1024
+
+    /// The size from which a key's posting is listed in its partition's `k` fragment, so that
+    /// the script can plan a query's downloads before making them: a list of every key would
+    /// cost more than it saves, and the postings left out are each smaller than a sixty-fourth
+    /// of a letter a document, which a query of a few terms can afford.
+    package static func largePosting(documents: Int) -> Int { max(4096, documents / 64) }
 
     /// The folder of a language's fragments, inside its search page's folder.
     package static func folder(_ language: Language, urls: SiteURLs) -> String {
@@ -86,10 +101,14 @@ package enum SearchFragments {
     package struct Layout: Sendable {
         let buckets: Int
         let places: Places
+        /// The length from which a posting is listed in its partition's `k` fragment.
+        let large: Int
 
-        package init(_ entries: [SearchIndex.Entry]) {
+        /// - Parameter large: `largePosting` of the documents unless given (tests list more).
+        package init(_ entries: [SearchIndex.Entry], large: Int? = nil) {
             buckets = bucketCount(entries)
             places = Places(entries)
+            self.large = large ?? largePosting(documents: entries.count)
         }
     }
 
@@ -98,7 +117,7 @@ package enum SearchFragments {
         let numbers = [
             ("n", entries.count), ("b", layout.buckets), ("p", partitions), ("s", subfolders),
             ("c", documentsPerChunk), ("t", layout.places.textStart), ("v", placesLimit),
-            ("r", documentsRead),
+            ("r", documentsRead), ("w", postingBudget),
         ]
         let object = numbers.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         return fragment("meta", Array("{\(object)}".utf8))
@@ -112,6 +131,22 @@ package enum SearchFragments {
         let partitionFolder = folder + String(partition, radix: 16) + "/"
         var files: [RenderedFile] = []
         let objects = self.objects(partition: partition, layout: layout, entries: entries)
+        // The sizes of the partition's large postings, named like a bucket numbered as the
+        // partition, so that the script finds it where it finds buckets.
+        var sizes: [UInt8] = [UInt8(ascii: "{")]
+        for (key, size) in objects.large {
+            if sizes.count > 1 { sizes.append(UInt8(ascii: ",")) }
+            sizes.append(UInt8(ascii: "\n"))
+            sizes.append(UInt8(ascii: "\""))
+            appendHex(key, to: &sizes)
+            sizes += Array("\":\(size)".utf8)
+        }
+        sizes.append(UInt8(ascii: "}"))
+        let sizesName = "k" + String(partition, radix: 16)
+        files.append(
+            RenderedFile(
+                path: partitionFolder + subfolder(partition) + sizesName + ".js",
+                bytes: fragment(sizesName, sizes)))
         for (slot, bucket) in stride(from: partition, to: buckets, by: partitions).enumerated() {
             for (letter, object) in [("b", objects.documents[slot]), ("p", objects.places[slot])] {
                 let name = letter + String(bucket, radix: 16)
@@ -201,6 +236,9 @@ package enum SearchFragments {
     struct Objects {
         var documents: [[UInt8]]
         var places: [[UInt8]]
+        /// The keys whose posting of documents has at least `largePosting` bytes, with that
+        /// length, in the order of their hex spelling.
+        var large: [(key: UInt64, bytes: Int)] = []
     }
 
     /// The fragments of one partition's buckets.
@@ -289,6 +327,7 @@ package enum SearchFragments {
             documents: Array(repeating: [UInt8(ascii: "{")], count: slots),
             places: Array(repeating: [UInt8(ascii: "{")], count: slots))
         let mask: UInt64 = 1 << 31 - 1
+        let large = layout.large
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
         // Read through buffers: the sweep visits every occurrence once more.
@@ -333,6 +372,7 @@ package enum SearchFragments {
                     {
                         bytes = bitmap
                     }
+                    if bytes.count >= large { objects.large.append((key, bytes.count)) }
                     append(key, bytes, to: &objects.documents[slot])
                     if isPair { append(key, positions, to: &objects.places[slot]) }
                     start = index

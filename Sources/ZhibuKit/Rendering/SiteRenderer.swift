@@ -48,7 +48,7 @@ package struct SiteRenderer: Sendable {
             files += output.files
         }
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
-        context.searchLayouts = context.searchDocuments.mapValues(SearchFragments.Layout.init)
+        context.searchLayouts = context.searchDocuments.mapValues { SearchFragments.Layout($0) }
         files += try render(.findings, context).flatMap(\.files)
         // Links are made relative before the passes that list and digest files, so that
         // `build.json` digests the bytes published, and where each file is rendered: a part
