@@ -113,6 +113,11 @@ let package = Package(
             // `zhibu version`: the commit and the build date, written at build time.
             plugins: ["BuildInfo"]
         ),
+        // bench/search_scale.py: the search index of a site ten times the largest one built,
+        // for what a query downloads at 10⁶ records. Not part of the product.
+        .executableTarget(
+            name: "ZhibuSearchScale", dependencies: ["ZhibuKit", "ZhibuModel"],
+            path: "bench/search-scale"),
         .testTarget(name: "ZhibuMarkdownTests", dependencies: ["ZhibuMarkdown"]),
         .testTarget(name: "ZhibuModelTests", dependencies: ["ZhibuModel"]),
         .testTarget(

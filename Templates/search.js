@@ -290,22 +290,21 @@
     return cover;
   }
 
-  /* A term's plan: the documents of each of its keys and, for a long term, the pairs whose
-   * places decide, or none when their places are in more documents than meta.v, or its inner
-   * pairs' postings past the budget (edgesOnly), and the candidates are read instead (unsure);
-   * for a term whose postings are past the budget (skipped), no keys: the candidates are tested
-   * for it as text; null when some key is in no document. */
-  function planOf(term, skipped, edgesOnly) {
-    var keys = keysOf(term), lists = [], i, cover, cost = 0;
-    if (skipped) { return { keys: [], lists: [], cover: [], unsure: true, skipped: true }; }
-    if (edgesOnly || pastLimit(term)) { keys = edgesOf(term); }
+  /* A term's plan from the keys whose postings were loaded for it: the documents of each and,
+   * for a long term, the pairs whose places decide, or none when their places are in more
+   * documents than meta.v or only some of its pairs were loaded, and the candidates are read
+   * instead (unsure); with no keys (skipped: its postings would pass the budget), the
+   * candidates are tested for it as text; null when some key is in no document. */
+  function planOf(term, keys) {
+    var lists = [], i, cover, cost = 0, whole = keys && keys.length === keysOf(term).length;
+    if (!keys) { return { keys: [], lists: [], cover: [], unsure: true, skipped: true }; }
     for (i = 0; i < keys.length; i++) {
       lists.push(documentsOf(keys[i]));
       if (!lists[i].ids.length) { return null; }
     }
-    cover = keys.length > 1 ? coverOf(lists) : [];
+    cover = whole && keys.length > 1 ? coverOf(lists) : [];
     for (i = 0; i < cover.length; i++) { cost += lists[cover[i]].ids.length; }
-    if (keys.length < keysOf(term).length || (meta.v !== undefined && cost > meta.v)) {
+    if (!whole || (meta.v !== undefined && cost > meta.v)) {
       return { keys: keys, lists: lists, cover: [], unsure: true };
     }
     return { keys: keys, lists: lists, cover: cover, unsure: false };
@@ -318,7 +317,7 @@
     var result = { ids: [], title: Object.create(null) }, i, k, id, p, s, places = [];
     var candidates, start, found, inTitle, list;
     if (plan === null) { return result; }
-    if (plan.keys.length === 1) { return plan.lists[0]; }
+    if (plan.keys.length === 1 && !plan.unsure) { return plan.lists[0]; }
     candidates = plan.lists[0].ids;
     for (i = 1; i < plan.lists.length; i++) { candidates = intersect(candidates, plan.lists[i].ids); }
     if (plan.unsure) {
@@ -381,13 +380,12 @@
       documentsOf(edges[0]).ids.length + documentsOf(edges[1]).ids.length > meta.v;
   }
 
-  /* The key buckets of the terms: of their first and last keys only when edges is true. */
-  function bucketsOf(terms, edges) {
-    var names = [], seen = Object.create(null), i, j, keys, name;
-    for (i = 0; i < terms.length; i++) {
-      keys = edges ? edgesOf(terms[i]) : keysOf(terms[i]);
-      for (j = 0; j < keys.length; j++) {
-        name = 'b' + bucketOf(keys[j]).toString(16);
+  /* The key buckets of the keys chosen for each term. */
+  function bucketsOf(chosen) {
+    var names = [], seen = Object.create(null), term, j, name;
+    for (term in chosen) {
+      for (j = 0; j < chosen[term].length; j++) {
+        name = 'b' + bucketOf(chosen[term][j]).toString(16);
         if (!seen[name]) { seen[name] = true; names.push(name); }
       }
     }
@@ -576,7 +574,7 @@
    * results shown. A later keystroke supersedes a search still waiting for its fragments. */
   function run() {
     var query = input.value.replace(/^\s+|\s+$/g, '');
-    var ticket, terms, waited, budget, loaded = [], order, skipped = Object.create(null), i;
+    var ticket, terms, waited, budget, order, chosen = Object.create(null), i, edges, cheaper;
     if (failed) { return; }
     current += 1;
     ticket = current;
@@ -593,37 +591,41 @@
     budget = new Budget();
     order = terms.slice();
     // The terms whose first and last pairs' postings are smallest first, until the budget is
-    // spent; the first always, as a query needs some postings.
+    // spent; the first always, as a query needs some postings, though of one pair only when
+    // both would pass the budget.
     order.sort(function (a, b) {
       return budget.cost(edgesOf(a)) - budget.cost(edgesOf(b)) || terms.indexOf(a) - terms.indexOf(b);
     });
     for (i = 0; i < order.length; i++) {
-      if (loaded.length && !budget.affords(edgesOf(order[i]))) {
-        skipped[order[i]] = true;
-        continue;
-      }
-      budget.spend(edgesOf(order[i]));
-      loaded.push(order[i]);
-    }
-    need(bucketsOf(loaded, true), function () {
-      var rest = [], edgesOnly = Object.create(null), j;
-      if (ticket !== current) { return; }
-      for (j = 0; j < loaded.length; j++) {
-        if (pastLimit(loaded[j])) { continue; }
-        if (!budget.affords(keysOf(loaded[j]))) {
-          edgesOnly[loaded[j]] = true;
-          continue;
+      edges = edgesOf(order[i]);
+      if (!budget.affords(edges)) {
+        if (i > 0) { continue; }
+        if (edges.length > 1) {
+          cheaper = budget.cost([edges[0]]) <= budget.cost([edges[1]]) ? 0 : 1;
+          edges = [edges[cheaper]];
         }
-        budget.spend(keysOf(loaded[j]));
-        rest.push(loaded[j]);
       }
-      need(bucketsOf(rest, false), function () {
-        plan(ticket, query, terms, skipped, edgesOnly, waited);
-      });
+      budget.spend(edges);
+      chosen[order[i]] = edges;
+    }
+    need(bucketsOf(chosen), function () {
+      var j, term, all;
+      if (ticket !== current) { return; }
+      // A long term's other pairs, when its places can decide and the budget allows.
+      for (j = 0; j < terms.length; j++) {
+        term = terms[j];
+        all = keysOf(term);
+        if (!chosen[term] || chosen[term].length !== edgesOf(term).length || all.length < 3 ||
+            pastLimit(term) || !budget.affords(all)) { continue; }
+        budget.spend(all);
+        chosen[term] = all;
+      }
+      need(bucketsOf(chosen), function () { plan(ticket, query, terms, chosen, waited); });
     });
   }
 
-  /* The bytes of large postings a query has planned to load, each key counted once. */
+  /* The bytes of postings a query has planned to load, each key counted once: a large posting
+   * by its length, any other as the most it can be (meta.l). */
   function Budget() {
     this.spent = 0;
     this.keys = Object.create(null);
@@ -631,7 +633,7 @@
   Budget.prototype.cost = function (keys) {
     var total = 0, seen = Object.create(null), i;
     for (i = 0; i < keys.length; i++) {
-      if (!this.keys[keys[i]] && !seen[keys[i]] && large[keys[i]]) { total += large[keys[i]]; }
+      if (!this.keys[keys[i]] && !seen[keys[i]]) { total += large[keys[i]] || meta.l || 0; }
       seen[keys[i]] = true;
     }
     return total;
@@ -645,12 +647,10 @@
   };
 
   /* Plans the terms once their postings are loaded, then loads their places and documents. */
-  function plan(ticket, query, terms, skipped, edgesOnly, waited) {
+  function plan(ticket, query, terms, chosen, waited) {
     if (ticket !== current) { return; }
     var started = now(), plans = [], i;
-    for (i = 0; i < terms.length; i++) {
-      plans.push(planOf(terms[i], skipped[terms[i]], edgesOnly[terms[i]]));
-    }
+    for (i = 0; i < terms.length; i++) { plans.push(planOf(terms[i], chosen[terms[i]])); }
     var planned = now() - started;
     need(placeBucketsOf(plans), function () {
       if (ticket !== current) { return; }

@@ -11,11 +11,11 @@ import ZhibuModel
 ///   subfolders `s`, documents per chunk `c`, the first place of a text `t` (`Places`): a
 ///   place before it is in a title, `v` (`placesLimit`), past which the script reads a long
 ///   term's candidate documents instead of its pairs' places, `r` (`documentsRead`), the
-///   most it reads for a query, and `w` (`postingBudget`), the bytes of large postings a query
-///   may load.
+///   most it reads for a query, `w` (`postingBudget`), the bytes of postings a query may load,
+///   and `l` (`largePosting`), the length from which a posting is listed in the `k` fragments.
 /// - `<partition>/0/k<partition>.js`: the length of every posting of the partition's keys that
-///   has at least `largePosting` bytes, which the script reads before a query so that a query
-///   of several common words on a large site loads the postings of the rarest ones only.
+///   has at least `l` bytes, which the script reads with `meta.js` so that it can plan a
+///   query's downloads before making them: a key not listed costs at most `l`.
 /// - `<partition>/<subfolder>/b<bucket>.js`: the postings of every key that hashes to the bucket. A key is
 ///   one UTF-16 code unit (4 hex digits) or two consecutive ones (8 hex digits) of a document's
 ///   lower-cased text (`Entry.units`). A posting lists the documents that have the key, each
@@ -69,10 +69,11 @@ package enum SearchFragments {
     /// The most candidate documents the script reads for one query, when it reads them: four
     /// pages of results, some 260 KB.
     package static let documentsRead = 200
-    /// How many bytes of large postings (`large`) one query may download before the script
-    /// tests its other terms as text on the candidates instead: on a site of 10⁶ records a word
-    /// in most documents costs some 170–330 KB, so a query of three such words would pass 1 MB.
-    /// Sites of 10⁴ records have no posting this large, so their answers stay exact.
+    /// How many bytes of postings one query may download before the script tests its other
+    /// terms as text on the candidates instead (a listed posting counts its length, any other
+    /// `largePosting`): on a site of 10⁶ records a word in most documents costs some 170–330
+    /// KB, so a query of three such words would pass 1 MB. On a site of 10⁴ records it takes
+    /// some ninety pairs to reach it, so their answers stay as they were.
     package static let postingBudget = 384 * 1024
 
     /// The size from which a key's posting is listed in its partition's `k` fragment, so that
@@ -117,7 +118,7 @@ package enum SearchFragments {
         let numbers = [
             ("n", entries.count), ("b", layout.buckets), ("p", partitions), ("s", subfolders),
             ("c", documentsPerChunk), ("t", layout.places.textStart), ("v", placesLimit),
-            ("r", documentsRead), ("w", postingBudget),
+            ("r", documentsRead), ("w", postingBudget), ("l", layout.large),
         ]
         let object = numbers.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         return fragment("meta", Array("{\(object)}".utf8))

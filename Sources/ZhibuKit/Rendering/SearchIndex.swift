@@ -71,30 +71,38 @@ package enum SearchIndex {
     package static func entries(_ part: Part, site: Site, urls: SiteURLs, language: Language)
         -> [Entry]
     {
-        collect(part, site: site, urls: urls, language: language).map { document in
-            var json: [UInt8] = []
-            json.reserveCapacity(document.text.count + 200)
-            json.append(contentsOf: Array("{\"u\":".utf8))
-            JSON.append(document.url, to: &json)
-            json.append(contentsOf: Array(",\"t\":".utf8))
-            JSON.append(document.title, to: &json)
-            json.append(contentsOf: Array(",\"o\":".utf8))
-            JSON.append(document.org, to: &json)
-            json.append(contentsOf: Array(",\"d\":".utf8))
-            JSON.append(document.date, to: &json)
-            json.append(contentsOf: Array(",\"x\":".utf8))
-            document.text.withUnsafeBufferPointer { JSON.append(utf8: $0, to: &json) }
-            json.append(UInt8(ascii: "}"))
-            // A title's first thousand units are searched: enough for any title, and it keeps
-            // every place of the fragments' postings below 2³¹.
-            let title = Array(SearchFragments.lowered(document.title).prefix(1000))
-            var units = title
-            units.append(0x0A)
-            units += SearchFragments.lowered(String(decoding: document.text, as: UTF8.self))
-            return Entry(
-                url: document.url, title: document.title, date: document.date, json: json,
-                units: units, titleUnits: title.count)
+        collect(part, site: site, urls: urls, language: language).map {
+            entry(url: $0.url, title: $0.title, org: $0.org, date: $0.date, text: $0.text)
         }
+    }
+
+    /// One document as the index and its fragments hold it; `text` is its leading plain text
+    /// as UTF-8.
+    package static func entry(
+        url: String, title: String, org: String, date: String, text: [UInt8]
+    ) -> Entry {
+        var json: [UInt8] = []
+        json.reserveCapacity(text.count + 200)
+        json.append(contentsOf: Array("{\"u\":".utf8))
+        JSON.append(url, to: &json)
+        json.append(contentsOf: Array(",\"t\":".utf8))
+        JSON.append(title, to: &json)
+        json.append(contentsOf: Array(",\"o\":".utf8))
+        JSON.append(org, to: &json)
+        json.append(contentsOf: Array(",\"d\":".utf8))
+        JSON.append(date, to: &json)
+        json.append(contentsOf: Array(",\"x\":".utf8))
+        text.withUnsafeBufferPointer { JSON.append(utf8: $0, to: &json) }
+        json.append(UInt8(ascii: "}"))
+        // A title's first thousand units are searched: enough for any title, and it keeps
+        // every place of the fragments' postings below 2³¹.
+        let lowered = Array(SearchFragments.lowered(title).prefix(1000))
+        var units = lowered
+        units.append(0x0A)
+        units += SearchFragments.lowered(String(decoding: text, as: UTF8.self))
+        return Entry(
+            url: url, title: title, date: date, json: json, units: units,
+            titleUnits: lowered.count)
     }
 
     /// The order of the fragments' document ids: oldest first (undated pages before all), and
