@@ -243,11 +243,15 @@ struct BuildCommand: ParsableCommand {
                     : "zhibu: nothing changed; \(folder) untouched (\(files.count) files)")
                     + elapsed + notes
             }
-            // A merge moves its parts' folders in: those files are neither written nor kept.
-            let unchanged = files.count - stats.written - stats.moved
+            // A merge moves its parts' folders in and links their other files: those files are
+            // neither written nor kept.
+            let unchanged = files.count - stats.written - stats.moved - stats.taken
             let moved =
-                stats.moved == 0
-                ? "" : zh ? "，从各部分移入 \(stats.moved)" : ", \(stats.moved) moved from the parts"
+                stats.moved + stats.taken == 0
+                ? ""
+                : zh
+                    ? "，从各部分移入 \(stats.moved)、链接 \(stats.taken)"
+                    : ", \(stats.moved) moved and \(stats.taken) linked from the parts"
             return
                 (zh
                 ? "zhibu: 已发布 \(folder)：\(files.count) 个文件，写入 \(stats.written)\(moved)，未变 \(unchanged)，删除 \(stats.removed)"

@@ -27,7 +27,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Fail (exit 1) on warnings as well as errors.")
     var strict = false
 
-    @Flag(help: "Print only errors, no warnings, notes or summary.")
+    @Flag(help: "Print only errors, no warnings, notes or summary; report files stay whole.")
     var quiet = false
 
     @Option(help: "Number of parallel jobs (default: the number of cores).")

@@ -47,7 +47,10 @@ struct ReportWriter: Sendable {
     {
         let language = self.language ?? report.summary.defaultLanguage
         var report = report
-        if options.quiet && format != .human {
+        // `--quiet` quiets the terminal; a report written to a file stays whole, as CI reads
+        // its warnings (code scanning, merge-request widgets) whatever the log shows.
+        let quiet = options.quiet && file == nil
+        if quiet && format != .human {
             report.diagnostics.removeAll { $0.severity != .error }
         }
         let text: String
@@ -55,7 +58,7 @@ struct ReportWriter: Sendable {
         switch format {
         case .human:
             let color = file == nil && Terminal.supportsColor
-            text = HumanReport(language: language, color: color, quiet: options.quiet)
+            text = HumanReport(language: language, color: color, quiet: quiet)
                 .render(report)
         case .json:
             text = JSONReport(language: language).render(report)

@@ -145,6 +145,31 @@ import ZhibuRules
         #expect(run.stdout.contains("error: [load.encoding]"))
     }
 
+    /// `--quiet` quiets what is printed, not the report files CI reads.
+    @Test func quietLeavesReportFilesWhole() throws {
+        let site = try copy("bad-input")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = site.appendingPathComponent("report.json")
+        let run = try zhibu([
+            "--site", site.path, "check", "--quiet", "--lang", "en", "--report", "json",
+            "--report", "json=\(file.path)",
+        ])
+        #expect(run.status == 2)
+        let printed = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let written = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        func severities(_ report: [String: Any]) -> Set<String> {
+            Set(
+                ((report["diagnostics"] as? [[String: Any]]) ?? []).compactMap {
+                    $0["severity"] as? String
+                })
+        }
+        #expect(severities(printed) == ["error"])
+        #expect(severities(written).contains("warning"))
+        #expect(severities(written).contains("error"))
+    }
+
     @Test func strictFailsOnWarnings() throws {
         let site = try write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }

@@ -205,6 +205,9 @@ import Testing
         ])
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect((merge.stdout + merge.stderr).contains("从各部分移入"), "\(merge.stderr)")
+        // The merge writes the sitemap and build.json; the parts' files are moved or linked.
+        let written = (merge.stdout + merge.stderr).firstMatch(of: /写入 (\d+)，/)
+        #expect(written.map { String($0.1) } == "2", "\(merge.stderr)")
         #expect(
             try tree(root.appendingPathComponent("merged"))
                 == tree(root.appendingPathComponent("single")))

@@ -44,6 +44,9 @@ package struct Publisher: Sendable {
         package var linked = 0
         /// A merge's files moved into the new tree in their parts' folders (`FolderMoves`).
         package var moved = 0
+        /// A merge's other files of its parts, linked (or, across file systems, copied) into
+        /// the new tree: not written by this run, and not unchanged either.
+        package var taken = 0
         /// Files of the previous site that the new one does not have.
         package var removed = 0
         /// False when nothing changed and `Site/` was left untouched.
@@ -175,7 +178,7 @@ package struct Publisher: Sendable {
             folders.formUnion(try makeFolders(for: left.map { files[$0].path }))
         }
 
-        enum Action: Sendable { case keep, link, write, moved }
+        enum Action: Sendable { case keep, link, write, take, moved }
         let actions = files.indices.map { index -> Action in
             if !moved.isEmpty, moved[index] != nil { return .moved }
             let file = files[index]
@@ -191,7 +194,7 @@ package struct Publisher: Sendable {
             {
                 return .link
             }
-            return .write
+            return file.source == nil ? .write : .take
         }
         let halfway = files.count / 2
         let results = Parallel.io(Array(files.indices), threads: writers, grain: Self.grain) {
@@ -218,7 +221,7 @@ package struct Publisher: Sendable {
                     return .success(published.identity(file.path))
                 }
                 fallthrough
-            case .write:
+            case .write, .take:
                 if let source = file.source {
                     // A part's file of a merge: linked where the file system allows, else
                     // copied; never a link that is not a regular file's.
@@ -254,6 +257,7 @@ package struct Publisher: Sendable {
         var stats = Stats()
         stats.written = actions.filter { if case .write = $0 { true } else { false } }.count
         stats.linked = actions.filter { if case .link = $0 { true } else { false } }.count
+        stats.taken = actions.filter { if case .take = $0 { true } else { false } }.count
         stats.moved = moved.lazy.filter { $0 != nil }.count
         stats.removed = published.hashes.keys.filter { next.hash($0) == nil }.count
         stats.foreign = survey.foreign
