@@ -207,7 +207,7 @@ def bitmap_queries(site):
 
 def covering_queries(docs, site):
     """Queries of every kind of term, taken from the documents and fragments themselves."""
-    queries = ["党", "支部 学习", "，", "zz9zz", "2024"] + bitmap_queries(site)
+    queries = ["党", "支部 学习", "，", "zz9zz", "党员 zz9zz", "2024"] + bitmap_queries(site)
     for doc in docs:
         text = doc["x"]
         han = re.findall(r"[\u4e00-\u9fff]{6,}", text)
