@@ -136,11 +136,8 @@ package enum SearchFragments {
         // partition, so that the script finds it where it finds buckets.
         var sizes: [UInt8] = [UInt8(ascii: "{")]
         for (key, size) in objects.large {
-            if sizes.count > 1 { sizes.append(UInt8(ascii: ",")) }
-            sizes.append(UInt8(ascii: "\n"))
-            sizes.append(UInt8(ascii: "\""))
-            appendHex(key, to: &sizes)
-            sizes += Array("\":\(size)".utf8)
+            appendName(key, to: &sizes)
+            sizes += Array(String(size).utf8)
         }
         sizes.append(UInt8(ascii: "}"))
         let sizesName = "k" + String(partition, radix: 16)
@@ -460,15 +457,21 @@ package enum SearchFragments {
 
     /// Appends `"key":"posting"` to an open JSON object.
     private static func append(_ key: UInt64, _ posting: [UInt8], to object: inout [UInt8]) {
+        appendName(key, to: &object)
+        object.append(UInt8(ascii: "\""))
+        object += posting
+        object.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `"key":`, after a comma unless it is the first of an open JSON object, on a
+    /// line of its own.
+    private static func appendName(_ key: UInt64, to object: inout [UInt8]) {
         if object.count > 1 { object.append(UInt8(ascii: ",")) }
         object.append(UInt8(ascii: "\n"))
         object.append(UInt8(ascii: "\""))
         appendHex(key, to: &object)
         object.append(UInt8(ascii: "\""))
         object.append(UInt8(ascii: ":"))
-        object.append(UInt8(ascii: "\""))
-        object += posting
-        object.append(UInt8(ascii: "\""))
     }
 
     /// Sorts occurrences by their key (the top 33 bits), stably, with their documents: three
