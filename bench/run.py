@@ -367,6 +367,8 @@ class Bench:
         lines.append(f"- machine: {cores} cores ({usable} usable), {platform.system()} {platform.release()} "
                      f"{platform.machine()}, {mem_total()}")
         lines += [f"- {f}" for f in self.facts]
+        if (fs := file_system(self.args.work)):
+            lines.append(f"- work folder's file system: {fs}")
         lines.append(f"- rounds: {self.args.rounds}, interleaved (pair order alternates); "
                      f"`sync` before every timed command")
         lines += ["", "| benchmark | tool | median | min | CPU (median) | peak RSS | runs | notes |",
@@ -501,6 +503,38 @@ def edit_target(zsite: Path) -> Path:
 
 def pct(part: float, whole: float) -> str:
     return f"{100 * part / whole:.2f} %" if whole else "n/a"
+
+
+def file_system(path) -> str | None:
+    """The file system under `path`, and a warning when it is ext4 without a journal.
+
+    Without a journal, ext4 skips inodes freed in the last minute (six while their table block
+    is unwritten) when it creates a file, scanning the rest of the group for each one: a fresh
+    build right after deleting the last output then spends most of its time in the kernel, and
+    more so the more files a tool writes. The journaled ext4 of a usual CI runner does not.
+    """
+    try:
+        device = os.stat(path).st_dev
+        target = None
+        with open("/proc/self/mountinfo") as f:
+            for line in f:
+                fields = line.split()
+                major, minor = fields[2].split(":")
+                if os.makedev(int(major), int(minor)) == device:
+                    target = (fields[fields.index("-") + 1], fields[fields.index("-") + 2])
+        if target is None:
+            return None
+        kind, source = target
+        if kind != "ext4":
+            return kind
+        name = os.path.basename(os.path.realpath(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}"))
+        journals = os.listdir("/proc/fs/jbd2") if os.path.isdir("/proc/fs/jbd2") else []
+        if any(entry.startswith(name + "-") for entry in journals):
+            return f"ext4 with a journal ({source})"
+        return (f"ext4 **without a journal** ({source}): fresh builds after deleting the output are "
+                f"slowed by inode allocation, for every tool and more for more files; not what a CI runner has")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def mem_total() -> str:

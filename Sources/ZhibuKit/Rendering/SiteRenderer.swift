@@ -66,16 +66,17 @@ package struct SiteRenderer: Sendable {
     }
 
     /// The files of the last passes added to `files` (sorted by path), which they read.
-    private func listed(_ files: [RenderedFile], _ context: RenderContext) throws(RenderError)
-        -> [RenderedFile]
+    private func listed(_ files: consuming [RenderedFile], _ context: RenderContext)
+        throws(RenderError) -> [RenderedFile]
     {
-        var files = files
         var context = context
         for pass in RenderPass.allCases where pass > .findings {
             context.files = files
-            for file in try render(pass, context).flatMap(\.files) {
-                Self.insert(file, into: &files)
-            }
+            let added = try render(pass, context).flatMap(\.files)
+            // The pass has read them: `files` is the list's only owner again, so the inserts
+            // move its elements in place instead of copying every file's references first.
+            context.files = []
+            for file in added { Self.insert(file, into: &files) }
         }
         return files
     }
