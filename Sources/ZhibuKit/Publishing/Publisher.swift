@@ -325,7 +325,7 @@ extension Publisher {
         let entries = entries ?? PublishedTree.survey(root: site, jobs: Parallel.defaultJobs)
         // Each entry is held to the manifest on all cores, a run of entries at a time: a
         // rebuild with nothing changed is this walk and this check, and checking tens of
-        // thousands of paths on the main thread after the walk was a third of it.
+        // thousands of paths on the main thread, after the walk, left the other cores idle.
         let run = 2048
         let site = self.site
         let parts = Parallel.map(Array(stride(from: 0, to: entries.count, by: run))) {
