@@ -236,6 +236,12 @@ struct BuildCommand: ParsableCommand {
                     ? "\nzhibu: 已重写被手工改动的文件：\(list)"
                     : "\nzhibu: rewrote published files that had been changed by hand: \(list)"
             }
+            if let reason = stats.unrecorded {
+                notes +=
+                    zh
+                    ? "\nzhibu: 警告：无法在 .zhibu/ 中记下这次构建（\(reason)）；\(folder) 是对的，但下次构建会重新生成并检查它。请检查磁盘空间和 .zhibu/ 的写入权限"
+                    : "\nzhibu: warning: could not record this build in .zhibu/ (\(reason)); \(folder) is right, but the next build will render and check it again. Check the disk's free space and that .zhibu/ can be written"
+            }
             if !stats.swapped {
                 return
                     (zh

@@ -490,13 +490,15 @@ extension Pipeline {
         _ files: [RenderedFile], digest: String, surveyDigest: String?, report: CheckReport,
         moving: FolderMoves.Checked? = nil, options: Options
     ) throws(PublishError) -> Publisher.Stats {
-        let stats = try Publisher(siteRoot: options.siteRoot, destination: options.destination)
+        var stats = try Publisher(siteRoot: options.siteRoot, destination: options.destination)
             .publish(files, jobs: options.jobs, moving: moving)
         var cache = BuildCache(
             digest: digest, asOf: report.asOf, summary: report.summary,
             diagnostics: report.diagnostics)
         cache.surveyDigest = surveyDigest
-        cache.store(siteRoot: options.siteRoot, destination: options.destination)
+        if let reason = cache.store(siteRoot: options.siteRoot, destination: options.destination) {
+            stats.unrecorded = stats.unrecorded ?? reason
+        }
         return stats
     }
 }

@@ -69,6 +69,41 @@ import ZhibuRules
         #expect(built.stderr.contains("published Site/"), "\(built.stderr)")
     }
 
+    /// When zhibu cannot record a build in `.zhibu/` (a full disk; here its temporary file's
+    /// name is taken by a folder), the site is still published and the build succeeds, but it
+    /// says so: otherwise every later build renders again with no hint why.
+    @Test func aBuildItCannotRecordIsPublishedAndSaysSo() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.zhibu(["--site", root.path, "build", "--quiet"]).status == 0)
+        let blocker = root.appendingPathComponent(".zhibu/last-build.tmp")
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: blocker.appendingPathComponent("keep"))
+        let record = root.appendingPathComponent(ExampleSite.recordPath("2026-03-15", .themedDay))
+        try Data((try String(contentsOf: record, encoding: .utf8) + "\n补充。\n").utf8)
+            .write(to: record)
+        let built = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("published Site/"), "\(built.stderr)")
+        #expect(
+            built.stderr.contains("warning: could not record this build in .zhibu/"),
+            "\(built.stderr)")
+        let page = try String(
+            contentsOf: root.appendingPathComponent("Site/index.html"), encoding: .utf8)
+        #expect(!page.isEmpty)
+        // Nothing recorded: the next build renders again, finds Site/ right, and says so again.
+        let again = try cli.zhibu(["--site", root.path, "build", "--lang", "zh"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("内容没有变化"), "\(again.stderr)")
+        #expect(again.stderr.contains("警告：无法在 .zhibu/ 中记下这次构建"), "\(again.stderr)")
+        // Once it can be written, the build is recorded and the warning is gone.
+        try FileManager.default.removeItem(at: blocker)
+        let recorded = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(!recorded.stderr.contains("could not record"), "\(recorded.stderr)")
+        let reused = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(reused.stderr.contains("inputs unchanged since the last build"), "\(reused.stderr)")
+    }
+
     @Test func aSiteTemplateOverridesTheDefault() throws {
         let root = try site(["Templates/notfound.mustache": "<h1>找不到了 {{t.home}}</h1>\n"])
         defer { try? FileManager.default.removeItem(at: root) }

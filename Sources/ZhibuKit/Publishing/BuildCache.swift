@@ -147,11 +147,18 @@ package struct BuildCache: Sendable {
         return decode(Array(data), if: matches)
     }
 
-    /// Stores the cache next to the published tree's manifest; a failure only costs speed.
-    package func store(siteRoot: String, destination: String? = nil) {
-        guard let bytes = encoded() else { return }
+    /// Stores the cache next to the published tree's manifest, replacing it whole.
+    ///
+    /// - Returns: why it could not be stored, or nil. A failure loses nothing, as the next
+    ///   build renders again, but the caller says so: builds that stay slow because `.zhibu/`
+    ///   cannot be written (a full disk) would otherwise give no hint why.
+    @discardableResult
+    package func store(siteRoot: String, destination: String? = nil) -> String? {
+        guard let bytes = encoded() else { return "the report could not be encoded" }
         let path =
             Publisher(siteRoot: siteRoot, destination: destination).cache + "/" + Self.fileName
-        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        unlink(path + ".tmp")
+        return FileDescriptor.replace(path, with: bytes, through: path + ".tmp")
+            ? nil : Publisher.reason()
     }
 }

@@ -56,6 +56,9 @@ package struct Publisher: Sendable {
         package var foreign: [String] = []
         /// Published files whose content or identity had changed since zhibu wrote them.
         package var repaired: [String] = []
+        /// Why this build could not be recorded in `.zhibu/` (the system's words), or nil:
+        /// `Site/` is right, but the next build renders and checks it again.
+        package var unrecorded: String?
 
         package init() {}
     }
@@ -151,8 +154,15 @@ package struct Publisher: Sendable {
             survey = self.survey(published)
             if published.sameContent(as: next), survey.foreign.isEmpty, survey.changed.isEmpty {
                 // Read back and found right: recorded, so the next build need not read it.
-                if recorded == nil { try? writeText(published.text, to: publishedPath) }
-                return Stats()
+                var stats = Stats()
+                if recorded == nil {
+                    do throws(PublishError) {
+                        try writeText(published.text, to: publishedPath)
+                    } catch {
+                        if case .io(_, let reason, _) = error { stats.unrecorded = reason }
+                    }
+                }
+                return stats
             }
         }
         try checkpoint("start", siteChanged: false)
