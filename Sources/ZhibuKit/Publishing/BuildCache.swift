@@ -157,8 +157,6 @@ package struct BuildCache: Sendable {
         guard let bytes = encoded() else { return "the report could not be encoded" }
         let path =
             Publisher(siteRoot: siteRoot, destination: destination).cache + "/" + Self.fileName
-        unlink(path + ".tmp")
-        return FileDescriptor.replace(path, with: bytes, through: path + ".tmp")
-            ? nil : Publisher.reason()
+        return FileDescriptor.replace(own: path, with: bytes) ? nil : Publisher.reason()
     }
 }

@@ -631,8 +631,7 @@ extension Publisher {
 
     /// Writes zhibu's record after the swap: a failure says that `Site/` did change.
     func writeText(_ text: String, to path: String) throws(PublishError) {
-        unlink(path + ".tmp")
-        guard FileDescriptor.replace(path, with: Array(text.utf8), through: path + ".tmp") else {
+        guard FileDescriptor.replace(own: path, with: Array(text.utf8)) else {
             throw .io(path: path, reason: Self.reason(), siteChanged: true)
         }
     }

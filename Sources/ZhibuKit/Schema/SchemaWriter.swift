@@ -36,10 +36,8 @@ package enum SchemaWriter {
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 throw .cannotWrite(path: path, reason: "not a regular file")
             }
-            // A temporary file left by an interrupted run is zhibu's own: it goes first.
-            unlink(path + ".tmp")
             let bytes = Array((schemas[name] ?? "").utf8)
-            guard FileDescriptor.replace(path, with: bytes, through: path + ".tmp") else {
+            guard FileDescriptor.replace(own: path, with: bytes) else {
                 throw .cannotWrite(path: path, reason: Publisher.reason())
             }
         }

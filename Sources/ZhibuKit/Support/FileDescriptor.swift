@@ -50,4 +50,12 @@ package enum FileDescriptor {
         errno = failure
         return false
     }
+
+    /// Replaces one of zhibu's own files through `<path>.tmp`, removing first a temporary file
+    /// an interrupted run left there: it is zhibu's own, and `replace` never writes through
+    /// one. False with `errno` on a failure, as `replace`.
+    package static func replace(own path: String, with bytes: [UInt8]) -> Bool {
+        unlink(path + ".tmp")
+        return replace(path, with: bytes, through: path + ".tmp")
+    }
 }

@@ -41,7 +41,6 @@ struct FolderIdentity: Hashable, Codable, Sendable {
     @discardableResult
     static func write(_ folders: [FolderIdentity], to path: String) -> Bool {
         guard let data = try? JSONEncoder().encode(folders) else { return false }
-        unlink(path + ".tmp")
-        return FileDescriptor.replace(path, with: Array(data), through: path + ".tmp")
+        return FileDescriptor.replace(own: path, with: Array(data))
     }
 }
