@@ -27,3 +27,11 @@ int zhibu_exchange_paths(const char *first, const char *second) {
     return -1;
 }
 #endif
+
+int zhibu_look_only_flag(void) {
+#if defined(O_PATH)
+    return O_PATH;
+#else
+    return O_RDONLY;
+#endif
+}

@@ -422,6 +422,62 @@ import ZhibuRules
         #expect(copied.count == bytes.count)
     }
 
+    /// A rebuild with nothing changed lists only the folders of `Site/` changed since the swap
+    /// (`.zhibu/folders`), and looks up the files of the others by name. What is done deep
+    /// inside `Site/` still changes the folder it is done in, so it is found and put right
+    /// just as at the top.
+    @Test func whatIsDoneDeepInSiteIsFoundWithNothingElseChanged() throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try clean(Self.version(1))
+        try write(Self.version(1), to: root)
+        #expect(try build(root).status == 0)
+        let record = try String(
+            contentsOf: root.appendingPathComponent(".zhibu/folders"), encoding: .utf8)
+        #expect(
+            record.split(separator: "\n").contains { $0.hasPrefix("D ") && !$0.hasPrefix("D - ") })
+        // The deepest folder with a file in it.
+        let deepest = try #require(
+            first.keys.map { ($0 as NSString).deletingLastPathComponent }
+                .max { ($0.split(separator: "/").count, $1) < ($1.split(separator: "/").count, $0) }
+        )
+        #expect(deepest.split(separator: "/").count >= 2, "\(deepest)")
+        let deep = root.appendingPathComponent("Site/" + deepest)
+        let fm = FileManager.default
+        func rebuild(_ what: String, says: String) throws {
+            let run = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+            #expect(run.status == 0, "\(what): \(run.stderr)")
+            #expect(run.stderr.contains(says), "\(what): \(run.stderr)")
+            expectSame(snapshot(root), first, what)
+        }
+        try rebuild("nothing done", says: "inputs unchanged since the last build")
+        try Data("x".utf8).write(to: deep.appendingPathComponent("extra.html"))
+        try rebuild("a file added", says: "zhibu did not publish: \(deepest)/extra.html")
+        try fm.createDirectory(
+            at: deep.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: deep.appendingPathComponent("more/note.txt"))
+        try rebuild("a folder added", says: "zhibu did not publish: \(deepest)/more/note.txt")
+        let page = try #require(
+            first.keys.filter { ($0 as NSString).deletingLastPathComponent == deepest }.sorted()
+                .first.map { ($0 as NSString).lastPathComponent })
+        try fm.removeItem(at: deep.appendingPathComponent(page))
+        try rebuild("a file removed", says: "published Site/")
+        let handle = try FileHandle(forWritingTo: deep.appendingPathComponent(page))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- edited -->".utf8))
+        try handle.close()
+        try rebuild("a file edited", says: "changed by hand: \(deepest)/\(page)")
+        // The folder replaced by a link to a copy of it outside the site: not followed.
+        let outside = folder()
+        defer { try? fm.removeItem(at: outside) }
+        try fm.moveItem(at: deep, to: outside)
+        try fm.createSymbolicLink(at: deep, withDestinationURL: outside)
+        let copy = snapshot(outside, ".")
+        try rebuild("a folder replaced by a link", says: "published Site/")
+        #expect(snapshot(outside, ".") == copy)
+        try rebuild("nothing done since", says: "inputs unchanged since the last build")
+    }
+
     @Test func aFileEditedByHandInSiteIsWrittenAgain() throws {
         let root = folder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -152,7 +152,7 @@ package struct Manifest: Sendable, Equatable {
     }
 
     /// `isSafe` on the bytes of a path; a NUL or backslash anywhere makes it unsafe.
-    private static func isSafe(_ path: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func isSafe(_ path: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard !path.isEmpty else { return false }
         var partStart = path.startIndex
         var index = path.startIndex

@@ -83,6 +83,8 @@ package struct Publisher: Sendable {
     var spare: String { cache + "/spare" }
     var publishedPath: String { cache + "/published" }
     var spareManifestPath: String { cache + "/spare-manifest" }
+    /// The identities of the published folders, recorded with the manifest (`FolderRecord`).
+    var foldersPath: String { cache + "/folders" }
     /// The identities of the folders that are or were about to become the `--destination`,
     /// written before each swap: such a folder is zhibu's even while its manifest is
     /// forgotten (`forget()`), unlike a folder of the user's found at the same path.
@@ -109,9 +111,16 @@ package struct Publisher: Sendable {
         guard isFolder(publisher.cache), isFolder(publisher.site),
             access(publisher.publishedPath, F_OK) == 0
         else { return false }
-        // The walk of `Site/` and the read of its manifest do not wait on each other: a
-        // rebuild with nothing changed is mostly these two.
         let site = publisher.site
+        // The folders recorded with this very manifest: those not changed since are not listed.
+        if let manifest = PublishedTree.readBytes(publisher.publishedPath),
+            let folders = PublishedTree.readBytes(publisher.foldersPath),
+            let record = FolderRecord(
+                bytes: folders, manifest: Fingerprint.hex(bytes: manifest))
+        {
+            return record.holds(root: site, jobs: Parallel.defaultJobs)
+        }
+        // Else the walk of `Site/` and the read of its manifest do not wait on each other.
         let walk = Background { PublishedTree.survey(root: site, jobs: Parallel.defaultJobs) }
         let manifest = readManifest(publisher.publishedPath)
         let entries = walk.wait()
@@ -282,6 +291,15 @@ package struct Publisher: Sendable {
         // A spare begun empty holds only what was just written: nothing to clear.
         if !emptied { clearSpare(keeping: next, folders: folders) }
 
+        // The new tree's folders, held to a stamp taken before they are looked at: a folder
+        // changed after the look, by anyone, is then never trusted (`FolderRecord`).
+        let layout = FolderRecord.Layout(fresh)
+        let folderIdentities = layout.flatMap { layout in
+            FolderRecord.stamp(spare).map {
+                layout.identities(in: spare, before: $0, jobs: Parallel.defaultJobs)
+            }
+        }
+
         try checkpoint("before-swap", siteChanged: false)
         // The folder that is the destination after the swap, and the one before it: either
         // is zhibu's even while the manifest is forgotten, so a build killed around the swap
@@ -306,7 +324,16 @@ package struct Publisher: Sendable {
         swapped = true
         if journal != nil { unlink(movingPath) }
         try FaultPoint.reach("after-swap", siteChanged: true)
-        try writeText(fresh.text, to: publishedPath)
+        let text = fresh.text
+        try writeText(text, to: publishedPath)
+        if let layout, let folderIdentities {
+            // Only saves the next unchanged rebuild a listing: not written, it is listed.
+            _ = FileDescriptor.replace(
+                own: foldersPath,
+                with: layout.encoded(
+                    identities: folderIdentities,
+                    manifest: Fingerprint.hex(bytes: Array(text.utf8))))
+        }
         if siteExists {
             // The old site is now the spare; keep only what is known to be zhibu's own.
             var old = Manifest()
@@ -383,6 +410,7 @@ extension Publisher {
     /// build interrupted from here on is followed by one that reads `Site/` back.
     func forget() {
         unlink(publishedPath)
+        unlink(foldersPath)
         unlink(spareManifestPath)
         unlink(cache + "/" + BuildCache.fileName)
         // The JSON form's name, left by older versions of zhibu.

@@ -1,0 +1,384 @@
+import CSystemShims
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What zhibu knew of each folder of the tree it swapped in: the folder's identity when it was
+/// finished, and the files the manifest has directly in it, kept in `.zhibu/` beside the
+/// manifest it was made from.
+///
+/// A rebuild with nothing changed must still find `Site/` as zhibu left it. Listing ten
+/// thousand folders is most of that check, yet a folder gains, loses or renames an entry only
+/// by changing its own change time (`st_ctime`, which no program can set back). So a folder
+/// whose inode and times are the recorded ones still holds exactly the recorded names, and
+/// only those files are looked at (their identities, as the manifest has them); any other
+/// folder is listed as before.
+///
+/// The invariant that makes a recorded time trustworthy: a folder's identity is recorded only
+/// when its change time is before a stamp taken, on the same file system, before the folder
+/// was looked at. A change made after the look therefore carries a later time, even within
+/// the file system's clock tick, and shows as a different identity. The folders are taken in
+/// the spare, after zhibu finished them and before the swap; what the record trusts is what
+/// zhibu wrote or found in its own `.zhibu/` while it held the build lock.
+package struct FolderRecord {
+    /// A folder as `fstat` found it: the change time is the part nobody can set.
+    package struct Identity: Equatable, Sendable {
+        var inode: UInt64
+        /// Change time, nanoseconds since the epoch.
+        var changed: Int64
+        /// Modification time, nanoseconds since the epoch.
+        var modified: Int64
+
+        init(inode: UInt64, changed: Int64, modified: Int64) {
+            self.inode = inode
+            self.changed = changed
+            self.modified = modified
+        }
+
+        init(_ info: stat) {
+            inode = UInt64(info.st_ino)
+            #if canImport(Glibc)
+                changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+                modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            #elseif canImport(Darwin)
+                changed =
+                    Int64(info.st_ctimespec.tv_sec) * 1_000_000_000
+                    + Int64(info.st_ctimespec.tv_nsec)
+                modified =
+                    Int64(info.st_mtimespec.tv_sec) * 1_000_000_000
+                    + Int64(info.st_mtimespec.tv_nsec)
+            #endif
+        }
+    }
+
+    /// The folders of a manifest, sorted by the bytes of their paths with the root (`.`) first,
+    /// and the files directly in each; every folder that holds a file, and its parents.
+    package struct Layout {
+        package var folders: [String]
+        var files: [[(name: String, identity: FileIdentity)]]
+
+        /// Nil when a file's identity is unknown: such a tree is checked by reading it.
+        package init?(_ manifest: Manifest) {
+            var byFolder: [String: [(name: String, identity: FileIdentity)]] = [".": []]
+            for (path, entry) in manifest.entries {
+                guard let identity = entry.identity else { return nil }
+                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                let name = String(parts[parts.count - 1])
+                var folder = parts.count == 1 ? "." : parts.dropLast().joined(separator: "/")
+                byFolder[folder, default: []].append((name, identity))
+                // Each parent, until one already known.
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = String(folder[..<slash])
+                    if byFolder[folder] != nil { break }
+                    byFolder[folder] = []
+                }
+            }
+            let sorted = byFolder.keys.filter { $0 != "." }.sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            }
+            folders = ["."] + sorted
+            files = folders.map { folder in
+                (byFolder[folder] ?? []).sorted {
+                    $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
+                }
+            }
+        }
+
+        /// The identity of each folder below `root` whose change time is before `stamp`; nil
+        /// for the others, which are listed whenever they are checked.
+        package func identities(in root: String, before stamp: Int64, jobs: Int) -> [Identity?] {
+            Parallel.map(folders, jobs: jobs) { folder -> Identity? in
+                var info = stat()
+                let path = folder == "." ? root : root + "/" + folder
+                guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                    return nil
+                }
+                let identity = Identity(info)
+                return identity.changed < stamp ? identity : nil
+            }
+        }
+
+        /// The record's text: a header, the manifest's fingerprint, then per folder a line
+        /// `D inode ctime mtime path` (`-` for each number of a folder not trusted) followed by
+        /// a line `F inode size mtime name` per file in it.
+        package func encoded(identities: [Identity?], manifest fingerprint: String) -> [UInt8] {
+            var out = FolderRecord.header + "\n" + fingerprint + "\n"
+            for (index, folder) in folders.enumerated() {
+                if let identity = identities[index] {
+                    out +=
+                        "D \(identity.inode) \(identity.changed) \(identity.modified) \(folder)\n"
+                } else {
+                    out += "D - - - \(folder)\n"
+                }
+                for file in files[index] {
+                    let identity = file.identity
+                    out +=
+                        "F \(identity.inode) \(identity.size) \(identity.modified) \(file.name)\n"
+                }
+            }
+            return Array(out.utf8)
+        }
+    }
+
+    static let header = "zhibu-folders 1"
+
+    /// How a folder is opened to be looked at: where the system allows, without the cost of
+    /// opening it for reading, which only a changed folder needs.
+    private static let lookOnly = zhibu_look_only_flag()
+
+    /// Moves the change time of the folder at `root` to now and returns it: the stamp that
+    /// folders looked at afterwards are held to. Nil when the file system would not say.
+    package static func stamp(_ root: String) -> Int64? {
+        guard utimensat(AT_FDCWD, root, nil, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        var info = stat()
+        guard lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        let changed = Identity(info).changed
+        // A file system that keeps no change time cannot tell a changed folder.
+        return changed > 0 ? changed : nil
+    }
+
+    /// One folder of a parsed record: byte ranges into its text (each ending in a NUL), its
+    /// identity if trusted, and the range of its files in `files`.
+    private struct Folder: Sendable {
+        var path: Range<Int>
+        var identity: Identity?
+        var files: Range<Int>
+    }
+
+    private struct File: Sendable {
+        var name: Range<Int>
+        var identity: FileIdentity
+    }
+
+    private var bytes: [UInt8]
+    private var folders: [Folder]
+    private var files: [File]
+
+    /// Reads a record made for the manifest with `fingerprint`; nil if it is for another
+    /// manifest, or is malformed in any way (an unsafe path or name, folders out of order).
+    package init?(bytes text: [UInt8], manifest fingerprint: String) {
+        // Each line ends in a NUL instead of its newline, so that names are C strings in place.
+        var bytes = text
+        var folders: [Folder] = []
+        var files: [File] = []
+        let parsed = bytes.withUnsafeMutableBufferPointer { all -> Bool in
+            var lines = 0
+            var start = 0
+            for index in all.indices where all[index] == 0x0A {
+                all[index] = 0
+                let line = start..<index
+                start = index + 1
+                lines += 1
+                if lines == 1 {
+                    guard UnsafeBufferPointer(rebasing: all[line]).elementsEqual(Self.header.utf8)
+                    else { return false }
+                    continue
+                }
+                if lines == 2 {
+                    guard UnsafeBufferPointer(rebasing: all[line]).elementsEqual(fingerprint.utf8)
+                    else { return false }
+                    continue
+                }
+                guard
+                    Self.entry(
+                        UnsafeBufferPointer(all), line, folders: &folders, files: &files)
+                else { return false }
+            }
+            return start == all.count && !folders.isEmpty
+        }
+        guard parsed else { return nil }
+        self.bytes = bytes
+        self.folders = folders
+        self.files = files
+    }
+
+    /// One `D` or `F` line of the record, appended to `folders` or `files`; false if malformed.
+    private static func entry(
+        _ all: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, folders: inout [Folder],
+        files: inout [File]
+    ) -> Bool {
+        guard line.count > 2, all[line.lowerBound + 1] == 0x20 else { return false }
+        // Three numbers (or three `-`), then the path or name, which may hold spaces.
+        var from = line.lowerBound + 2
+        func field() -> Range<Int>? {
+            var index = from
+            while index < line.upperBound, all[index] != 0x20 { index += 1 }
+            guard index < line.upperBound else { return nil }
+            defer { from = index + 1 }
+            return from..<index
+        }
+        guard let first = field(), let second = field(), let third = field() else { return false }
+        let rest = from..<line.upperBound
+        let name = all[rest]
+        guard !name.isEmpty, !name.contains(0) else { return false }
+        switch all[line.lowerBound] {
+        case UInt8(ascii: "D"):
+            let isRoot = name.count == 1 && name.first == UInt8(ascii: ".")
+            guard isRoot == folders.isEmpty, isRoot || Manifest.isSafe(name) else { return false }
+            if let last = folders.last, last.path.count > 1 || all[last.path.lowerBound] != 0x2E {
+                guard all[last.path].lexicographicallyPrecedes(name) else { return false }
+            }
+            var identity: Identity?
+            func isDash(_ field: Range<Int>) -> Bool {
+                field.count == 1 && all[field.lowerBound] == UInt8(ascii: "-")
+            }
+            let unknown = isDash(first) && isDash(second) && isDash(third)
+            if !unknown {
+                guard let inode = number(all[first]).flatMap(UInt64.init(exactly:)),
+                    let changed = number(all[second]), let modified = number(all[third])
+                else { return false }
+                identity = Identity(inode: inode, changed: changed, modified: modified)
+            }
+            folders.append(
+                Folder(path: rest, identity: identity, files: files.count..<files.count))
+        case UInt8(ascii: "F"):
+            guard !folders.isEmpty, !name.contains(UInt8(ascii: "/")),
+                !(name.count <= 2 && name.allSatisfy { $0 == UInt8(ascii: ".") }),
+                let inode = number(all[first]).flatMap(UInt64.init(exactly:)),
+                let size = number(all[second]), let modified = number(all[third])
+            else { return false }
+            files.append(
+                File(
+                    name: rest, identity: FileIdentity(inode: inode, size: size, modified: modified)
+                ))
+            let last = folders.count - 1
+            folders[last].files = folders[last].files.lowerBound..<files.count
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Whether the tree at `root` holds exactly the recorded files, with their recorded
+    /// identities, and nothing else but empty folders: each folder is opened without following
+    /// a link; one with its recorded identity has only its files looked up, any other is
+    /// listed.
+    package func holds(root: String, jobs: Int) -> Bool {
+        let site = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard site >= 0 else { return false }
+        defer { close(site) }
+        // Runs of folders, so that taking the next one costs nothing beside its system calls.
+        let run = 256
+        let verdicts = Parallel.map(Array(stride(from: 0, to: folders.count, by: run)), jobs: jobs)
+        {
+            start in
+            (start..<min(start + run, folders.count)).allSatisfy {
+                check(folders[$0], in: site, root: root)
+            }
+        }
+        return verdicts.allSatisfy { $0 }
+    }
+
+    private func check(_ folder: Folder, in site: Int32, root: String) -> Bool {
+        let descriptor = bytes.withUnsafeBufferPointer { all in
+            all.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: all.count) {
+                    openat(
+                        site, $0 + folder.path.lowerBound,
+                        Self.lookOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                }
+            } ?? -1
+        }
+        guard descriptor >= 0 else { return false }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            return false
+        }
+        guard let recorded = folder.identity, Identity(info) == recorded else {
+            return listed(folder, descriptor, root: root)
+        }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return false }
+            return base.withMemoryRebound(to: CChar.self, capacity: all.count) { text in
+                files[folder.files].allSatisfy { file in
+                    var info = stat()
+                    return fstatat(
+                        descriptor, text + file.name.lowerBound, &info, AT_SYMLINK_NOFOLLOW) == 0
+                        && FileIdentity(info) == file.identity
+                }
+            }
+        }
+    }
+
+    /// A folder changed since it was recorded (or never trusted): every entry must be one of its
+    /// recorded files with its identity, or a folder, which is either checked on its own or,
+    /// not recorded, must hold no file at any depth.
+    private func listed(_ folder: Folder, _ found: Int32, root: String) -> Bool {
+        // The folder opened to be looked at, opened again to be read.
+        let descriptor = openat(found, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        close(found)
+        guard descriptor >= 0 else { return false }
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return false
+        }
+        defer { closedir(directory) }
+        var expected: [String: FileIdentity] = [:]
+        for file in files[folder.files] {
+            expected[String(decoding: bytes[file.name], as: UTF8.self)] = file.identity
+        }
+        let prefix =
+            bytes[folder.path].elementsEqual(".".utf8) ? [] : Array(bytes[folder.path]) + [0x2F]
+        var seen = 0
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                return false
+            }
+            if let identity = expected[name] {
+                guard FileIdentity(info) == identity else { return false }
+                seen += 1
+                continue
+            }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+            let child = prefix + Array(name.utf8)
+            if isRecorded(child) { continue }
+            let path = root + "/" + String(decoding: child, as: UTF8.self)
+            if PublishedTree.entries(root: path).contains(where: { $0.kind != .folder }) {
+                return false
+            }
+        }
+        return seen == expected.count
+    }
+
+    /// Whether `path` is a recorded folder: the folders are sorted by their bytes.
+    private func isRecorded(_ path: [UInt8]) -> Bool {
+        var low = 1
+        var high = folders.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bytes[folders[middle].path].lexicographicallyPrecedes(path) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < folders.count && bytes[folders[low].path].elementsEqual(path)
+    }
+
+    /// A decimal number with an optional leading minus, or nil.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+        var rest = digits[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.count <= 19 else { return nil }
+        var value: Int64 = 0
+        for byte in rest {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
+    }
+}
