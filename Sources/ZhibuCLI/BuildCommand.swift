@@ -184,7 +184,7 @@ struct BuildCommand: ParsableCommand {
         switch outcome {
         case .stopped, .failed: return 1
         case .built: return outcome.report.hasLoadErrors ? 1 : 0
-        case .unchanged(let report):
+        case .unchanged(let report, _):
             let failing = threshold.map {
                 Pipeline.fails(report, at: $0 == .error ? .error : .warning)
             }
@@ -203,12 +203,19 @@ struct BuildCommand: ParsableCommand {
                 ? "zhibu: 有文件无法读取（load.* 错误），未发布；\(folder) 保持不变"
                 : "zhibu: files could not be read (load.* errors); nothing was published and \(folder) is unchanged")
                 + elapsed
-        case .unchanged:
+        case .unchanged(_, let unrecorded):
+            var notes = ""
+            if let reason = unrecorded {
+                notes =
+                    zh
+                    ? "\nzhibu: 警告：无法在 .zhibu/ 中记下输入文件的新状态（\(reason)）；\(folder) 是对的，但下次构建会重新读取全部输入文件。请检查磁盘空间和 .zhibu/ 的写入权限"
+                    : "\nzhibu: warning: could not record the inputs' new state in .zhibu/ (\(reason)); \(folder) is right, but the next build will read every input again. Check the disk's free space and that .zhibu/ can be written"
+            }
             return
                 (zh
                 ? "zhibu: 输入没有变化，未重新生成；\(folder) 未改动"
                 : "zhibu: inputs unchanged since the last build; nothing rendered, \(folder) untouched")
-                + elapsed
+                + elapsed + notes
         case .failed:
             return
                 (zh

@@ -332,15 +332,17 @@ package enum Pipeline {
             var report = report(reusing: cached, tree: tree)
         {
             // Files were touched but hold the same bytes: remember their new identities.
+            var unrecorded: String?
             if let surveyDigest, cached.surveyDigest != surveyDigest {
                 var cache = cached
                 cache.surveyDigest = surveyDigest
-                cache.store(siteRoot: options.siteRoot, destination: options.destination)
+                unrecorded = cache.store(
+                    siteRoot: options.siteRoot, destination: options.destination)
             }
             report.timings = [
                 ("read", read), ("unchanged", Date().timeIntervalSince(start) - read),
             ]
-            return .unchanged(report)
+            return .unchanged(report, unrecorded: unrecorded)
         }
         var result: BuildResult
         if let parts = options.merged, let shardDigest { try parts.check(inputs: shardDigest) }

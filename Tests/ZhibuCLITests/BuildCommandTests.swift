@@ -102,6 +102,22 @@ import ZhibuRules
         #expect(!recorded.stderr.contains("could not record"), "\(recorded.stderr)")
         let reused = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
         #expect(reused.stderr.contains("inputs unchanged since the last build"), "\(reused.stderr)")
+        // An input touched without being changed: the build is reused, but the input's new
+        // identity cannot be written down either, and that is said too.
+        try Data(try Data(contentsOf: record)).write(to: record)
+        Thread.sleep(forTimeInterval: 1.1)
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        let touched = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(touched.status == 0, "\(touched.stderr)")
+        #expect(
+            touched.stderr.contains("inputs unchanged since the last build"), "\(touched.stderr)")
+        #expect(
+            touched.stderr.contains("warning: could not record the inputs' new state in .zhibu/"),
+            "\(touched.stderr)")
+        try FileManager.default.removeItem(at: blocker)
+        let quiet = try cli.zhibu(["--site", root.path, "build", "--lang", "zh"])
+        #expect(quiet.stderr.contains("输入没有变化"), "\(quiet.stderr)")
+        #expect(!quiet.stderr.contains("警告"), "\(quiet.stderr)")
     }
 
     @Test func aSiteTemplateOverridesTheDefault() throws {
