@@ -35,7 +35,7 @@ struct FolderRecordTests {
 
     /// The record of `root` as a publish takes it: a stamp, then the folders held to it.
     func record(_ root: URL, _ manifest: Manifest) throws -> [UInt8] {
-        let layout = try #require(FolderRecord.Layout(manifest))
+        let layout = FolderRecord.Layout(paths: manifest.hashes.keys)
         // The folders were made within this clock tick, maybe: let it pass.
         Thread.sleep(forTimeInterval: 0.05)
         let stamp = try #require(FolderRecord.stamp(root.path))
@@ -43,22 +43,26 @@ struct FolderRecordTests {
         // The root was changed by the stamp itself: never trusted, always listed.
         #expect(identities.first == .some(nil))
         #expect(identities.dropFirst().allSatisfy { $0 != nil })
-        return layout.encoded(identities: identities, manifest: "f00d")
+        return try #require(
+            layout.encoded(identities: identities, of: manifest, fingerprint: "f00d"))
     }
 
     @Test func theLayoutNamesEveryFolderOnceParentsFirst() throws {
         let (root, manifest) = try tree()
         defer { try? FileManager.default.removeItem(at: root) }
-        let layout = try #require(FolderRecord.Layout(manifest))
+        let layout = FolderRecord.Layout(paths: manifest.hashes.keys)
         #expect(layout.folders == [".", "a", "a/b", "x", "x/y", "x/y/z", "党支部"])
-        // A file whose identity is unknown cannot be checked by it: no layout.
-        #expect(FolderRecord.Layout(try #require(Manifest(text: "ab index.html\n"))) == nil)
+        // A file whose identity is unknown cannot be checked by it: no record.
+        let unknown = try #require(Manifest(text: "ab index.html\n"))
+        #expect(
+            FolderRecord.Layout(paths: ["index.html"]).encoded(
+                identities: [nil], of: unknown, fingerprint: "f00d") == nil)
     }
 
     @Test func aFolderChangedAfterTheStampIsNotTrusted() throws {
         let (root, manifest) = try tree()
         defer { try? FileManager.default.removeItem(at: root) }
-        let layout = try #require(FolderRecord.Layout(manifest))
+        let layout = FolderRecord.Layout(paths: manifest.hashes.keys)
         #expect(layout.identities(in: root.path, before: .min, jobs: 2).allSatisfy { $0 == nil })
         #expect(layout.identities(in: root.path, before: .max, jobs: 2).allSatisfy { $0 != nil })
     }
@@ -127,6 +131,24 @@ struct FolderRecordTests {
         #expect(!holds(gone))
     }
 
+    /// Numbers of every sign and size are written as they are and read back.
+    @Test func theRecordReadsBackItsOwnNumbers() throws {
+        let manifest = try #require(
+            Manifest(
+                text: "zhibu-manifest 2\nab 9223372036854775807 0 -7 a/b c.html\nab 1 2 3 z.html\n")
+        )
+        let layout = FolderRecord.Layout(paths: manifest.hashes.keys)
+        let bytes = try #require(
+            layout.encoded(
+                identities: [nil, FolderRecord.Identity(inode: .max, changed: -5, modified: 0)],
+                of: manifest, fingerprint: "f00d"))
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "zhibu-folders 1\nf00d\nD - - - .\nF 1 2 3 z.html\n"
+                + "D 18446744073709551615 -5 0 a\nF 9223372036854775807 0 -7 b c.html\n")
+        #expect(FolderRecord(bytes: bytes, manifest: "f00d") != nil)
+    }
+
     static let header = "zhibu-folders 1\nf00d\n"
 
     @Test(arguments: [
@@ -146,6 +168,7 @@ struct FolderRecordTests {
         "F 1 2 3 index.html\n", "D - - - .\nF x 2 3 a.html\n", "D 1 - 3 .\n",
         "D - - - .\nE 1 2 3 a\n", "D - - - .\nF 1 2 3 a.html", "D - - - .\nF 1 2 3\n",
         "D - - - .\nF 1 2 99999999999999999999 a.html\n",
+        "D - - - .\nF 18446744073709551616 2 3 a.html\n", "D - - - .\nF -1 2 3 a.html\n",
     ])
     func refusesAMalformedRecord(body: String) {
         #expect(FolderRecord(bytes: Array((Self.header + body).utf8), manifest: "f00d") == nil)

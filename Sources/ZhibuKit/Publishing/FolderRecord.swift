@@ -32,7 +32,7 @@ package struct FolderRecord {
         /// Modification time, nanoseconds since the epoch.
         var modified: Int64
 
-        init(inode: UInt64, changed: Int64, modified: Int64) {
+        package init(inode: UInt64, changed: Int64, modified: Int64) {
             self.inode = inode
             self.changed = changed
             self.modified = modified
@@ -54,35 +54,68 @@ package struct FolderRecord {
         }
     }
 
-    /// The folders of a manifest, sorted by the bytes of their paths with the root (`.`) first,
-    /// and the files directly in each; every folder that holds a file, and its parents.
-    package struct Layout {
+    /// The folders of a tree's files, sorted by the bytes of their paths with the root (`.`)
+    /// first, and the files directly in each: every folder that holds a file, and its parents.
+    package struct Layout: Sendable {
         package var folders: [String]
-        var files: [[(name: String, identity: FileIdentity)]]
+        /// Per folder, each file's name and whole path.
+        var files: [[(name: String, path: String)]]
 
-        /// Nil when a file's identity is unknown: such a tree is checked by reading it.
-        package init?(_ manifest: Manifest) {
-            var byFolder: [String: [(name: String, identity: FileIdentity)]] = [".": []]
-            for (path, entry) in manifest.entries {
-                guard let identity = entry.identity else { return nil }
-                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-                let name = String(parts[parts.count - 1])
-                var folder = parts.count == 1 ? "." : parts.dropLast().joined(separator: "/")
-                byFolder[folder, default: []].append((name, identity))
-                // Each parent, until one already known.
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = String(folder[..<slash])
-                    if byFolder[folder] != nil { break }
-                    byFolder[folder] = []
+        /// Made by every publish, from the paths alone so that it can be made while the files
+        /// are written: each path is split once at its last slash, a folder's parents are
+        /// registered only when it is first seen, and the sorts compare bytes with `memcmp`.
+        package init(paths: some Sequence<String>) {
+            var index: [String: Int] = [".": 0]
+            var names: [String] = ["."]
+            var contents: [[(name: String, path: String)]] = [[]]
+            for path in paths {
+                let folder: String
+                let name: String
+                if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    folder = String(path[..<slash])
+                    name = String(path[path.utf8.index(after: slash)...])
+                } else {
+                    folder = "."
+                    name = path
                 }
+                if let at = index[folder] {
+                    contents[at].append((name, path))
+                    continue
+                }
+                // The folder, then each parent until one already known.
+                var missing = [folder]
+                var current = folder
+                while let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    current = String(current[..<slash])
+                    if index[current] != nil { break }
+                    missing.append(current)
+                }
+                for path in missing.reversed() {
+                    index[path] = names.count
+                    names.append(path)
+                    contents.append([])
+                }
+                contents[contents.count - 1].append((name, path))
             }
-            let sorted = byFolder.keys.filter { $0 != "." }.sorted {
-                $0.utf8.lexicographicallyPrecedes($1.utf8)
-            }
-            folders = ["."] + sorted
-            files = folders.map { folder in
-                (byFolder[folder] ?? []).sorted {
-                    $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
+            let order =
+                [0] + names.indices.dropFirst().sorted { Self.precedes(names[$0], names[$1]) }
+            folders = order.map { names[$0] }
+            files = order.map { at in contents[at].sorted { Self.precedes($0.name, $1.name) } }
+        }
+
+        /// Whether `first` sorts before `second` by the bytes of their UTF-8, the order the
+        /// record is read in.
+        static func precedes(_ first: String, _ second: String) -> Bool {
+            var first = first
+            var second = second
+            return first.withUTF8 { a in
+                second.withUTF8 { b in
+                    let common = min(a.count, b.count)
+                    if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                        let order = memcmp(x, y, common)
+                        if order != 0 { return order < 0 }
+                    }
+                    return a.count < b.count
                 }
             }
         }
@@ -104,22 +137,59 @@ package struct FolderRecord {
         /// The record's text: a header, the manifest's fingerprint, then per folder a line
         /// `D inode ctime mtime path` (`-` for each number of a folder not trusted) followed by
         /// a line `F inode size mtime name` per file in it.
-        package func encoded(identities: [Identity?], manifest fingerprint: String) -> [UInt8] {
-            var out = FolderRecord.header + "\n" + fingerprint + "\n"
+        ///
+        /// Nil when a file's identity is not in `manifest`: such a tree is checked by reading
+        /// it back.
+        package func encoded(
+            identities: [Identity?], of manifest: Manifest, fingerprint: String
+        ) -> [UInt8]? {
+            var out = Array((FolderRecord.header + "\n" + fingerprint + "\n").utf8)
+            out.reserveCapacity(folders.count * 64 + files.reduce(0) { $0 + $1.count } * 64)
             for (index, folder) in folders.enumerated() {
+                out.append(UInt8(ascii: "D"))
                 if let identity = identities[index] {
-                    out +=
-                        "D \(identity.inode) \(identity.changed) \(identity.modified) \(folder)\n"
+                    Self.append(identity.inode, to: &out)
+                    Self.append(identity.changed, to: &out)
+                    Self.append(identity.modified, to: &out)
                 } else {
-                    out += "D - - - \(folder)\n"
+                    out += Array(" - - -".utf8)
                 }
+                out.append(0x20)
+                out += folder.utf8
+                out.append(0x0A)
                 for file in files[index] {
-                    let identity = file.identity
-                    out +=
-                        "F \(identity.inode) \(identity.size) \(identity.modified) \(file.name)\n"
+                    guard let identity = manifest.identity(file.path) else { return nil }
+                    out.append(UInt8(ascii: "F"))
+                    Self.append(identity.inode, to: &out)
+                    Self.append(identity.size, to: &out)
+                    Self.append(identity.modified, to: &out)
+                    out.append(0x20)
+                    out += file.name.utf8
+                    out.append(0x0A)
                 }
             }
-            return Array(out.utf8)
+            return out
+        }
+
+        /// A space, then `value` in decimal: thirty thousand lines of interpolated numbers
+        /// were a tenth of what recording a tree cost.
+        private static func append(_ value: Int64, to out: inout [UInt8]) {
+            append(value.magnitude, negative: value < 0, to: &out)
+        }
+
+        private static func append(_ value: UInt64, negative: Bool = false, to out: inout [UInt8]) {
+            out.append(0x20)
+            if negative { out.append(UInt8(ascii: "-")) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var magnitude = value
+                var count = 0
+                repeat {
+                    digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                out += UnsafeBufferPointer(rebasing: digits[(20 - count)...])
+            }
         }
     }
 
@@ -227,7 +297,7 @@ package struct FolderRecord {
             }
             let unknown = isDash(first) && isDash(second) && isDash(third)
             if !unknown {
-                guard let inode = number(all[first]).flatMap(UInt64.init(exactly:)),
+                guard let inode = inode(all[first]),
                     let changed = number(all[second]), let modified = number(all[third])
                 else { return false }
                 identity = Identity(inode: inode, changed: changed, modified: modified)
@@ -237,7 +307,7 @@ package struct FolderRecord {
         case UInt8(ascii: "F"):
             guard !folders.isEmpty, !name.contains(UInt8(ascii: "/")),
                 !(name.count <= 2 && name.allSatisfy { $0 == UInt8(ascii: ".") }),
-                let inode = number(all[first]).flatMap(UInt64.init(exactly:)),
+                let inode = inode(all[first]),
                 let size = number(all[second]), let modified = number(all[third])
             else { return false }
             files.append(
@@ -363,6 +433,20 @@ package struct FolderRecord {
             }
         }
         return low < folders.count && bytes[folders[low].path].elementsEqual(path)
+    }
+
+    /// An inode number: decimal, unsigned, at most 20 digits; nil if it is not one.
+    private static func inode(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return value
     }
 
     /// A decimal number with an optional leading minus, or nil.

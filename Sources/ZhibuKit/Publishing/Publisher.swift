@@ -174,6 +174,8 @@ package struct Publisher: Sendable {
                 return stats
             }
         }
+        // The new tree's folders, worked out while its files are written (`FolderRecord`).
+        let layingOut = Background { FolderRecord.Layout(paths: next.entries.keys) }
         try checkpoint("start", siteChanged: false)
         recoverMoves()
         let spareManifest = Self.readManifest(spareManifestPath)
@@ -293,11 +295,9 @@ package struct Publisher: Sendable {
 
         // The new tree's folders, held to a stamp taken before they are looked at: a folder
         // changed after the look, by anyone, is then never trusted (`FolderRecord`).
-        let layout = FolderRecord.Layout(fresh)
-        let folderIdentities = layout.flatMap { layout in
-            FolderRecord.stamp(spare).map {
-                layout.identities(in: spare, before: $0, jobs: Parallel.defaultJobs)
-            }
+        let layout = layingOut.wait()
+        let folderIdentities = FolderRecord.stamp(spare).map {
+            layout.identities(in: spare, before: $0, jobs: Parallel.defaultJobs)
         }
 
         try checkpoint("before-swap", siteChanged: false)
@@ -326,13 +326,13 @@ package struct Publisher: Sendable {
         try FaultPoint.reach("after-swap", siteChanged: true)
         let text = fresh.text
         try writeText(text, to: publishedPath)
-        if let layout, let folderIdentities {
-            // Only saves the next unchanged rebuild a listing: not written, it is listed.
-            _ = FileDescriptor.replace(
-                own: foldersPath,
-                with: layout.encoded(
-                    identities: folderIdentities,
-                    manifest: Fingerprint.hex(bytes: Array(text.utf8))))
+        // Only saves the next unchanged rebuild a listing: not written, it is listed.
+        if let folderIdentities,
+            let record = layout.encoded(
+                identities: folderIdentities, of: fresh,
+                fingerprint: Fingerprint.hex(bytes: Array(text.utf8)))
+        {
+            _ = FileDescriptor.replace(own: foldersPath, with: record)
         }
         if siteExists {
             // The old site is now the spare; keep only what is known to be zhibu's own.
