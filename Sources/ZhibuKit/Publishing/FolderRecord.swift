@@ -297,8 +297,9 @@ package struct FolderRecord {
             }
             let unknown = isDash(first) && isDash(second) && isDash(third)
             if !unknown {
-                guard let inode = inode(all[first]),
-                    let changed = number(all[second]), let modified = number(all[third])
+                guard let inode: UInt64 = Manifest.decimal(all[first]),
+                    let changed: Int64 = Manifest.decimal(all[second]),
+                    let modified: Int64 = Manifest.decimal(all[third])
                 else { return false }
                 identity = Identity(inode: inode, changed: changed, modified: modified)
             }
@@ -307,8 +308,9 @@ package struct FolderRecord {
         case UInt8(ascii: "F"):
             guard !folders.isEmpty, !name.contains(UInt8(ascii: "/")),
                 !(name.count <= 2 && name.allSatisfy { $0 == UInt8(ascii: ".") }),
-                let inode = inode(all[first]),
-                let size = number(all[second]), let modified = number(all[third])
+                let inode: UInt64 = Manifest.decimal(all[first]),
+                let size: Int64 = Manifest.decimal(all[second]),
+                let modified: Int64 = Manifest.decimal(all[third])
             else { return false }
             files.append(
                 File(
@@ -433,36 +435,5 @@ package struct FolderRecord {
             }
         }
         return low < folders.count && bytes[folders[low].path].elementsEqual(path)
-    }
-
-    /// An inode number: decimal, unsigned, at most 20 digits; nil if it is not one.
-    private static func inode(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 20 else { return nil }
-        var value: UInt64 = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-            guard !overflowTimes, !overflowSum else { return nil }
-            value = sum
-        }
-        return value
-    }
-
-    /// A decimal number with an optional leading minus, or nil.
-    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
-        var rest = digits[...]
-        let negative = rest.first == UInt8(ascii: "-")
-        if negative { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count <= 19 else { return nil }
-        var value: Int64 = 0
-        for byte in rest {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-            guard !overflowTimes, !overflowSum else { return nil }
-            value = sum
-        }
-        return negative ? -value : value
     }
 }

@@ -110,8 +110,8 @@ package struct Manifest: Sendable, Equatable {
         guard !hash.isEmpty, hash.allSatisfy(isHexDigit), isSafe(rest) else { return nil }
         var identity: FileIdentity?
         if current, !(fields[1].count == 1 && fields[1].first == UInt8(ascii: "-")) {
-            guard let inode = number(fields[1]).flatMap(UInt64.init(exactly:)),
-                let size = number(fields[2]), let modified = number(fields[3])
+            guard let inode: UInt64 = decimal(fields[1]),
+                let size: Int64 = decimal(fields[2]), let modified: Int64 = decimal(fields[3])
             else { return nil }
             identity = FileIdentity(inode: inode, size: size, modified: modified)
         }
@@ -128,22 +128,28 @@ package struct Manifest: Sendable, Equatable {
         }
     }
 
-    /// A decimal number with an optional leading minus (an mtime before 1970), or nil if it
-    /// is not one or does not fit: modification times in nanoseconds have 19 digits.
-    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+    /// A decimal number, with a leading minus only where `Value` is signed (an mtime before
+    /// 1970), or nil if it is not one or does not fit: modification times in nanoseconds have
+    /// 19 digits, inode numbers up to 20. Shared with `FolderRecord`.
+    static func decimal<Value: FixedWidthInteger>(_ digits: Slice<UnsafeBufferPointer<UInt8>>)
+        -> Value?
+    {
         var rest = digits[...]
-        let negative = rest.first == UInt8(ascii: "-")
+        let negative = Value.isSigned && rest.first == UInt8(ascii: "-")
         if negative { rest = rest.dropFirst() }
         guard !rest.isEmpty else { return nil }
-        var value: Int64 = 0
+        var value: Value = 0
         for byte in rest {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Value(byte - UInt8(ascii: "0"))
             let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-            guard !overflowTimes, !overflowSum else { return nil }
-            value = sum
+            let (next, overflowNext) =
+                negative
+                ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflowTimes, !overflowNext else { return nil }
+            value = next
         }
-        return negative ? -value : value
+        return value
     }
 
     /// A path that stays inside the tree: relative, with no empty, `.` or `..` part.
