@@ -63,7 +63,8 @@ package struct FolderRecord {
 
         /// Made by every publish, from the paths alone so that it can be made while the files
         /// are written: each path is split once at its last slash, a folder's parents are
-        /// registered only when it is first seen, and the sorts compare bytes with `memcmp`.
+        /// registered only when it is first seen, and the folders are sorted by their bytes with
+        /// `memcmp`.
         package init(paths: some Sequence<String>) {
             var index: [String: Int] = [".": 0]
             var names: [String] = ["."]
@@ -97,19 +98,20 @@ package struct FolderRecord {
                 }
                 contents[contents.count - 1].append((name, path))
             }
+            // The folders in byte order, which the reader checks and searches; the files of a
+            // folder in any order, since each is looked up by name.
             let order =
                 [0] + names.indices.dropFirst().sorted { Self.precedes(names[$0], names[$1]) }
             folders = order.map { names[$0] }
-            files = order.map { at in contents[at].sorted { Self.precedes($0.name, $1.name) } }
+            files = order.map { contents[$0] }
         }
 
         /// Whether `first` sorts before `second` by the bytes of their UTF-8, the order the
         /// record is read in.
         static func precedes(_ first: String, _ second: String) -> Bool {
-            var first = first
-            var second = second
-            return first.withUTF8 { a in
-                second.withUTF8 { b in
+            // In place for native strings, without copying either or counting references.
+            let order = first.utf8.withContiguousStorageIfAvailable { a in
+                second.utf8.withContiguousStorageIfAvailable { b -> Bool in
                     let common = min(a.count, b.count)
                     if common > 0, let x = a.baseAddress, let y = b.baseAddress {
                         let order = memcmp(x, y, common)
@@ -118,6 +120,7 @@ package struct FolderRecord {
                     return a.count < b.count
                 }
             }
+            return (order ?? nil) ?? first.utf8.lexicographicallyPrecedes(second.utf8)
         }
 
         /// The identity of each folder below `root` whose change time is before `stamp`; nil
