@@ -30,12 +30,30 @@ package struct FileIdentity: Sendable, Hashable {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
+        modified = Self.modified(info)
+    }
+
+    /// The modification time `stat` found, in nanoseconds since the epoch.
+    static func modified(_ info: stat) -> Int64 {
         #if canImport(Glibc)
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            nanoseconds(info.st_mtim)
         #elseif canImport(Darwin)
-            modified =
-                Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            nanoseconds(info.st_mtimespec)
         #endif
+    }
+
+    /// The change time `stat` found (of the inode: no program can set it), in nanoseconds
+    /// since the epoch.
+    static func changed(_ info: stat) -> Int64 {
+        #if canImport(Glibc)
+            nanoseconds(info.st_ctim)
+        #elseif canImport(Darwin)
+            nanoseconds(info.st_ctimespec)
+        #endif
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     init(inode: UInt64, size: Int64, modified: Int64) {

@@ -40,17 +40,8 @@ package struct FolderRecord {
 
         init(_ info: stat) {
             inode = UInt64(info.st_ino)
-            #if canImport(Glibc)
-                changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-                modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            #elseif canImport(Darwin)
-                changed =
-                    Int64(info.st_ctimespec.tv_sec) * 1_000_000_000
-                    + Int64(info.st_ctimespec.tv_nsec)
-                modified =
-                    Int64(info.st_mtimespec.tv_sec) * 1_000_000_000
-                    + Int64(info.st_mtimespec.tv_nsec)
-            #endif
+            changed = FileIdentity.changed(info)
+            modified = FileIdentity.modified(info)
         }
     }
 
@@ -393,32 +384,28 @@ package struct FolderRecord {
             return false
         }
         defer { closedir(directory) }
+        let relative =
+            bytes[folder.path].elementsEqual(".".utf8)
+            ? "" : String(decoding: bytes[folder.path], as: UTF8.self)
         var expected: [String: FileIdentity] = [:]
         for file in files[folder.files] {
-            expected[String(decoding: bytes[file.name], as: UTF8.self)] = file.identity
+            let name = String(decoding: bytes[file.name], as: UTF8.self)
+            expected[relative.isEmpty ? name : relative + "/" + name] = file.identity
         }
-        let prefix =
-            bytes[folder.path].elementsEqual(".".utf8) ? [] : Array(bytes[folder.path]) + [0x2F]
         var seen = 0
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            var info = stat()
-            guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                return false
-            }
-            if let identity = expected[name] {
-                guard FileIdentity(info) == identity else { return false }
+        for entry in PublishedTree.entries(
+            of: directory, relative: relative, identities: true, wanted: nil)
+        {
+            if let identity = expected[entry.path] {
+                guard entry.identity == identity else { return false }
                 seen += 1
                 continue
             }
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-            let child = prefix + Array(name.utf8)
-            if isRecorded(child) { continue }
-            let path = root + "/" + String(decoding: child, as: UTF8.self)
-            if PublishedTree.entries(root: path).contains(where: { $0.kind != .folder }) {
+            guard entry.kind == .folder else { return false }
+            if isRecorded(Array(entry.path.utf8)) { continue }
+            if PublishedTree.entries(root: root + "/" + entry.path).contains(where: {
+                $0.kind != .folder
+            }) {
                 return false
             }
         }

@@ -182,6 +182,17 @@ package enum PublishedTree {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
+        return entries(of: directory, relative: relative, identities: identities, wanted: wanted)
+            .sorted { $0.path < $1.path }
+    }
+
+    /// The entries of an open folder at `relative`, in the order the system gives, each path
+    /// relative to the root: what `listing` reads, for a caller that opened the folder
+    /// itself (`FolderRecord`, which opens it without following a link).
+    static func entries(
+        of directory: OpaquePointer, relative: String, identities: Bool,
+        wanted: (@Sendable (String) -> Bool)?
+    ) -> [Read] {
         let descriptor = dirfd(directory)
         var entries: [Read] = []
         while let entry = readdir(directory) {
@@ -218,7 +229,7 @@ package enum PublishedTree {
             }
             entries.append((child, kind ?? .other, identity, nil))
         }
-        return entries.sorted { $0.path < $1.path }
+        return entries
     }
 
     /// A wanted entry of an open folder: a regular file with its identity and fingerprint, or

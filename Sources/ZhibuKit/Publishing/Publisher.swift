@@ -109,20 +109,18 @@ package struct Publisher: Sendable {
     package static func hasPublished(siteRoot: String, destination: String? = nil) -> Bool {
         let publisher = Publisher(siteRoot: siteRoot, destination: destination)
         guard isFolder(publisher.cache), isFolder(publisher.site),
-            access(publisher.publishedPath, F_OK) == 0
+            let recorded = PublishedTree.readBytes(publisher.publishedPath)
         else { return false }
         let site = publisher.site
         // The folders recorded with this very manifest: those not changed since are not listed.
-        if let manifest = PublishedTree.readBytes(publisher.publishedPath),
-            let folders = PublishedTree.readBytes(publisher.foldersPath),
-            let record = FolderRecord(
-                bytes: folders, manifest: Fingerprint.hex(bytes: manifest))
+        if let folders = PublishedTree.readBytes(publisher.foldersPath),
+            let record = FolderRecord(bytes: folders, manifest: Fingerprint.hex(bytes: recorded))
         {
             return record.holds(root: site, jobs: Parallel.defaultJobs)
         }
-        // Else the walk of `Site/` and the read of its manifest do not wait on each other.
+        // Else `Site/` is walked while its manifest is parsed.
         let walk = Background { PublishedTree.survey(root: site, jobs: Parallel.defaultJobs) }
-        let manifest = readManifest(publisher.publishedPath)
+        let manifest = Manifest(bytes: recorded)
         let entries = walk.wait()
         guard let manifest else { return false }
         let survey = publisher.survey(manifest, entries: entries)
@@ -166,7 +164,7 @@ package struct Publisher: Sendable {
                 var stats = Stats()
                 if recorded == nil {
                     do throws(PublishError) {
-                        try writeText(published.text, to: publishedPath)
+                        try writeRecord(Array(published.text.utf8), to: publishedPath)
                     } catch {
                         if case .io(_, let reason, _) = error { stats.unrecorded = reason }
                     }
@@ -324,13 +322,13 @@ package struct Publisher: Sendable {
         swapped = true
         if journal != nil { unlink(movingPath) }
         try FaultPoint.reach("after-swap", siteChanged: true)
-        let text = fresh.text
-        try writeText(text, to: publishedPath)
+        let text = Array(fresh.text.utf8)
+        try writeRecord(text, to: publishedPath)
         // Only saves the next unchanged rebuild a listing: not written, it is listed.
         if let folderIdentities,
             let record = layout.encoded(
                 identities: folderIdentities, of: fresh,
-                fingerprint: Fingerprint.hex(bytes: Array(text.utf8)))
+                fingerprint: Fingerprint.hex(bytes: text))
         {
             _ = FileDescriptor.replace(own: foldersPath, with: record)
         }
@@ -341,7 +339,7 @@ package struct Publisher: Sendable {
             where entry.identity != nil && !survey.changed.contains(path) {
                 old.set(path, hash: entry.hash, identity: entry.identity)
             }
-            try writeText(old.text, to: spareManifestPath)
+            try writeRecord(Array(old.text.utf8), to: spareManifestPath)
         }
         return stats
     }
@@ -658,8 +656,8 @@ extension Publisher {
     }
 
     /// Writes zhibu's record after the swap: a failure says that `Site/` did change.
-    func writeText(_ text: String, to path: String) throws(PublishError) {
-        guard FileDescriptor.replace(own: path, with: Array(text.utf8)) else {
+    func writeRecord(_ bytes: [UInt8], to path: String) throws(PublishError) {
+        guard FileDescriptor.replace(own: path, with: bytes) else {
             throw .io(path: path, reason: Self.reason(), siteChanged: true)
         }
     }
