@@ -281,17 +281,25 @@ package enum Pipeline {
             }
         }
         defer { withExtendedLifetime(lock) {} }
+        // What was published, read on a thread of its own while the inputs are surveyed: only
+        // a rebuild that finds them unchanged holds `Site/` to it.
+        var record =
+            renderToMemory
+            ? nil
+            : Background { [options] in
+                PublishedRecord(siteRoot: options.siteRoot, destination: options.destination)
+            }
         // First the inputs' identities, without reading a file: when none changed since the
         // last published build, that build is reused at once.
         var surveyDigest: String?
-        if !renderToMemory,
+        if let record,
             let survey = try? FileTree.survey(siteRoot: options.siteRoot, jobs: options.jobs)
         {
             let digest = BuildCache.surveyDigest(of: survey.lines, options: options)
             // A file written within the last second may yet change under the same time: such
             // a survey is compared, never stored.
             surveyDigest = survey.racy ? nil : digest
-            if let cached = lastBuild(options, if: { $0.surveyDigest == digest }),
+            if let cached = lastBuild(options, record, if: { $0.surveyDigest == digest }),
                 var report = report(reusing: cached, tree: quotedFiles(of: cached, options))
             {
                 report.timings = [("unchanged", Date().timeIntervalSince(start))]
@@ -328,7 +336,8 @@ package enum Pipeline {
             renderToMemory ? nil : inputs.map { BuildCache.digest(inputs: $0, options: options) }
         let shardDigest =
             sharded ? inputs.map { BuildCache.shardDigest(inputs: $0, options: options) } : nil
-        if let digest, let cached = lastBuild(options, if: { $0.digest == digest }),
+        if let digest, let record,
+            let cached = lastBuild(options, record, if: { $0.digest == digest }),
             var report = report(reusing: cached, tree: tree)
         {
             // Files were touched but hold the same bytes: remember their new identities.
@@ -344,6 +353,8 @@ package enum Pipeline {
             ]
             return .unchanged(report, unrecorded: unrecorded)
         }
+        // The records' megabytes are not held through the render.
+        record = nil
         var result: BuildResult
         if let parts = options.merged, let shardDigest { try parts.check(inputs: shardDigest) }
         options.onStage(.rendering)
@@ -409,13 +420,14 @@ extension Pipeline {
 
     /// Stage reuse: the last published build, if `matches` accepts what it saw (its content
     /// digest, or the identities of its inputs) and `Site/` still holds it.
-    static func lastBuild(_ options: Options, if matches: (BuildCache.Header) -> Bool)
-        -> BuildCache?
-    {
+    static func lastBuild(
+        _ options: Options, _ record: Background<PublishedRecord>,
+        if matches: (BuildCache.Header) -> Bool
+    ) -> BuildCache? {
         guard
             let cached = BuildCache.load(
                 siteRoot: options.siteRoot, destination: options.destination, if: matches),
-            Publisher.hasPublished(siteRoot: options.siteRoot, destination: options.destination)
+            record.wait().holds()
         else { return nil }
         return cached
     }

@@ -23,7 +23,7 @@ import CSystemShims
 /// the file system's clock tick, and shows as a different identity. The folders are taken in
 /// the spare, after zhibu finished them and before the swap; what the record trusts is what
 /// zhibu wrote or found in its own `.zhibu/` while it held the build lock.
-package struct FolderRecord {
+package struct FolderRecord: Sendable {
     /// A folder as `fstat` found it: the change time is the part nobody can set.
     package struct Identity: Equatable, Sendable {
         var inode: UInt64

@@ -104,29 +104,6 @@ package struct Publisher: Sendable {
         FolderMoves.recover(journal: movingPath, spare: spare)
     }
 
-    /// True when `Site/` holds exactly what the recorded manifest says, and nothing else: the
-    /// condition for reusing the last build without loading the site.
-    package static func hasPublished(siteRoot: String, destination: String? = nil) -> Bool {
-        let publisher = Publisher(siteRoot: siteRoot, destination: destination)
-        guard isFolder(publisher.cache), isFolder(publisher.site),
-            let recorded = PublishedTree.readBytes(publisher.publishedPath)
-        else { return false }
-        let site = publisher.site
-        // The folders recorded with this very manifest: those not changed since are not listed.
-        if let folders = PublishedTree.readBytes(publisher.foldersPath),
-            let record = FolderRecord(bytes: folders, manifest: Fingerprint.hex(bytes: recorded))
-        {
-            return record.holds(root: site, jobs: Parallel.defaultJobs)
-        }
-        // Else `Site/` is walked while its manifest is parsed.
-        let walk = Background { PublishedTree.survey(root: site, jobs: Parallel.defaultJobs) }
-        let manifest = Manifest(bytes: recorded)
-        let entries = walk.wait()
-        guard let manifest else { return false }
-        let survey = publisher.survey(manifest, entries: entries)
-        return survey.foreign.isEmpty && survey.changed.isEmpty
-    }
-
     /// - Parameter moving: a merge's check of its parts: their folders that hold only what
     ///   the new site has below them move into it whole (`FolderMoves`), leaving their parts.
     package func publish(

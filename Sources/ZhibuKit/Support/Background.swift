@@ -20,9 +20,12 @@ package final class Background<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The work's result, waiting for it if it is still running; call once.
+    /// The work's result, waiting for it if it is still running; may be called again, from
+    /// any thread.
     package func wait() -> Value {
         done.wait()
+        // Passed on, so that the next caller finds the work done as well.
+        done.signal()
         // The semaphore orders the thread's write before this read.
         guard let value else { preconditionFailure("Background work finished without a value") }
         return value
