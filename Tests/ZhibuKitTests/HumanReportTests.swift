@@ -57,4 +57,49 @@ struct HumanReportTests {
         let text = HumanReport(language: .en).render(RuleExampleTests.check(files))
         #expect(text.contains(" 4 | date: 2026/3/5\n"), "\(text)")
     }
+
+    /// Thousands of findings render in runs on all cores; the text must be the one a single
+    /// pass gives, in order, each source line quoted from its own file, tabs widened.
+    @Test func aLongReportIsTheSameTextAsOnePass() throws {
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        for index in 0..<40 {
+            let path = "Content/orgs/committee/branch-\(index)/org.yml"
+            files.append(
+                SourceFile(
+                    path: path,
+                    bytes: Array("name: 第\(index)党支部\nsecretary:\tM\(index)\nmembers: []\n".utf8)))
+            for line in 1...3 {
+                for repeat_ in 0..<5 {
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: "meeting.committee-monthly",
+                            severity: repeat_ == 0 ? .error : .warning,
+                            message: LocalizedText(
+                                zh: "第 \(index) 号文件第 \(repeat_) 条",
+                                en: "file \(index), finding \(repeat_)"),
+                            location: SourceLocation(file: path, line: line, column: 3, length: 4),
+                            help: [LocalizedText(zh: "补上", en: "add it")]))
+                }
+            }
+        }
+        let base = RuleExampleTests.check(ExampleSite.files)
+        let report = CheckReport(
+            summary: base.summary, diagnostics: diagnostics, due: [], asOf: base.asOf,
+            tree: FileTree(files: files))
+        for language in [Language.zh, .en] {
+            let printer = HumanReport(language: language)
+            var lines = SourceLines(tree: report.tree)
+            var expected = ""
+            // None names a period, so none is grouped with another.
+            for diagnostic in report.diagnostics {
+                expected += printer.render(diagnostic, lines: &lines)
+            }
+            expected += printer.summary(report) + "\n"
+            let text = printer.render(report)
+            #expect(text == expected)
+            #expect(text.contains(" 2 | secretary:    M39\n"), "\(text.suffix(400))")
+            #expect(text.components(separatedBy: "[meeting.committee-monthly]").count == 601)
+        }
+    }
 }
