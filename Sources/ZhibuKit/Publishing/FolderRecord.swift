@@ -223,11 +223,14 @@ package struct FolderRecord: Sendable {
 
     /// Reads a record made for the manifest with `fingerprint`; nil if it is for another
     /// manifest, or is malformed in any way (an unsafe path or name, folders out of order).
-    package init?(bytes text: [UInt8], manifest fingerprint: String) {
+    package init?(bytes text: consuming [UInt8], manifest fingerprint: String) {
         // Each line ends in a NUL instead of its newline, so that names are C strings in place.
         var bytes = text
         var folders: [Folder] = []
         var files: [File] = []
+        // A line is about forty-five bytes, and most lines are files: room for them, grown
+        // once at most.
+        files.reserveCapacity(bytes.count / 48)
         let parsed = bytes.withUnsafeMutableBufferPointer { all -> Bool in
             var lines = 0
             var start = 0

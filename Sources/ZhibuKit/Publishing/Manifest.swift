@@ -177,7 +177,7 @@ package struct Manifest: Sendable, Equatable {
             }
             index += 1
         }
-        // Valid UTF-8 only: a path is written back as text.
-        return String(validating: path, as: UTF8.self) != nil
+        // Valid UTF-8 only: a path is written back as text. Most are ASCII, which is valid.
+        return path.allSatisfy { $0 < 0x80 } || String(validating: path, as: UTF8.self) != nil
     }
 }

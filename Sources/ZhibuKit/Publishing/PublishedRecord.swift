@@ -25,8 +25,10 @@ package struct PublishedRecord: Sendable {
             return
         }
         manifest = recorded
-        folders = PublishedTree.readBytes(publisher.foldersPath).flatMap {
-            FolderRecord(bytes: $0, manifest: Fingerprint.hex(bytes: recorded))
+        if let record = PublishedTree.readBytes(publisher.foldersPath) {
+            folders = FolderRecord(bytes: record, manifest: Fingerprint.hex(bytes: recorded))
+        } else {
+            folders = nil
         }
     }
 

@@ -116,15 +116,20 @@ package enum PublishedTree {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        return readAll(descriptor)
+        var info = stat()
+        return readAll(descriptor, size: fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0)
     }
 
-    /// Everything left to read from an open file; `size`, when known, is read in one go.
+    /// Everything left to read from an open file. `size`, when known, is read in one go, into
+    /// an array one byte longer, so that the read that finds the end needs no larger array:
+    /// growing it would copy the whole file (records of megabytes are read on every rebuild).
     private static func readAll(_ descriptor: Int32, size: Int = 0) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: size)
+        var bytes = [UInt8](repeating: 0, count: max(0, size) + 1)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: max(65536, bytes.count)))
+            }
             let count = bytes.withUnsafeMutableBytes {
                 read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled)
             }
