@@ -497,7 +497,11 @@ extension Publisher {
         device: (String) -> UInt64? = Publisher.device(of:)
     ) -> LocalizedText? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let cwd = getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : "/"
+        let cwd =
+            getcwd(&buffer, buffer.count) != nil
+            ? String(
+                decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : "/"
         let base = siteRoot.hasPrefix("/") ? siteRoot : cwd + "/" + siteRoot
         func absolute(_ path: String) -> String {
             let joined = path.hasPrefix("/") ? path : base + "/" + path
