@@ -252,19 +252,16 @@ package enum SearchFragments {
         -> Objects
     {
         let buckets = layout.buckets
-        func mine(_ key: UInt64) -> Bool {
-            bucket(key, buckets: buckets) % partitions == partition
-        }
         let places = layout.places
         // At most a unit and a pair for every unit of text, spread over the partitions: sized
         // once, as growing arrays of this size costs more than filling them.
         let estimate = entries.reduce(0) { $0 + $1.units.count } * 2 / partitions + 1024
-        var tokens: [UInt64] = []
-        tokens.reserveCapacity(estimate)
-        var documents: [UInt32] = []
-        documents.reserveCapacity(estimate)
+        var tokens = uninitialized(UInt64.self, count: estimate)
+        var documents = uninitialized(UInt32.self, count: estimate)
+        var count = 0
         // A unit's posting needs each document once, with its first occurrence (in the title
-        // if any is): the last document each unit was kept for, plus one.
+        // if any is): the last document each unit was seen in, plus one. Only the partition's
+        // units are read back, so every unit may be stamped.
         var seen = [UInt32](repeating: 0, count: 1 << 16)
         // What the scan asks of every unit, found once per unit value: bit 0 white space,
         // bit 1 a separator (white space is one too), bit 2 a unit key of this partition.
@@ -272,62 +269,87 @@ package enum SearchFragments {
         for value in 0..<(1 << 16) {
             let unit = UInt16(value)
             var kind: UInt8 = isWhitespace(unit) ? 3 : isSeparator(unit) ? 2 : 0
-            if mine(unitFlag | UInt64(value)) { kind |= 4 }
+            if bucket(unitFlag | UInt64(value), buckets: buckets) % partitions == partition {
+                kind |= 4
+            }
             kinds[value] = kind
         }
+        let mask = UInt64(buckets - 1)
         kinds.withUnsafeBufferPointer { kinds in
             seen.withUnsafeMutableBufferPointer { seen in
                 for (id, entry) in entries.enumerated() {
+                    // Room for a unit and a pair at every unit of the document, so that the
+                    // scan writes each candidate where the next kept one goes and only counts
+                    // the kept: which pairs a partition keeps is a hash's choice, a branch on
+                    // it would be mispredicted at every other unit of text.
+                    let room = count + 2 * entry.units.count
+                    if room > tokens.count {
+                        tokens = grown(tokens, keeping: count, to: max(room, 2 * tokens.count))
+                        documents = grown(
+                            documents, keeping: count, to: max(room, 2 * documents.count))
+                    }
                     let stamp = UInt32(id + 1)
+                    let document = UInt32(id)
                     let titleUnits = entry.titleUnits
-                    entry.units.withUnsafeBufferPointer { units in
-                        var place = 0
-                        for position in units.indices {
-                            // The place of a unit: its run of text without white space, and
-                            // its offset there. A term holds no white space, so its pairs
-                            // follow each other in one run; an edit moves the places of its
-                            // own run only.
-                            if position == titleUnits {
-                                place = places.textStart
-                                continue
-                            }
-                            let unit = units[position]
-                            let kind = kinds[Int(unit)]
-                            if kind & 1 != 0 {
-                                place = (place >> places.bits + 1) << places.bits
-                                continue
-                            }
-                            defer { place += 1 }
-                            if kind & 2 != 0 { continue }
-                            if kind & 4 != 0, seen[Int(unit)] != stamp {
-                                seen[Int(unit)] = stamp
-                                let inTitle: UInt64 = position < titleUnits ? 1 : 0
-                                tokens.append(order(unitFlag | UInt64(unit)) << 31 | inTitle)
-                                documents.append(UInt32(id))
-                            }
-                            let next = position + 1
-                            guard next < units.count, kinds[Int(units[next])] & 2 == 0 else {
-                                continue
-                            }
-                            let pair = UInt64(unit) << 16 | UInt64(units[next])
-                            if mine(pair) {
-                                tokens.append(order(pair) << 31 | UInt64(place))
-                                documents.append(UInt32(id))
+                    tokens.withUnsafeMutableBufferPointer { tokens in
+                        documents.withUnsafeMutableBufferPointer { documents in
+                            entry.units.withUnsafeBufferPointer { units in
+                                var place = 0
+                                for position in units.indices {
+                                    // The place of a unit: its run of text without white
+                                    // space, and its offset there. A term holds no white
+                                    // space, so its pairs follow each other in one run; an
+                                    // edit moves the places of its own run only.
+                                    if position == titleUnits {
+                                        place = places.textStart
+                                        continue
+                                    }
+                                    let unit = units[position]
+                                    let kind = kinds[Int(unit)]
+                                    if kind & 1 != 0 {
+                                        place = (place >> places.bits + 1) << places.bits
+                                        continue
+                                    }
+                                    defer { place += 1 }
+                                    if kind & 2 != 0 { continue }
+                                    let fresh = seen[Int(unit)] != stamp
+                                    seen[Int(unit)] = stamp
+                                    let inTitle: UInt64 = position < titleUnits ? 1 : 0
+                                    tokens[count] = order(unitFlag | UInt64(unit)) << 31 | inTitle
+                                    documents[count] = document
+                                    count &+= Int(kind >> 2 & 1) & (fresh ? 1 : 0)
+                                    let next = position + 1
+                                    guard next < units.count else { continue }
+                                    let following = units[next]
+                                    let pair = UInt64(unit) << 16 | UInt64(following)
+                                    tokens[count] = order(pair) << 31 | UInt64(place)
+                                    documents[count] = document
+                                    // `bucket(pair)`, which a pair never needs the unit flag for.
+                                    let slot = Int(
+                                        (UInt64(unit) &* 65599 &+ UInt64(following)) & mask)
+                                    let mine = slot % partitions == partition ? 1 : 0
+                                    count &+= mine & Int(~kinds[Int(following)] >> 1 & 1)
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        tokens.removeLast(tokens.count - count)
+        documents.removeLast(documents.count - count)
         sortByKey(&tokens, &documents)
         let slots = (buckets - partition + partitions - 1) / partitions
         var objects = Objects(
             documents: Array(repeating: [UInt8(ascii: "{")], count: slots),
             places: Array(repeating: [UInt8(ascii: "{")], count: slots))
-        let mask: UInt64 = 1 << 31 - 1
+        let valueMask: UInt64 = 1 << 31 - 1
         let large = layout.large
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
+        // A posting's documents and those with the key in their title, for `bitmap`.
+        var ids: [Int] = []
+        var titled: [Int] = []
         // Read through buffers: the sweep visits every occurrence once more.
         tokens.withUnsafeBufferPointer { tokens in
             documents.withUnsafeBufferPointer { documents in
@@ -338,6 +360,8 @@ package enum SearchFragments {
                     let isPair = key & unitFlag == 0
                     bytes.removeAll(keepingCapacity: true)
                     positions.removeAll(keepingCapacity: true)
+                    ids.removeAll(keepingCapacity: true)
+                    titled.removeAll(keepingCapacity: true)
                     var last = 0
                     var index = start
                     while index < tokens.count, tokens[index] >> 31 == order {
@@ -350,14 +374,16 @@ package enum SearchFragments {
                         }
                         // In the title if any occurrence is: the first one is then, since a document's
                         // occurrences keep the order of its text, whose title comes first.
-                        let first = Int(tokens[index] & mask)
+                        let first = Int(tokens[index] & valueMask)
                         let inTitle = isPair ? (first < places.textStart ? 1 : 0) : first
                         write(2 * (id - last) + inTitle, to: &bytes)
+                        ids.append(id)
+                        if inTitle == 1 { titled.append(id) }
                         if isPair {
                             write(end - index, to: &positions)
                             var previous = 0
                             for occurrence in tokens[index..<end] {
-                                let value = Int(occurrence & mask)
+                                let value = Int(occurrence & valueMask)
                                 write(value - previous, to: &positions)
                                 previous = value
                             }
@@ -366,8 +392,7 @@ package enum SearchFragments {
                         index = end
                     }
                     let slot = bucket(key, buckets: buckets) / partitions
-                    if let bitmap = bitmap(ofList: bytes, first: Int(documents[start]), last: last)
-                    {
+                    if let bitmap = bitmap(ids: ids, titled: titled, list: bytes.count) {
                         bytes = bitmap
                     }
                     if bytes.count >= large { objects.large.append((key, bytes.count)) }
@@ -380,29 +405,43 @@ package enum SearchFragments {
         return objects
     }
 
-    /// A key's documents as a bitmap, when that is shorter than `list`, their list of deltas
-    /// (from `first` to `last`): `~`, the first id, one letter for every six ids from it (bit k of the
-    /// letter's value is the id six times the letter's index plus k after the first), `.`, and
-    /// the ids that have the key in their title: as deltas from the one before (from 0), or,
-    /// when shorter, `~` and a bitmap like the first.
+    /// An array of `count` elements not yet written: the scan writes each before it reads it.
+    private static func uninitialized<Element: BitwiseCopyable>(
+        _ type: Element.Type, count: Int
+    ) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
+    /// `array` at a new size, its first `keeping` elements kept and the rest not yet written.
+    private static func grown<Element: BitwiseCopyable>(
+        _ array: [Element], keeping: Int, to size: Int
+    ) -> [Element] {
+        [Element](unsafeUninitializedCapacity: size) { buffer, initialized in
+            array.withUnsafeBufferPointer { old in
+                guard let from = old.baseAddress, let to = buffer.baseAddress else { return }
+                to.update(from: from, count: keeping)
+            }
+            initialized = size
+        }
+    }
+
+    /// A posting's documents as a bitmap, when that is shorter than their list of deltas
+    /// (`list` bytes): `~`, the first id, one letter for every six ids from it (bit k of the
+    /// letter's value is the id six times the letter's index plus k after the first), `.`,
+    /// and the ids that have the key in their title: as deltas from the one before (from 0),
+    /// or, when shorter, `~` and a bitmap like the first.
     ///
     /// A list costs at least a letter a document, a bitmap a letter for six ids, so a word in
     /// most documents (党员, 支部) costs at most a sixth of a letter a document, and as much
     /// again for titles: what keeps a query for a frequent word small on a province's site.
-    /// The list is read back only for a key dense enough to win, so that the sweep over every
-    /// posting keeps nothing but the list itself.
-    static func bitmap(ofList list: [UInt8], first: Int, last: Int) -> [UInt8]? {
+    /// - Parameters:
+    ///   - ids: the posting's documents, ascending.
+    ///   - titled: those of them with the key in their title, ascending.
+    static func bitmap(ids: [Int], titled: [Int], list: Int) -> [UInt8]? {
+        guard let first = ids.first, let last = ids.last else { return nil }
         let letters = (last - first) / 6 + 1
         // Two marks and the first id: a bitmap cannot win unless the list is longer.
-        guard letters + 3 < list.count else { return nil }
-        var ids: [Int] = []
-        var titled: [Int] = []
-        var id = 0
-        for value in numbers(list) {
-            id += value / 2
-            ids.append(id)
-            if value % 2 == 1 { titled.append(id) }
-        }
+        guard letters + 3 < list else { return nil }
         var out: [UInt8] = [UInt8(ascii: "~")]
         write(first, to: &out)
         appendBits(ids, from: first, letters: letters, to: &out)
@@ -420,26 +459,7 @@ package enum SearchFragments {
         } else {
             out += deltas
         }
-        return out.count < list.count ? out : nil
-    }
-
-    /// The numbers `write` wrote, in order.
-    static func numbers(_ letters: [UInt8]) -> [Int] {
-        var out: [Int] = []
-        var value = 0
-        var shift = 0
-        for letter in letters {
-            let digit = values[Int(letter)]
-            if digit >= 32 {
-                value += (digit - 32) << shift
-                shift += 5
-            } else {
-                out.append(value + digit << shift)
-                value = 0
-                shift = 0
-            }
-        }
-        return out
+        return out.count < list ? out : nil
     }
 
     /// Appends `letters` letters whose bits say which ids from `first` on are in `ids`.
@@ -522,17 +542,8 @@ package enum SearchFragments {
         }
     }
 
-    private static let alphabet = Array(
-        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
-    /// The value of each letter of `alphabet`, by its byte.
-    private static let values: [Int] = {
-        var table = [Int](repeating: 0, count: 256)
-        for (value, letter) in alphabet.enumerated() { table[Int(letter)] = value }
-        return table
-    }()
-
-    /// The letter of a value below 64: `alphabet`'s, worked out rather than looked up, as
-    /// `write` runs for every document of every posting.
+    /// The letter of a value below 64 in the alphabet `0-9`, `A-Z`, `a-z`, `-`, `_`, worked
+    /// out rather than looked up, as `write` runs for every document of every posting.
     @inline(__always)
     static func letter(_ value: Int) -> UInt8 {
         if value < 10 { return UInt8(truncatingIfNeeded: 48 + value) }  // 0-9
