@@ -478,6 +478,52 @@ import ZhibuRules
         try rebuild("nothing done since", says: "inputs unchanged since the last build")
     }
 
+    /// A site whose `.zhibu/` is gone (a CI cache that kept `Site/` alone) is read back, and
+    /// when it is right it is recorded in place with its folders, `Site/` stamped before it is
+    /// read: the next rebuild with nothing changed looks up files by name, and what is done
+    /// inside a folder after the read is still found.
+    @Test func aSiteReadBackIsRecordedWithItsFolders() throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try clean(Self.version(1))
+        try write(Self.version(1), to: root)
+        #expect(try build(root).status == 0)
+        let fm = FileManager.default
+        try fm.removeItem(at: root.appendingPathComponent(".zhibu"))
+        func inode(_ path: String) -> UInt64? {
+            var info = stat()
+            return lstat(root.appendingPathComponent(path).path, &info) == 0
+                ? UInt64(info.st_ino) : nil
+        }
+        let site = inode("Site")
+        let run = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // Read back and found right: not published again.
+        #expect(inode("Site") == site)
+        expectSame(snapshot(root), first, "read back")
+        let record = try String(
+            contentsOf: root.appendingPathComponent(".zhibu/folders"), encoding: .utf8)
+        let folders = record.split(separator: "\n").filter { $0.hasPrefix("D ") }
+        #expect(folders.contains { !$0.hasPrefix("D - ") }, "\(record.prefix(400))")
+        // The root was stamped: never trusted.
+        #expect(folders.first?.hasPrefix("D - - - .") == true, "\(folders.first ?? "")")
+        let deepest = try #require(
+            first.keys.map { ($0 as NSString).deletingLastPathComponent }
+                .max { ($0.split(separator: "/").count, $1) < ($1.split(separator: "/").count, $0) }
+        )
+        func rebuild(_ what: String, says: String) throws {
+            let run = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+            #expect(run.status == 0, "\(what): \(run.stderr)")
+            #expect(run.stderr.contains(says), "\(what): \(run.stderr)")
+            expectSame(snapshot(root), first, what)
+        }
+        try rebuild("nothing done", says: "inputs unchanged since the last build")
+        try Data("x".utf8).write(
+            to: root.appendingPathComponent("Site/" + deepest + "/extra.html"))
+        try rebuild("a file added", says: "zhibu did not publish: \(deepest)/extra.html")
+        try rebuild("nothing done since", says: "inputs unchanged since the last build")
+    }
+
     @Test func aFileEditedByHandInSiteIsWrittenAgain() throws {
         let root = folder()
         defer { try? FileManager.default.removeItem(at: root) }

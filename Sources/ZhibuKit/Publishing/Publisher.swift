@@ -134,14 +134,28 @@ package struct Publisher: Sendable {
         var survey = Survey()
         if siteExists {
             let recorded = Self.readManifest(publishedPath)
+            // Before `Site/` is read back it is stamped, as a spare is before its folders are
+            // looked at: a folder changed before the stamp is read back as it is then, one
+            // changed after it is never trusted (`FolderRecord`).
+            let stamp = recorded == nil ? FolderRecord.stamp(site) : nil
             published = recorded ?? hashTree(site)
             survey = self.survey(published)
             if published.sameContent(as: next), survey.foreign.isEmpty, survey.changed.isEmpty {
-                // Read back and found right: recorded, so the next build need not read it.
+                // Read back and found right: recorded with its folders, so that the next
+                // build need not read it, nor list every folder.
                 var stats = Stats()
                 if recorded == nil {
+                    let text = Array(published.text.utf8)
                     do throws(PublishError) {
-                        try writeRecord(Array(published.text.utf8), to: publishedPath)
+                        try writeRecord(text, to: publishedPath)
+                        if let stamp {
+                            let layout = FolderRecord.Layout(paths: published.entries.keys)
+                            recordFolders(
+                                layout,
+                                layout.identities(
+                                    in: site, before: stamp, jobs: Parallel.defaultJobs),
+                                of: published, text: text)
+                        }
                     } catch {
                         if case .io(_, let reason, _) = error { stats.unrecorded = reason }
                     }
@@ -301,14 +315,7 @@ package struct Publisher: Sendable {
         try FaultPoint.reach("after-swap", siteChanged: true)
         let text = Array(fresh.text.utf8)
         try writeRecord(text, to: publishedPath)
-        // Only saves the next unchanged rebuild a listing: not written, it is listed.
-        if let folderIdentities,
-            let record = layout.encoded(
-                identities: folderIdentities, of: fresh,
-                fingerprint: Fingerprint.hex(bytes: text))
-        {
-            _ = FileDescriptor.replace(own: foldersPath, with: record)
-        }
+        if let folderIdentities { recordFolders(layout, folderIdentities, of: fresh, text: text) }
         if siteExists {
             // The old site is now the spare; keep only what is known to be zhibu's own.
             var old = Manifest()
@@ -593,6 +600,20 @@ extension Publisher {
             manifest.set(file.path, hash: file.fingerprint, identity: identity)
         }
         return manifest
+    }
+
+    /// Writes the record of the published folders (`FolderRecord`) for the manifest just
+    /// written as `text`, after it. It only saves the next unchanged rebuild a listing: when
+    /// it cannot be written, that rebuild lists every folder.
+    func recordFolders(
+        _ layout: FolderRecord.Layout, _ identities: [FolderRecord.Identity?],
+        of manifest: Manifest, text: [UInt8]
+    ) {
+        if let record = layout.encoded(
+            identities: identities, of: manifest, fingerprint: Fingerprint.hex(bytes: text))
+        {
+            _ = FileDescriptor.replace(own: foldersPath, with: record)
+        }
     }
 
     /// Files (or folders) a writer takes at a time (`Parallel.io`'s grain).
