@@ -303,6 +303,36 @@ import ZhibuModel
         #expect(try Self.shared.get().meta["w"] == SearchFragments.postingBudget)
     }
 
+    /// A partition's scan makes room for a unit and a pair at every unit of the text, spread
+    /// over the partitions; a text whose pairs all fall in one partition (long runs of one
+    /// letter) outgrows that room, twice here, the second time with the first run's pairs
+    /// kept, and the partition grows it without losing an occurrence.
+    @Test func aPartitionHoldingEveryPairOfTheTextLosesNone() throws {
+        let run = Array(String(repeating: "a", count: 3000).utf8)
+        let entries = SearchIndex.ordered([
+            SearchIndex.entry(url: "/1/", title: "t", org: "o", date: "2026-01-01", text: run),
+            SearchIndex.entry(url: "/2/", title: "u", org: "o", date: "2026-01-02", text: run),
+            SearchIndex.entry(
+                url: "/3/", title: "ab", org: "o", date: "2026-01-03", text: Array("b aa".utf8)),
+        ])
+        let layout = SearchFragments.Layout(entries)
+        let files = (0..<SearchFragments.partitions).flatMap {
+            SearchFragments.files(partition: $0, entries: entries, layout: layout, folder: "f/")
+        }
+        let index = try Index(files, meta: SearchFragments.meta(entries, layout))
+        // Every pair of the runs is in one partition.
+        let pair = "00610061"
+        #expect(index.bucket(pair) % SearchFragments.partitions == 0)
+        let start = try #require(index.meta["t"])
+        #expect(index.documents(pair).map(\.id) == [0, 1, 2])
+        let places = index.places(pair)
+        #expect(places[0] == Set((0..<2999).map { start + $0 }))
+        #expect(places[1] == places[0])
+        #expect(index.search(SearchFragments.lowered("aaa")).all == [0, 1])
+        #expect(index.search(SearchFragments.lowered("aa")).all == [0, 1, 2])
+        #expect(index.search(SearchFragments.lowered("ab")).title == [2])
+    }
+
     @Test func documentsAreNumberedOldestFirstAndUndatedPagesFirstOfAll() throws {
         let index = try Self.shared.get()
         let dates = index.documents.map { $0["d"] ?? "" }

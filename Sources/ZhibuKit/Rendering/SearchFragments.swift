@@ -419,7 +419,7 @@ package enum SearchFragments {
         [Element](unsafeUninitializedCapacity: size) { buffer, initialized in
             array.withUnsafeBufferPointer { old in
                 guard let from = old.baseAddress, let to = buffer.baseAddress else { return }
-                to.update(from: from, count: keeping)
+                to.initialize(from: from, count: keeping)
             }
             initialized = size
         }
