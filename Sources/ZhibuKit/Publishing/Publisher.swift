@@ -134,10 +134,12 @@ package struct Publisher: Sendable {
         var survey = Survey()
         if siteExists {
             let recorded = Self.readManifest(publishedPath)
-            // Before `Site/` is read back it is stamped, as a spare is before its folders are
-            // looked at: a folder changed before the stamp is read back as it is then, one
-            // changed after it is never trusted (`FolderRecord`).
-            let stamp = recorded == nil ? FolderRecord.stamp(site) : nil
+            // A stamp is taken before `Site/` is read back, as one is before a spare's folders
+            // are looked at: a folder changed before it is read back as it is then, one
+            // changed after it is never trusted (`FolderRecord`). It is taken on the cache
+            // folder, on the same disk (the swap needs that) and so the same clock, so that a
+            // rebuild that finds `Site/` right changes nothing in it, not even its times.
+            let stamp = recorded == nil ? FolderRecord.stamp(cache) : nil
             published = recorded ?? hashTree(site)
             survey = self.survey(published)
             if published.sameContent(as: next), survey.foreign.isEmpty, survey.changed.isEmpty {
