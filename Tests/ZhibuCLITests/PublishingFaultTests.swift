@@ -76,6 +76,22 @@ import ZhibuRules
         return snapshot(root)
     }
 
+    /// The deepest folder of a published site that holds a file.
+    func deepestFolder(of site: [String: Data]) throws -> String {
+        try #require(
+            site.keys.map { ($0 as NSString).deletingLastPathComponent }
+                .max { ($0.split(separator: "/").count, $1) < ($1.split(separator: "/").count, $0) }
+        )
+    }
+
+    /// Builds again, which must succeed, say `says` and publish exactly `site`.
+    func rebuild(_ root: URL, to site: [String: Data], _ what: String, says: String) throws {
+        let run = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(run.status == 0, "\(what): \(run.stderr)")
+        #expect(run.stderr.contains(says), "\(what): \(run.stderr)")
+        expectSame(snapshot(root), site, what)
+    }
+
     func build(_ root: URL, _ extra: [String] = [], fault: String? = nil) throws -> CLITests.Run {
         try cli.zhibu(
             ["--site", root.path, "build", "--quiet"] + extra,
@@ -436,19 +452,12 @@ import ZhibuRules
             contentsOf: root.appendingPathComponent(".zhibu/folders"), encoding: .utf8)
         #expect(
             record.split(separator: "\n").contains { $0.hasPrefix("D ") && !$0.hasPrefix("D - ") })
-        // The deepest folder with a file in it.
-        let deepest = try #require(
-            first.keys.map { ($0 as NSString).deletingLastPathComponent }
-                .max { ($0.split(separator: "/").count, $1) < ($1.split(separator: "/").count, $0) }
-        )
+        let deepest = try deepestFolder(of: first)
         #expect(deepest.split(separator: "/").count >= 2, "\(deepest)")
         let deep = root.appendingPathComponent("Site/" + deepest)
         let fm = FileManager.default
         func rebuild(_ what: String, says: String) throws {
-            let run = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
-            #expect(run.status == 0, "\(what): \(run.stderr)")
-            #expect(run.stderr.contains(says), "\(what): \(run.stderr)")
-            expectSame(snapshot(root), first, what)
+            try self.rebuild(root, to: first, what, says: says)
         }
         try rebuild("nothing done", says: "inputs unchanged since the last build")
         try Data("x".utf8).write(to: deep.appendingPathComponent("extra.html"))
@@ -510,15 +519,9 @@ import ZhibuRules
             contentsOf: root.appendingPathComponent(".zhibu/folders"), encoding: .utf8)
         let folders = record.split(separator: "\n").filter { $0.hasPrefix("D ") }
         #expect(folders.contains { !$0.hasPrefix("D - ") }, "\(record.prefix(400))")
-        let deepest = try #require(
-            first.keys.map { ($0 as NSString).deletingLastPathComponent }
-                .max { ($0.split(separator: "/").count, $1) < ($1.split(separator: "/").count, $0) }
-        )
+        let deepest = try deepestFolder(of: first)
         func rebuild(_ what: String, says: String) throws {
-            let run = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
-            #expect(run.status == 0, "\(what): \(run.stderr)")
-            #expect(run.stderr.contains(says), "\(what): \(run.stderr)")
-            expectSame(snapshot(root), first, what)
+            try self.rebuild(root, to: first, what, says: says)
         }
         try rebuild("nothing done", says: "inputs unchanged since the last build")
         try Data("x".utf8).write(
