@@ -252,6 +252,9 @@ package enum SearchFragments {
         -> Objects
     {
         let buckets = layout.buckets
+        func mine(_ key: UInt64) -> Bool {
+            bucket(key, buckets: buckets) % partitions == partition
+        }
         let places = layout.places
         // At most a unit and a pair for every unit of text, spread over the partitions: sized
         // once, as growing arrays of this size costs more than filling them.
@@ -269,12 +272,9 @@ package enum SearchFragments {
         for value in 0..<(1 << 16) {
             let unit = UInt16(value)
             var kind: UInt8 = isWhitespace(unit) ? 3 : isSeparator(unit) ? 2 : 0
-            if bucket(unitFlag | UInt64(value), buckets: buckets) % partitions == partition {
-                kind |= 4
-            }
+            if mine(unitFlag | UInt64(value)) { kind |= 4 }
             kinds[value] = kind
         }
-        let mask = UInt64(buckets - 1)
         kinds.withUnsafeBufferPointer { kinds in
             seen.withUnsafeMutableBufferPointer { seen in
                 for (id, entry) in entries.enumerated() {
@@ -324,11 +324,8 @@ package enum SearchFragments {
                                     let pair = UInt64(unit) << 16 | UInt64(following)
                                     tokens[count] = order(pair) << 31 | UInt64(place)
                                     documents[count] = document
-                                    // `bucket(pair)`, which a pair never needs the unit flag for.
-                                    let slot = Int(
-                                        (UInt64(unit) &* 65599 &+ UInt64(following)) & mask)
-                                    let mine = slot % partitions == partition ? 1 : 0
-                                    count &+= mine & Int(~kinds[Int(following)] >> 1 & 1)
+                                    let kept = mine(pair) ? 1 : 0
+                                    count &+= kept & Int(~kinds[Int(following)] >> 1 & 1)
                                 }
                             }
                         }
