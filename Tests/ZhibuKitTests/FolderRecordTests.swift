@@ -12,7 +12,8 @@ import ZhibuKit
 /// and a record that is malformed or made for another manifest is not read at all.
 struct FolderRecordTests {
     static let files = [
-        "index.html", "a/e.html", "a/b/c.html", "a/b/d 1.html", "x/y/z/w.txt", "党支部/公告.html",
+        "index.html", "a/e.html", "a/b/c.html", "a/b/d 1.html", "a-b/f.html", "x/y/z/w.txt",
+        "党支部/公告.html",
     ]
 
     /// A tree holding `files`, with a manifest naming each file's identity.
@@ -51,7 +52,7 @@ struct FolderRecordTests {
         let (root, manifest) = try tree()
         defer { try? FileManager.default.removeItem(at: root) }
         let layout = FolderRecord.Layout(paths: manifest.hashes.keys)
-        #expect(layout.folders == [".", "a", "a/b", "x", "x/y", "x/y/z", "党支部"])
+        #expect(layout.folders == [".", "a", "a-b", "a/b", "x", "x/y", "x/y/z", "党支部"])
         // A file whose identity is unknown cannot be checked by it: no record.
         let unknown = try #require(Manifest(text: "ab index.html\n"))
         #expect(
@@ -74,6 +75,18 @@ struct FolderRecordTests {
         #expect(FolderRecord(bytes: bytes, manifest: "beef") == nil)
         let record = try #require(FolderRecord(bytes: bytes, manifest: "f00d"))
         func holds() -> Bool { record.holds(root: root.path, jobs: 2) }
+        #expect(holds())
+        // A page rewritten in place, then put back with its old time. Its folder `a/b` sorts
+        // after `a-b`, not straight after `a`: it is looked at by its whole path.
+        let deepPage = root.appendingPathComponent("a/b/c.html")
+        var before = stat()
+        #expect(lstat(deepPage.path, &before) == 0)
+        let original = try Data(contentsOf: deepPage)
+        try Data("<p>rewritten</p>\n".utf8).write(to: deepPage)
+        #expect(!holds())
+        try original.write(to: deepPage)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, deepPage.path, &times, 0) == 0)
         #expect(holds())
         let fm = FileManager.default
         let deep = root.appendingPathComponent("x/y/z")
@@ -109,6 +122,17 @@ struct FolderRecordTests {
         try fm.removeItem(at: root.appendingPathComponent("x/y"))
         try fm.moveItem(at: outside, to: root.appendingPathComponent("x/y"))
         #expect(holds())
+        // A folder with no folder below it (looked at by name, not opened) replaced by a link
+        // to a copy of it.
+        for leaf in ["x/y/z", "a/b"] {
+            let place = root.appendingPathComponent(leaf)
+            try fm.moveItem(at: place, to: outside)
+            try fm.createSymbolicLink(at: place, withDestinationURL: outside)
+            #expect(!holds())
+            try fm.removeItem(at: place)
+            try fm.moveItem(at: outside, to: place)
+            #expect(holds())
+        }
         // A file's bytes changed in place: its folder is unchanged, the file is not.
         let page = root.appendingPathComponent("党支部/公告.html")
         let handle = try FileHandle(forWritingTo: page)
