@@ -351,9 +351,9 @@ package struct FolderRecord: Sendable {
         return verdicts.allSatisfy { $0 }
     }
 
-    /// The folders a run has open, each an ancestor of the next: a folder is opened by its
+    /// The folders a run has open, each an ancestor of the next: a folder is looked up by its
     /// last name in its open parent, so that the kernel looks up one name per folder instead
-    /// of every name on its path, which was a third of a rebuild that changed nothing.
+    /// of every name on its path from the root.
     private struct OpenFolders {
         /// Each folder's path in the record's bytes, and its descriptor; the root's path is
         /// empty.
