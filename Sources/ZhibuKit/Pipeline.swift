@@ -281,13 +281,18 @@ package enum Pipeline {
             }
         }
         defer { withExtendedLifetime(lock) {} }
-        // What was published, read on a thread of its own while the inputs are surveyed: only
-        // a rebuild that finds them unchanged holds `Site/` to it.
+        // What was published, read and held to `Site/` on a thread of its own while the inputs
+        // are surveyed: a rebuild that changed nothing then waits for the slower of the two
+        // instead of both. Once the survey finds a change the check is stopped, and it is
+        // made again only if the changed files turn out to hold the same bytes.
+        let stop = StopFlag()
         var record =
             renderToMemory
             ? nil
             : Background { [options] in
-                PublishedRecord(siteRoot: options.siteRoot, destination: options.destination)
+                let record = PublishedRecord(
+                    siteRoot: options.siteRoot, destination: options.destination)
+                return (record, record.holds(unless: stop))
             }
         // First the inputs' identities, without reading a file: when none changed since the
         // last published build, that build is reused at once.
@@ -306,6 +311,7 @@ package enum Pipeline {
                 return .unchanged(report)
             }
         }
+        stop.raise()
         // A merge reads its parts' manifests first and checks their files while the inputs
         // are read; they are held to the inputs once those are known.
         var options = options
@@ -420,15 +426,19 @@ extension Pipeline {
 
     /// Stage reuse: the last published build, if `matches` accepts what it saw (its content
     /// digest, or the identities of its inputs) and `Site/` still holds it.
-    static func lastBuild(
-        _ options: Options, _ record: Background<PublishedRecord>,
+    ///
+    /// `record` carries the record's verdict on `Site/` if its check ran to the end, or nil if
+    /// it was stopped: then `Site/` is held to the record now.
+    package static func lastBuild(
+        _ options: Options, _ record: Background<(PublishedRecord, Bool?)>,
         if matches: (BuildCache.Header) -> Bool
     ) -> BuildCache? {
         guard
             let cached = BuildCache.load(
-                siteRoot: options.siteRoot, destination: options.destination, if: matches),
-            record.wait().holds()
+                siteRoot: options.siteRoot, destination: options.destination, if: matches)
         else { return nil }
+        let (published, verdict) = record.wait()
+        guard verdict ?? (published.holds() == true) else { return nil }
         return cached
     }
 

@@ -69,6 +69,24 @@ import ZhibuRules
         #expect(built.stderr.contains("published Site/"), "\(built.stderr)")
     }
 
+    /// The check of `Site/` begun beside the survey is stopped once an input is found touched;
+    /// when the touched input holds the same bytes, `Site/` is checked again before the last
+    /// build is reused, so a page edited by hand meanwhile is still written again.
+    @Test func aTouchedInputDoesNotHideAPageEditedByHand() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.zhibu(["--site", root.path, "build", "--quiet"]).status == 0)
+        let page = root.appendingPathComponent("Site/index.html")
+        let published = try Data(contentsOf: page)
+        try Data("<p>edited by hand</p>\n".utf8).write(to: page)
+        let config = root.appendingPathComponent("Content/site.yml")
+        try Data(contentsOf: config).write(to: config)
+        let rebuilt = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(!rebuilt.stderr.contains("inputs unchanged"), "\(rebuilt.stderr)")
+        #expect(try Data(contentsOf: page) == published)
+    }
+
     /// When zhibu cannot record a build in `.zhibu/` (a full disk; here its temporary file's
     /// name is taken by a folder), the site is still published and the build succeeds, but it
     /// says so: otherwise every later build renders again with no hint why.

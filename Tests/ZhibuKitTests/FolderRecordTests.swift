@@ -74,8 +74,12 @@ struct FolderRecordTests {
         let bytes = try record(root, manifest)
         #expect(FolderRecord(bytes: bytes, manifest: "beef") == nil)
         let record = try #require(FolderRecord(bytes: bytes, manifest: "f00d"))
-        func holds() -> Bool { record.holds(root: root.path, jobs: 2) }
+        func holds() -> Bool { record.holds(root: root.path, jobs: 2) == true }
         #expect(holds())
+        // A check stopped before it began has no answer; one that finds a difference has.
+        let stop = StopFlag()
+        stop.raise()
+        #expect(record.holds(root: root.path, jobs: 2, unless: stop) == nil)
         // A page rewritten in place, then put back with its old time. Its folder `a/b` sorts
         // after `a-b`, not straight after `a`: it is looked at by its whole path.
         let deepPage = root.appendingPathComponent("a/b/c.html")
@@ -147,7 +151,7 @@ struct FolderRecordTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let record = try #require(
             FolderRecord(bytes: try record(root, manifest), manifest: "f00d"))
-        func holds(_ root: URL) -> Bool { record.holds(root: root.path, jobs: 2) }
+        func holds(_ root: URL) -> Bool { record.holds(root: root.path, jobs: 2) == true }
         try FileManager.default.removeItem(at: root.appendingPathComponent("index.html"))
         #expect(!holds(root))
         let gone = FileManager.default.temporaryDirectory

@@ -111,6 +111,24 @@ import ZhibuRules
         }
     }
 
+    /// The last build is reused on the verdict of the check of `Site/` made beside the survey;
+    /// a check that was stopped has none, and `Site/` is then held to the record again.
+    @Test func aStoppedCheckOfTheSiteIsMadeAgainBeforeReuse() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        _ = try build(site)
+        let options = Pipeline.Options(siteRoot: site.path, jobs: 2)
+        func reused(verdict: Bool?) -> Bool {
+            let record = Background { (PublishedRecord(siteRoot: site.path), verdict) }
+            return Pipeline.lastBuild(options, record, if: { _ in true }) != nil
+        }
+        #expect(reused(verdict: nil))
+        #expect(!reused(verdict: false))
+        try Data("<p>edited by hand</p>\n".utf8).write(
+            to: site.appendingPathComponent("Site/index.html"))
+        #expect(!reused(verdict: nil))
+    }
+
     @Test func editingOneRecordRewritesOnlyItsPages() throws {
         let site = try Golden.write(ExampleSite.files)
         defer { try? FileManager.default.removeItem(at: site) }

@@ -324,8 +324,8 @@ package struct FolderRecord: Sendable {
     /// Whether the tree at `root` holds exactly the recorded files, with their recorded
     /// identities, and nothing else but empty folders: each folder is opened without following
     /// a link; one with its recorded identity has only its files looked up, any other is
-    /// listed.
-    package func holds(root: String, jobs: Int) -> Bool {
+    /// listed. Nil when `stop` was raised before the answer was known.
+    package func holds(root: String, jobs: Int, unless stop: StopFlag? = nil) -> Bool? {
         let site = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard site >= 0 else { return false }
         defer { close(site) }
@@ -333,7 +333,8 @@ package struct FolderRecord: Sendable {
         let run = 256
         let verdicts = Parallel.map(Array(stride(from: 0, to: folders.count, by: run)), jobs: jobs)
         {
-            start in
+            start -> Bool? in
+            if stop?.isRaised == true { return nil }
             var open = OpenFolders()
             defer { open.closeAll() }
             // A path and a name joined for lookup, up to the longest path the system takes.
@@ -348,7 +349,9 @@ package struct FolderRecord: Sendable {
                 }
             }
         }
-        return verdicts.allSatisfy { $0 }
+        // A run that found a difference answers for the whole tree, stopped or not.
+        if verdicts.contains(false) { return false }
+        return verdicts.contains(nil) ? nil : true
     }
 
     /// The folders a run has open, each an ancestor of the next: a folder is looked up by its

@@ -37,10 +37,14 @@ package struct PublishedRecord: Sendable {
     ///
     /// The folders recorded with the manifest that did not change since are not listed
     /// (`FolderRecord`); without such a record, `Site/` is walked while the manifest is parsed.
-    package func holds() -> Bool {
+    /// Nil when `stop` was raised before the answer was known (only a folder record's check
+    /// looks at it).
+    package func holds(unless stop: StopFlag? = nil) -> Bool? {
         guard let manifest else { return false }
         let site = publisher.site
-        if let folders { return folders.holds(root: site, jobs: Parallel.defaultJobs) }
+        if let folders {
+            return folders.holds(root: site, jobs: Parallel.defaultJobs, unless: stop)
+        }
         let walk = Background { PublishedTree.survey(root: site, jobs: Parallel.defaultJobs) }
         let parsed = Manifest(bytes: manifest)
         let entries = walk.wait()
