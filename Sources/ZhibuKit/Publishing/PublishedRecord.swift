@@ -2,9 +2,9 @@
 /// the parsed `FolderRecord`, read before `Site/` is compared with them.
 ///
 /// Reading and parsing the records (megabytes on a large site) is work on one thread, so a
-/// rebuild reads them on a thread of its own while it surveys its inputs, and holds `Site/` to
-/// them only once the inputs turn out unchanged. The caller holds the build lock from the read
-/// to the check, so nothing publishes in between; the check itself looks at `Site/` afresh.
+/// rebuild reads them, and holds `Site/` to them, on a thread of its own while it surveys its
+/// inputs; the survey stops that check once it finds a change. The caller holds the build lock
+/// from the read to the reuse, so nothing publishes in between.
 package struct PublishedRecord: Sendable {
     private let publisher: Publisher
     /// The recorded manifest's bytes; nil when there is none, or no published folder.
