@@ -106,6 +106,33 @@ import ZhibuRules
         #expect(found.isEmpty)
     }
 
+    /// A record keeps its Markdown source only when it may hold a number (`MarkdownBody.source`):
+    /// minutes that hold a mobile or an ID number are still scanned and the number found at its
+    /// line, while minutes that hold none are not kept twice; systems and notices, which boards
+    /// split into slides, always keep theirs.
+    @Test func recordMinutesAreScannedThoughMostKeepNoSecondCopy() throws {
+        let path = ExampleSite.recordPath("2026-03-15", .themedDay)
+        let original = try #require(ExampleSite.files[path])
+        let line = original.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        let changed = original + "\n联系人 13812345678，身份证 110101199003071233。\n"
+        let phone = Self.findings("privacy.phone", [path: changed])
+        #expect(Self.places(phone) == ["\(path):\(line):5"])
+        let identity = Self.findings("privacy.id-number", [path: changed])
+        #expect(Self.places(identity) == ["\(path):\(line):21"])
+        var files = ExampleSite.files
+        files[path] = changed
+        let site = ContentLoader.load(
+            FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) }), jobs: 2
+        ).site
+        let records = site.organizations.flatMap(\.records)
+        let numbered = try #require(records.first { $0.file == path })
+        #expect(numbered.body.source?.contains("13812345678") == true)
+        let plain = records.filter { $0.file != path }
+        #expect(!plain.isEmpty && plain.allSatisfy { $0.body.source == nil })
+        let texts = site.organizations.flatMap { $0.systems.map(\.body) + $0.notices.map(\.body) }
+        #expect(!texts.isEmpty && texts.allSatisfy { $0.source != nil })
+    }
+
     // MARK: - privacy.id-number
 
     @Test func anIDNumberInARosterColumnIsMaskedAndLocated() {

@@ -13,7 +13,8 @@ enum BoardText {
     static let unitWidth = 240
 
     static func units(_ body: MarkdownBody, basePath: String) -> [BoardSlideValues.TextUnit] {
-        let blocks = Markdown.blocks(body.source) { url, _ in
+        // Systems and notices always keep their source (`FileParser.markdown`).
+        let blocks = Markdown.blocks(body.source ?? "") { url, _ in
             guard basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
             return basePath + url.dropFirst()
         }

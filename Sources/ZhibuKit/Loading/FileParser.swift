@@ -1,6 +1,7 @@
 import Yams
 import ZhibuMarkdown
 import ZhibuModel
+import ZhibuRules
 
 /// Reads one content file into model values; pure, so files are parsed on all cores at once.
 package struct FileParser: Sendable, Equatable {
@@ -153,7 +154,12 @@ package struct FileParser: Sendable, Equatable {
             bag.add(failure.diagnostic)
             return nil
         }
-        let body = markdown(front.body, firstLine: front.bodyFirstLine, file: path)
+        // A record's minutes are kept as source only where the identity-number rule will read
+        // them; every other kind of text is few, and boards read systems and notices.
+        var keepsSource = true
+        if case .record = role { keepsSource = PrivacyScan.mayHoldNumber(front.body) }
+        let body = markdown(
+            front.body, firstLine: front.bodyFirstLine, file: path, keepsSource: keepsSource)
         guard
             let fields = FieldReader(
                 node, file: path, firstLine: front.yamlFirstLine, bag: bag,
@@ -165,10 +171,14 @@ package struct FileParser: Sendable, Equatable {
     }
 
     /// Parses a Markdown body once with libcmark; links to the site's root get its base path.
-    package func markdown(_ source: String, firstLine: Int, file: String) -> MarkdownBody {
+    package func markdown(
+        _ source: String, firstLine: Int, file: String, keepsSource: Bool = true
+    ) -> MarkdownBody {
         if !renderBodies, !ReferenceChecker.mayLinkToAsset(source) {
             // `check` looks only at links to assets; this text has none to look at.
-            return MarkdownBody(source: source, html: [], text: [], links: [], firstLine: firstLine)
+            return MarkdownBody(
+                source: source, keepsSource: keepsSource, html: [], text: [], links: [],
+                firstLine: firstLine)
         }
         let base = basePath
         let document = Markdown.parse(source, linksOnly: !renderBodies) { url, _ in
@@ -186,8 +196,8 @@ package struct FileParser: Sendable, Equatable {
                     length: link.url.unicodeScalars.count))
         }
         return MarkdownBody(
-            source: source, html: document.html, text: document.text, links: links,
-            firstLine: firstLine)
+            source: source, keepsSource: keepsSource, html: document.html, text: document.text,
+            links: links, firstLine: firstLine)
     }
 
     /// Line and column (in scalars) of `needle` within `lines` lines from `fromLine`, or the

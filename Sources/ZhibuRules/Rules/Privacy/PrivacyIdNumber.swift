@@ -215,10 +215,11 @@ package enum PrivacyScan {
             add(text?.en, field + "_en", org: org)
         }
         func add(_ body: MarkdownBody, file: String, org: String?) {
-            guard mayHoldNumber(body.source) else { return }
+            // A body that may hold a number always keeps its source (`MarkdownBody.source`).
+            guard let source = body.source, mayHoldNumber(source) else { return }
             texts.append(
                 Text(
-                    scalars: Array(body.source.unicodeScalars),
+                    scalars: Array(source.unicodeScalars),
                     field: LocalizedText(zh: "正文", en: "the text"), org: org,
                     place: .body(file: file, firstLine: body.firstLine)))
         }
