@@ -457,7 +457,8 @@ package struct FolderRecord: Sendable {
         else { return nil }
         let length = folder.path.upperBound - relative
         return scratch.withUnsafeMutableBufferPointer { buffer -> Bool? in
-            guard let start = buffer.baseAddress else { return nil }
+            // The path, a slash and at least a name's NUL must fit before anything is copied.
+            guard let start = buffer.baseAddress, length + 2 <= buffer.count else { return nil }
             memcpy(start, text + relative, length)
             start[length] = CChar(UInt8(ascii: "/"))
             for file in files[folder.files] {
