@@ -6,8 +6,8 @@
 /// `check` loads bodies without HTML and text, which it never shows.
 package struct MarkdownBody: Sendable, Hashable {
     /// The Markdown source, kept only where a later stage reads it: boards split a system's or
-    /// a notice's text into units, and the identity-number rule locates a match by line and
-    /// column in any body that may hold one. Nil for the other bodies (most records' minutes),
+    /// a notice's text into units, and the privacy rules locate an identity or mobile number by
+    /// line and column in any body that may hold one. Nil for the other bodies (most records' minutes),
     /// which the file's bytes already hold: kept twice, they were some 2 KB a record through
     /// the whole build.
     package var source: String?

@@ -154,8 +154,9 @@ package struct FileParser: Sendable, Equatable {
             bag.add(failure.diagnostic)
             return nil
         }
-        // A record's minutes are kept as source only where the identity-number rule will read
-        // them; every other kind of text is few, and boards read systems and notices.
+        // A record's minutes are kept as source only where the privacy rules (identity and
+        // mobile numbers) will read them; texts of other kinds are few, and boards read systems
+        // and notices.
         var keepsSource = true
         if case .record = role { keepsSource = PrivacyScan.mayHoldNumber(front.body) }
         let body = markdown(
