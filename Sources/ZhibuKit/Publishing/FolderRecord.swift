@@ -417,8 +417,8 @@ package struct FolderRecord: Sendable {
         site: Int32, open: inout OpenFolders, scratch: inout [CChar], root: String
     ) -> Bool {
         let folder = folders[index]
+        // The root is the first folder of the first run, when nothing is open yet.
         let isRoot = index == 0
-        if isRoot { open.closeAll() }
         let (from, relative) =
             isRoot
             ? (site, folder.path.lowerBound) : base(of: folder, all, text, site: site, open: &open)
