@@ -32,6 +32,38 @@ import ZhibuKit
         expectEveryEditDiffers(from: base)
     }
 
+    /// A file in pieces (`RenderedFile.pieces`) has the hash of its bytes laid end to end,
+    /// wherever the cuts fall: inside a block, on a block's edge, in the last bytes, and with
+    /// empty pieces between.
+    @Test func piecesHashAsTheirBytesLaidEndToEnd() {
+        var bytes: [UInt8] = []
+        for index in 0..<300 { bytes.append(UInt8(truncatingIfNeeded: index &* 151 &+ 7)) }
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for length in [0, 1, 15, 16, 63, 64, 65, 127, 128, 200, 300] {
+            let whole = Array(bytes.prefix(length))
+            let expected = Fingerprint.hex(bytes: whole)
+            for cut in 0...length {
+                let pieces = [Array(whole.prefix(cut)), Array(whole.dropFirst(cut))]
+                #expect(Fingerprint.hex(pieces: pieces) == expected, "\(length) cut at \(cut)")
+            }
+            for _ in 0..<50 {
+                var pieces: [[UInt8]] = []
+                var start = 0
+                while start < length {
+                    let size = min(length - start, next(3) == 0 ? 0 : next(90))
+                    pieces.append(Array(whole[start..<start + size]))
+                    start += size
+                }
+                #expect(Fingerprint.hex(pieces: pieces) == expected, "\(pieces.map(\.count))")
+            }
+        }
+        #expect(Fingerprint.hex(pieces: []) == Fingerprint.hex(bytes: []))
+    }
+
     private func expectEveryEditDiffers(from base: [UInt8]) {
         var seen: Set<String> = [Fingerprint.hex(bytes: base)]
         var edits: [[UInt8]] = [base + [0], [0] + base, Array(base.dropLast()), base + base]

@@ -10,29 +10,78 @@ package enum Fingerprint {
     /// each other, so the processor runs them side by side; in a single lane each multiply
     /// would wait for the one before.
     package static func hex(bytes: [UInt8]) -> String {
+        var state = State()
+        bytes.withUnsafeBytes { state.finish($0, total: $0.count) }
+        return state.hex
+    }
+
+    /// The hash of the bytes of `pieces` laid end to end: the same as `hex(bytes:)` of their
+    /// concatenation, without making it (a file that shares runs of bytes with other values,
+    /// `RenderedFile.pieces`).
+    package static func hex(pieces: [[UInt8]]) -> String {
+        if pieces.count == 1 { return hex(bytes: pieces[0]) }
+        var state = State()
+        // The bytes of an unfinished block, when a piece ends inside one: blocks are cut from
+        // the whole run of bytes, never from each piece.
+        var pending: [UInt8] = []
+        pending.reserveCapacity(64)
+        var total = 0
+        for piece in pieces {
+            total += piece.count
+            piece.withUnsafeBytes { raw in
+                var offset = 0
+                if !pending.isEmpty {
+                    let taken = min(64 - pending.count, raw.count)
+                    pending += raw[0..<taken]
+                    offset = taken
+                    guard pending.count == 64 else { return }
+                    pending.withUnsafeBytes { state.block($0, at: 0) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+                while offset + 64 <= raw.count {
+                    state.block(raw, at: offset)
+                    offset += 64
+                }
+                pending += raw[offset...]
+            }
+        }
+        pending.withUnsafeBytes { state.finish($0, total: total) }
+        return state.hex
+    }
+
+    /// The four lanes, and the two words they end in.
+    private struct State {
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (
             0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0,
             0x082E_FA98_EC4E_6C89
         )
         var first: UInt64 = 0
         var second: UInt64 = 0
-        bytes.withUnsafeBytes { raw in
-            func word(_ offset: Int) -> UInt64 {
-                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            }
+
+        var hex: String { padded(mix(first)) + padded(mix(second)) }
+
+        private static func word(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+
+        /// Folds the sixty-four bytes at `base` into the lanes.
+        mutating func block(_ raw: UnsafeRawBufferPointer, at base: Int) {
+            lanes.0 = fold(Self.word(raw, base) ^ prime.0, Self.word(raw, base + 8) ^ lanes.0)
+            lanes.1 = fold(Self.word(raw, base + 16) ^ prime.1, Self.word(raw, base + 24) ^ lanes.1)
+            lanes.2 = fold(Self.word(raw, base + 32) ^ prime.2, Self.word(raw, base + 40) ^ lanes.2)
+            lanes.3 = fold(Self.word(raw, base + 48) ^ prime.3, Self.word(raw, base + 56) ^ lanes.3)
+        }
+
+        /// Folds in `raw`'s whole blocks, then what is left of it, the last bytes of `total`.
+        mutating func finish(_ raw: UnsafeRawBufferPointer, total: Int) {
             let blocks = raw.count / 64
-            for block in 0..<blocks {
-                let base = block * 64
-                lanes.0 = fold(word(base) ^ prime.0, word(base + 8) ^ lanes.0)
-                lanes.1 = fold(word(base + 16) ^ prime.1, word(base + 24) ^ lanes.1)
-                lanes.2 = fold(word(base + 32) ^ prime.2, word(base + 40) ^ lanes.2)
-                lanes.3 = fold(word(base + 48) ^ prime.3, word(base + 56) ^ lanes.3)
-            }
+            for block in 0..<blocks { self.block(raw, at: block * 64) }
             // What is left (under 64 bytes), sixteen bytes at a time into the first lane; the
             // last partial pair padded with zeros, the length telling the padding apart.
             var offset = blocks * 64
             while offset + 16 <= raw.count {
-                lanes.0 = fold(word(offset) ^ prime.0, word(offset + 8) ^ lanes.0)
+                lanes.0 = fold(
+                    Self.word(raw, offset) ^ prime.0, Self.word(raw, offset + 8) ^ lanes.0)
                 offset += 16
             }
             var tail: (UInt64, UInt64) = (0, 0)
@@ -43,12 +92,11 @@ package enum Fingerprint {
                     tail.1 |= UInt64(byte) << UInt64((index - 8) * 8)
                 }
             }
-            let length = UInt64(raw.count)
+            let length = UInt64(total)
             let merged = fold(lanes.0 ^ prime.1, lanes.1 ^ tail.0) ^ fold(lanes.2 ^ tail.1, lanes.3)
             first = fold(merged ^ prime.2, length ^ prime.3)
             second = fold(merged ^ prime.0, first ^ lanes.2)
         }
-        return padded(mix(first)) + padded(mix(second))
     }
 
     /// Odd constants that keep a lane's multiplier from being zero for ordinary input.
