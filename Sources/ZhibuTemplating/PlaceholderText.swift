@@ -109,4 +109,54 @@ enum PlaceholderText {
         out.append(contentsOf: cut.tail.utf8)
         return out
     }
+
+    /// The smallest run of bytes a page shares with the value that holds it rather than copy.
+    static let sharedLength = 512
+
+    /// The page as `fill` makes it, in pieces: each long unescaped run of bytes (the minutes'
+    /// HTML, a page's own content in the layout) is the value's own array, shared, so that a
+    /// site holding every page until it publishes does not hold those bytes twice.
+    static func pieces(_ cut: Cut, with leaves: [UTF8Text]) -> [[UInt8]] {
+        func shared(_ segment: Segment) -> [[UInt8]]? {
+            guard !segment.escaped else { return nil }
+            switch leaves[segment.leaf] {
+            case .bytes(let bytes) where bytes.count >= sharedLength: return [bytes]
+            case .pieces(let pieces): return pieces
+            default: return nil
+            }
+        }
+        // The size of each run of bytes between shared ones, so that each is made at its size:
+        // a page's pieces are held to the end of the build.
+        var sizes: [Int] = []
+        var size = 0
+        for segment in cut.segments {
+            size += segment.text.utf8.count
+            if shared(segment) != nil {
+                sizes.append(size)
+                size = 0
+            } else {
+                size += leaves[segment.leaf].count + 8
+            }
+        }
+        sizes.append(size + cut.tail.utf8.count)
+        var pieces: [[UInt8]] = []
+        var run = 0
+        var out: [UInt8] = []
+        out.reserveCapacity(sizes[run])
+        for segment in cut.segments {
+            out.append(contentsOf: segment.text.utf8)
+            if let shared = shared(segment) {
+                if !out.isEmpty { pieces.append(out) }
+                pieces += shared
+                run += 1
+                out = []
+                out.reserveCapacity(sizes[run])
+            } else {
+                leaves[segment.leaf].append(to: &out, escaped: segment.escaped)
+            }
+        }
+        out.append(contentsOf: cut.tail.utf8)
+        if !out.isEmpty { pieces.append(out) }
+        return pieces
+    }
 }

@@ -37,6 +37,22 @@ package struct TemplateRenderer: Sendable {
     package func render<Values: TemplateValues>(_ values: Values, with name: String)
         throws(TemplateError) -> [UInt8]
     {
+        let made = try filled(values, with: name, inPieces: false)
+        return made.count == 1 ? made[0] : Array(made.joined())
+    }
+
+    /// The same bytes as `render`, in pieces laid end to end: a long run of bytes the values
+    /// hold (the minutes' HTML, a page's own content) is their own array, not a copy
+    /// (`PlaceholderText.pieces`), for a page that is held until the site publishes.
+    package func pieces<Values: TemplateValues>(_ values: Values, with name: String)
+        throws(TemplateError) -> [[UInt8]]
+    {
+        try filled(values, with: name, inPieces: true)
+    }
+
+    private func filled<Values: TemplateValues>(
+        _ values: Values, with name: String, inPieces: Bool
+    ) throws(TemplateError) -> [[UInt8]] {
         let names = library.names[name] ?? nil
         if library.reusesShapes, !Values.isOneOfAKind {
             var shape = ValueWriter(
@@ -54,7 +70,9 @@ package struct TemplateRenderer: Sendable {
                     return made
                 }()
             if case .cut(let cut) = entry {
-                return PlaceholderText.fill(cut, with: shape.leaves)
+                return inPieces
+                    ? PlaceholderText.pieces(cut, with: shape.leaves)
+                    : [PlaceholderText.fill(cut, with: shape.leaves)]
             }
         }
         var plain = ValueWriter(.values, names: names)
@@ -64,7 +82,7 @@ package struct TemplateRenderer: Sendable {
         guard let text = library.direct.render(context, withTemplate: name) else {
             throw .missing(name + ".mustache")
         }
-        return Array(text.utf8)
+        return [Array(text.utf8)]
     }
 
     /// Renders each item with the template `name` and joins them, for a page to print whole.

@@ -9,11 +9,15 @@ package enum UTF8Text: Sendable {
     case text(String)
     /// Valid UTF-8: from libcmark, whose input was a Swift string, or from a filled template.
     case bytes([UInt8])
+    /// Valid UTF-8 in pieces laid end to end: a page's own content filled in pieces
+    /// (`TemplateRenderer.pieces`), which the layout shares instead of copying.
+    case pieces([[UInt8]])
 
     package var isEmpty: Bool {
         switch self {
         case .text(let text): text.isEmpty
         case .bytes(let bytes): bytes.isEmpty
+        case .pieces(let pieces): pieces.allSatisfy(\.isEmpty)
         }
     }
 
@@ -22,6 +26,7 @@ package enum UTF8Text: Sendable {
         switch self {
         case .text(let text): text.utf8.count
         case .bytes(let bytes): bytes.count
+        case .pieces(let pieces): pieces.reduce(0) { $0 + $1.count }
         }
     }
 
@@ -30,11 +35,16 @@ package enum UTF8Text: Sendable {
         switch self {
         case .text(var text): text.withUTF8(body)
         case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
+        case .pieces(let pieces): Array(pieces.joined()).withUnsafeBufferPointer(body)
         }
     }
 
     /// Appends the text to a page, HTML-escaped when the template escaped it.
     package func append(to out: inout [UInt8], escaped: Bool) {
+        if case .pieces(let pieces) = self {
+            for piece in pieces { UTF8Text.bytes(piece).append(to: &out, escaped: escaped) }
+            return
+        }
         withBytes { bytes in
             if escaped {
                 HTMLEscape.append(bytes, to: &out)

@@ -96,6 +96,19 @@ package struct ValueWriter {
         }
     }
 
+    /// A string held as UTF-8 in pieces (a page's own content, `TemplateRenderer.pieces`),
+    /// which a page filled in from its shape shares instead of copying; the same to a template
+    /// as `bytes` of the pieces laid end to end.
+    package mutating func pieces(_ key: String, _ value: [[UInt8]]) {
+        switch mode {
+        case .shape:
+            name(key)
+            add(.pieces(value))
+        case .placeholders, .values, .shared:
+            bytes(key, Array(value.joined()))
+        }
+    }
+
     /// A list rendered item by item (`TemplateRenderer.fragment`): a string to the template,
     /// absent when the list is empty, so that `{{#key}}` shows only around items.
     package mutating func fragment(_ key: String, _ value: Fragment) {

@@ -111,6 +111,40 @@ import ZhibuRules
         }
     }
 
+    /// Pages and search files that share long runs with other values are held in pieces; on
+    /// disk each is its pieces laid end to end, and its fingerprint is theirs.
+    @Test func filesInPiecesArePublishedWhole() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let files = try build(site).files
+        #expect(files.contains { $0.pieces.count > 1 && $0.path.hasPrefix("search/") })
+        #expect(files.contains { $0.pieces.count > 1 && $0.path.hasSuffix(".html") })
+        for file in files {
+            let disk = try Data(contentsOf: site.appendingPathComponent("Site/" + file.path))
+            #expect([UInt8](disk) == file.bytes, "\(file.path)")
+            #expect(file.count == disk.count, "\(file.path)")
+            #expect(Fingerprint.hex(bytes: file.bytes) == file.fingerprint, "\(file.path)")
+        }
+        // However a file is cut, it is the same file.
+        let bytes = Array("<p>主题党日</p>".utf8)
+        let whole = RenderedFile(path: "a.html", bytes: bytes)
+        let cut = RenderedFile(
+            path: "a.html", pieces: [[], Array(bytes.prefix(5)), Array(bytes.dropFirst(5))])
+        #expect(cut == whole && cut.hashValue == whole.hashValue && cut.pieces.count == 2)
+        #expect(cut != RenderedFile(path: "b.html", bytes: bytes))
+        #expect(cut != RenderedFile(path: "a.html", bytes: bytes + [0x0A]))
+        // Short pieces are gathered before they are written, long ones written as they are.
+        var pieces: [[UInt8]] = [Array(repeating: 0x61, count: 70_000)]
+        for index in 0..<3000 { pieces.append(Array("{\"id\":\(index)},\n".utf8)) }
+        pieces.insert(Array(repeating: 0x62, count: 65_536), at: 1500)
+        let path = site.appendingPathComponent("pieces.txt").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        #expect(descriptor >= 0)
+        #expect(FileDescriptor.writeAll(descriptor, pieces: pieces))
+        close(descriptor)
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == Array(pieces.joined()))
+    }
+
     /// The last build is reused on the verdict of the check of `Site/` made beside the survey;
     /// a check that was stopped has none, and `Site/` is then held to the record again.
     @Test func aStoppedCheckOfTheSiteIsMadeAgainBeforeReuse() throws {

@@ -47,6 +47,8 @@ import Testing
         static let texts = [
             "", "支部委员会", "<b>&amp;</b>", "it's \"quoted\"", "{{title}}", "\u{E000}0\u{E001}",
             "a\u{E002}b", "x", "Zhang San", "  ",
+            // Long enough that a page filled in pieces shares it (`PlaceholderText.sharedLength`).
+            String(repeating: "<p>三会一课 & 'minutes'</p>\n", count: 24),
         ]
         mutating func text() -> String { Self.texts[next(Self.texts.count)] }
     }
@@ -85,7 +87,17 @@ import Testing
             // The minutes' HTML and the rendered content go in as bytes; `status` is printed
             // escaped by template 0, which escapes bytes the way it escapes strings.
             for (key, value) in texts {
-                if key == "html" || key == "status", let value {
+                if key == "html", let value, value.utf8.count % 2 == 0 {
+                    // Some content arrives in pieces (a page's own content in its layout),
+                    // split anywhere, even inside a character.
+                    let bytes = Array(value.utf8)
+                    writer.pieces(
+                        key,
+                        [
+                            Array(bytes.prefix(bytes.count / 3)), [],
+                            Array(bytes.dropFirst(bytes.count / 3)),
+                        ])
+                } else if key == "html" || key == "status", let value {
                     writer.bytes(key, Array(value.utf8))
                 } else {
                     writer.text(key, value)
@@ -145,12 +157,16 @@ import Testing
             let values = Values(&generator, depth: 0, maps: index != 4)
             let one = try filled.render(values, with: "page")
             let other = try direct.render(values, with: "page")
+            let pieces = try filled.pieces(values, with: "page")
             var context = Shared.dictionary
             for (key, value) in values.dictionary { context[key] = value }
             let expected = Array(oracle.render(context).utf8)
             #expect(one == expected, "template \(index), values \(round): \(values.dictionary)")
             #expect(other == expected, "template \(index), values \(round): \(values.dictionary)")
-            if one != expected || other != expected { return }
+            #expect(
+                Array(pieces.joined()) == expected,
+                "template \(index), values \(round) in pieces: \(values.dictionary)")
+            if one != expected || other != expected || Array(pieces.joined()) != expected { return }
         }
     }
 
@@ -316,6 +332,34 @@ import Testing
         #expect(PlaceholderText.cut("\u{E000}0", leaves: 2) == nil)
         #expect(PlaceholderText.cut("stray \u{E001}", leaves: 2) == nil)
         #expect(PlaceholderText.cut("poison \u{E003}", leaves: 2) == nil)
+    }
+
+    /// A page held until the site publishes shares its long content rather than copy it: the
+    /// minutes' HTML is the value's own array in the page's pieces, a short value and an
+    /// escaped one are copied, and the pieces laid end to end are the page `fill` makes.
+    @Test func aPageInPiecesSharesItsLongContent() throws {
+        let cut = try #require(
+            PlaceholderText.cut(
+                "<main>\u{E000}0\u{E001}</main>\u{E000}1\u{E001}|\u{E000}2\u{E002}|\u{E000}3\u{E001}<end>",
+                leaves: 4))
+        let long = Array(String(repeating: "<p>支部委员会 & 党员大会</p>", count: 40).utf8)
+        #expect(long.count >= PlaceholderText.sharedLength)
+        let split: [[UInt8]] = [Array(long.prefix(7)), Array(long.dropFirst(7))]
+        let leaves: [UTF8Text] = [.bytes(long), .pieces(split), .bytes(long), .text("<短>")]
+        let pieces = PlaceholderText.pieces(cut, with: leaves)
+        #expect(Array(pieces.joined()) == PlaceholderText.fill(cut, with: leaves))
+        func address(_ bytes: [UInt8]) -> UnsafeRawPointer? {
+            bytes.withUnsafeBytes { $0.baseAddress }
+        }
+        let shared = Set([long, split[0], split[1]].compactMap(address))
+        #expect(pieces.filter { address($0).map(shared.contains) ?? false }.count == 3)
+        #expect(pieces.count == 6)
+        let last = String(decoding: pieces.last ?? [], as: UTF8.self)
+        #expect(last.hasPrefix("|&lt;p&gt;支部委员会 &amp; 党员大会") && last.hasSuffix("|<短><end>"))
+        // Nothing long: one piece, made at its size.
+        let short = PlaceholderText.pieces(
+            cut, with: [.text("a"), .bytes([0x62]), .text("c"), .text("d")])
+        #expect(short == [Array("<main>a</main>b|c|d<end>".utf8)])
     }
 
     @Test func escapingMatchesSwiftMustache() throws {

@@ -260,9 +260,9 @@ package struct Publisher: Sendable {
                         return .failure(
                             .io(path: source, reason: Self.reason(), siteChanged: false))
                     }
-                    return write(bytes, to: target)
+                    return write([bytes], to: target)
                 }
-                return write(file.bytes, to: target)
+                return write(file.pieces, to: target)
             }
         }
         var fresh = Manifest()
@@ -638,9 +638,10 @@ extension Publisher {
         return link(source, target) == 0
     }
 
-    /// Writes a new file and gives its identity, from the open file (no second path lookup):
-    /// its modification time is that of the last write, which closing does not change.
-    func write(_ bytes: [UInt8], to path: String) -> Result<FileIdentity?, PublishError> {
+    /// Writes a new file of `pieces` laid end to end and gives its identity, from the open file
+    /// (no second path lookup): its modification time is that of the last write, which closing
+    /// does not change.
+    func write(_ pieces: [[UInt8]], to path: String) -> Result<FileIdentity?, PublishError> {
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == EEXIST {
@@ -652,7 +653,7 @@ extension Publisher {
             return .failure(.io(path: path, reason: Self.reason(), siteChanged: false))
         }
         defer { close(descriptor) }
-        guard FileDescriptor.writeAll(descriptor, bytes) else {
+        guard FileDescriptor.writeAll(descriptor, pieces: pieces) else {
             return .failure(.io(path: path, reason: Self.reason(), siteChanged: false))
         }
         var info = stat()

@@ -17,15 +17,15 @@ struct LayoutValues: TemplateValues {
     }
 
     var title: String
-    /// The page's own template, rendered: bytes, copied once more into the page and no more.
-    var content: [UInt8]
+    /// The page's own template, rendered in pieces, which the page shares rather than copies.
+    var content: [[UInt8]]
     var breadcrumbs: [Crumb]
     var description: String
     var alternates: [Alternate]
 
     func write(to writer: inout ValueWriter) {
         writer.text("title", title)
-        writer.bytes("content", content)
+        writer.pieces("content", content)
         writer.list("breadcrumbs", breadcrumbs) { crumb, writer in
             writer.text("name", crumb.name)
             writer.text("href", crumb.href)

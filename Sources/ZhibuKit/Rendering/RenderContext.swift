@@ -99,8 +99,8 @@ package struct RenderContext: Sendable {
         description: String? = nil, crumbs: [LayoutValues.Crumb], values: some TemplateValues
     ) throws(RenderError) -> PageOutput {
         let renderer = try renderer(job.language)
-        let content: [UInt8]
-        do { content = try renderer.render(values, with: template) } catch {
+        let content: [[UInt8]]
+        do { content = try renderer.pieces(values, with: template) } catch {
             throw RenderError(error)
         }
         let folder = folder ?? String(job.path.dropLast("index.html".count))
@@ -117,7 +117,7 @@ package struct RenderContext: Sendable {
             })
         do {
             return .file(
-                RenderedFile(path: job.path, bytes: try renderer.render(layout, with: "layout")))
+                RenderedFile(path: job.path, pieces: try renderer.pieces(layout, with: "layout")))
         } catch {
             throw RenderError(error)
         }

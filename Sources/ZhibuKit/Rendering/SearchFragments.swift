@@ -155,20 +155,22 @@ package enum SearchFragments {
             }
         }
         let chunks = (entries.count + documentsPerChunk - 1) / documentsPerChunk
+        // A chunk's documents are the entries' own JSON, shared, not copied: the entries are
+        // held to the end of the build anyway (`RenderedFile.pieces`).
+        let separator = Array(",\n".utf8)
+        let end = Array("]);\n".utf8)
         for chunk in stride(from: partition, to: chunks, by: partitions) {
             let name = "d" + String(chunk)
-            var array: [UInt8] = [UInt8(ascii: "[")]
+            var pieces: [[UInt8]] = [Array("zhibuSearchFragment(\"\(name)\",[\n".utf8)]
             let first = chunk * documentsPerChunk
             for id in first..<min(entries.count, first + documentsPerChunk) {
-                if id > first { array.append(UInt8(ascii: ",")) }
-                array.append(UInt8(ascii: "\n"))
-                array += entries[id].json
+                if id > first { pieces.append(separator) }
+                pieces.append(entries[id].json)
             }
-            array.append(UInt8(ascii: "]"))
+            pieces.append(end)
             files.append(
                 RenderedFile(
-                    path: partitionFolder + subfolder(chunk) + name + ".js",
-                    bytes: fragment(name, array)))
+                    path: partitionFolder + subfolder(chunk) + name + ".js", pieces: pieces))
         }
         return files.sorted { $0.path < $1.path }
     }

@@ -118,17 +118,23 @@ package enum SearchIndex {
 
     /// The file: every document sorted by URL (then title), one per line.
     package static func join(_ entries: [Entry]) -> [UInt8] {
+        Array(pieces(entries).joined())
+    }
+
+    /// The file as `RenderedFile` pieces: each document's JSON is the entry's own bytes, not a
+    /// copy, since the entries are held to the end of the build anyway.
+    package static func pieces(_ entries: [Entry]) -> [[UInt8]] {
         let sorted = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
-        var out: [UInt8] = []
-        out.reserveCapacity(sorted.reduce(8) { $0 + $1.json.count + 2 })
-        out.append(UInt8(ascii: "["))
+        // One array for every separator: the pieces share it.
+        let separator = Array(",\n".utf8)
+        var pieces: [[UInt8]] = [Array("[".utf8)]
+        pieces.reserveCapacity(2 * sorted.count + 2)
         for (index, entry) in sorted.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: entry.json)
+            pieces.append(index > 0 ? separator : Array("\n".utf8))
+            pieces.append(entry.json)
         }
-        out.append(contentsOf: Array("\n]\n".utf8))
-        return out
+        pieces.append(Array("\n]\n".utf8))
+        return pieces
     }
 
     static func collect(_ part: Part, site: Site, urls: SiteURLs, language: Language)

@@ -27,6 +27,28 @@ package enum FileDescriptor {
         return true
     }
 
+    /// Writes `pieces` laid end to end; false (with `errno` set) if the system refused. Short
+    /// pieces (a search file's separators and documents) are gathered into one buffer first,
+    /// so that a file of many pieces costs a few calls, not one per piece.
+    package static func writeAll(_ descriptor: Int32, pieces: [[UInt8]]) -> Bool {
+        if pieces.count == 1 { return writeAll(descriptor, pieces[0]) }
+        let gathered = 1 << 16
+        var buffer: [UInt8] = []
+        for piece in pieces {
+            if buffer.count + piece.count > gathered, !buffer.isEmpty {
+                guard writeAll(descriptor, buffer) else { return false }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if piece.count >= gathered {
+                guard writeAll(descriptor, piece) else { return false }
+            } else {
+                if buffer.capacity == 0 { buffer.reserveCapacity(gathered) }
+                buffer += piece
+            }
+        }
+        return writeAll(descriptor, buffer)
+    }
+
     /// Replaces `path` with `bytes` through `temporary`, a new file renamed over it: a reader,
     /// or a kill at any point, finds the old file or the new one, never part of either.
     /// `temporary` must not exist (it is created exclusively, never followed); on a failure it

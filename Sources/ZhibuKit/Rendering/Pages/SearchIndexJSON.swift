@@ -16,6 +16,6 @@ enum SearchIndexJSON: PageKind {
         .file(
             RenderedFile(
                 path: job.path,
-                bytes: SearchIndex.join(context.searchDocuments[job.language] ?? [])))
+                pieces: SearchIndex.pieces(context.searchDocuments[job.language] ?? [])))
     }
 }
