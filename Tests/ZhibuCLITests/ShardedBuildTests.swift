@@ -87,7 +87,7 @@ import Testing
         let walker = FileManager.default.enumerator(atPath: root)
         while let path = walker?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue {
                 files[path] = FileManager.default.contents(atPath: root + "/" + path)
             }
