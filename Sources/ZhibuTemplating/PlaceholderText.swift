@@ -96,29 +96,19 @@ enum PlaceholderText {
     /// The page: the cut text with each string put back, escaped where the template escaped it,
     /// as the bytes the page is written with.
     static func fill(_ cut: Cut, with leaves: [UTF8Text]) -> [UInt8] {
-        var size = cut.tail.utf8.count
-        for segment in cut.segments {
-            size += segment.text.utf8.count + leaves[segment.leaf].count + 8
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(size)
-        for segment in cut.segments {
-            out.append(contentsOf: segment.text.utf8)
-            leaves[segment.leaf].append(to: &out, escaped: segment.escaped)
-        }
-        out.append(contentsOf: cut.tail.utf8)
-        return out
+        pieces(cut, with: leaves, sharing: false).first ?? []
     }
 
     /// The smallest run of bytes a page shares with the value that holds it rather than copy.
     static let sharedLength = 512
 
-    /// The page as `fill` makes it, in pieces: each long unescaped run of bytes (the minutes'
-    /// HTML, a page's own content in the layout) is the value's own array, shared, so that a
-    /// site holding every page until it publishes does not hold those bytes twice.
-    static func pieces(_ cut: Cut, with leaves: [UTF8Text]) -> [[UInt8]] {
+    /// The page in pieces laid end to end: with `sharing`, each long unescaped run of bytes
+    /// (the minutes' HTML, a page's own content in the layout) is the value's own array, shared,
+    /// so that a site holding every page until it publishes does not hold those bytes twice;
+    /// without it, one piece (none for an empty page).
+    static func pieces(_ cut: Cut, with leaves: [UTF8Text], sharing: Bool = true) -> [[UInt8]] {
         func shared(_ segment: Segment) -> [[UInt8]]? {
-            guard !segment.escaped else { return nil }
+            guard sharing, !segment.escaped else { return nil }
             switch leaves[segment.leaf] {
             case .bytes(let bytes) where bytes.count >= sharedLength: return [bytes]
             case .pieces(let pieces): return pieces

@@ -37,8 +37,8 @@ package struct TemplateRenderer: Sendable {
     package func render<Values: TemplateValues>(_ values: Values, with name: String)
         throws(TemplateError) -> [UInt8]
     {
-        let made = try filled(values, with: name, inPieces: false)
-        return made.count == 1 ? made[0] : Array(made.joined())
+        // One piece, or none for an empty page: nothing is shared.
+        try filled(values, with: name, inPieces: false).first ?? []
     }
 
     /// The same bytes as `render`, in pieces laid end to end: a long run of bytes the values
@@ -70,9 +70,7 @@ package struct TemplateRenderer: Sendable {
                     return made
                 }()
             if case .cut(let cut) = entry {
-                return inPieces
-                    ? PlaceholderText.pieces(cut, with: shape.leaves)
-                    : [PlaceholderText.fill(cut, with: shape.leaves)]
+                return PlaceholderText.pieces(cut, with: shape.leaves, sharing: inPieces)
             }
         }
         var plain = ValueWriter(.values, names: names)
