@@ -158,19 +158,19 @@ package enum SearchFragments {
         // A chunk's documents are the entries' own JSON, shared, not copied: the entries are
         // held to the end of the build anyway (`RenderedFile.pieces`).
         let separator = Array(",\n".utf8)
-        let end = Array("]);\n".utf8)
         for chunk in stride(from: partition, to: chunks, by: partitions) {
             let name = "d" + String(chunk)
-            var pieces: [[UInt8]] = [Array("zhibuSearchFragment(\"\(name)\",[\n".utf8)]
+            var array: [[UInt8]] = [Array("[\n".utf8)]
             let first = chunk * documentsPerChunk
             for id in first..<min(entries.count, first + documentsPerChunk) {
-                if id > first { pieces.append(separator) }
-                pieces.append(entries[id].json)
+                if id > first { array.append(separator) }
+                array.append(entries[id].json)
             }
-            pieces.append(end)
+            array.append(Array("]".utf8))
             files.append(
                 RenderedFile(
-                    path: partitionFolder + subfolder(chunk) + name + ".js", pieces: pieces))
+                    path: partitionFolder + subfolder(chunk) + name + ".js",
+                    pieces: fragment(name, array)))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -186,7 +186,12 @@ package enum SearchFragments {
 
     /// `zhibuSearchFragment("name", data);`
     private static func fragment(_ name: String, _ data: [UInt8]) -> [UInt8] {
-        Array("zhibuSearchFragment(\"\(name)\",".utf8) + data + Array(");\n".utf8)
+        Array(fragment(name, [data]).joined())
+    }
+
+    /// `zhibuSearchFragment("name", data);` with its data in pieces, which it keeps.
+    private static func fragment(_ name: String, _ data: [[UInt8]]) -> [[UInt8]] {
+        [Array("zhibuSearchFragment(\"\(name)\",".utf8)] + data + [Array(");\n".utf8)]
     }
 
     /// A unit key is `1 << 32 | unit`, a pair key `first << 16 | second`.
