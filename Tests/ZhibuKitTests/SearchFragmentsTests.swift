@@ -344,6 +344,32 @@ import ZhibuModel
         }
     }
 
+    /// The first place of the text (`t`) is the most runs a title has, shifted past the
+    /// bits of the longest run of any document: counted per document where it is made, and
+    /// combined without reading the text again.
+    @Test func placesAreSizedByTheLongestRunAndTheTitleWithMostRuns() throws {
+        let entries = [
+            // Two spaces in the title: three runs, the text starts the fourth.
+            SearchIndex.entry(
+                url: "/a/", title: "A b　c", org: "", date: "",
+                text: Array("abcdefgh\u{3000}x".utf8)),
+            SearchIndex.entry(url: "/b/", title: "x", org: "", date: "", text: Array("y".utf8)),
+            // The longest run is in a title: eleven units, four bits.
+            SearchIndex.entry(
+                url: "/c/", title: "abcdefghijk", org: "", date: "", text: Array("z z".utf8)),
+        ]
+        let meta = try #require(
+            try Index.parse(SearchFragments.meta(entries, SearchFragments.Layout(entries))).1
+                as? [String: Int])
+        #expect(meta["t"] == 3 << 4)
+        // One document alone: a title of one run, a longest run of one unit.
+        let single = [entries[1]]
+        let alone = try #require(
+            try Index.parse(SearchFragments.meta(single, SearchFragments.Layout(single))).1
+                as? [String: Int])
+        #expect(alone["t"] == 1 << 1)
+    }
+
     @Test func textIsLowerCasedOneScalarAtATimeAsTheScriptDoes() {
         #expect(SearchFragments.lowered("AbC 党员") == Array("abc 党员".utf16))
         // A final sigma stays σ: a query typed alone has no context to make it ς.

@@ -577,22 +577,9 @@ package enum SearchFragments {
         let textStart: Int
 
         init(_ entries: [SearchIndex.Entry]) {
-            var longest = 0
-            var titleRuns = 0
-            for entry in entries {
-                var run = 0
-                var runs = 0
-                for (position, unit) in entry.units.enumerated() {
-                    if position == entry.titleUnits { titleRuns = max(titleRuns, runs + 1) }
-                    if isWhitespace(unit) {
-                        run = 0
-                        runs += 1
-                    } else {
-                        run += 1
-                        longest = max(longest, run)
-                    }
-                }
-            }
+            // Each entry has its own runs counted (`SearchIndex.runs`): this reads no text.
+            let longest = entries.reduce(0) { max($0, $1.longestRun) }
+            let titleRuns = entries.reduce(0) { max($0, $1.titleRuns) }
             bits = max(1, Int.bitWidth - longest.leadingZeroBitCount)
             textStart = titleRuns << bits
         }
