@@ -46,20 +46,24 @@ package enum ContentLoader {
             ?? Parallel.map(contentFiles, jobs: jobs, grain: 1, parse)
         let parseTime = Date().timeIntervalSince(start)
         var unsafeFolders: [String: Int] = [:]
-        for file in parsed {
+        // By index, so that each file is read in place, not copied whole.
+        for index in parsed.indices {
+            let role = parsed[index].role
             // A problem in a file of an organization's folder is about that organization, so
             // that CI can route it (`org` in JSON, SARIF and the other reports).
-            if let dir = file.role.orgDirectory {
-                let org = String(dir.dropFirst("Content/orgs/".count))
-                diagnostics += file.diagnostics.map { diagnostic in
-                    var diagnostic = diagnostic
-                    if diagnostic.org == nil { diagnostic.org = org }
-                    return diagnostic
+            if !parsed[index].diagnostics.isEmpty {
+                if let dir = role.orgDirectory {
+                    let org = String(dir.dropFirst("Content/orgs/".count))
+                    diagnostics += parsed[index].diagnostics.map { diagnostic in
+                        var diagnostic = diagnostic
+                        if diagnostic.org == nil { diagnostic.org = org }
+                        return diagnostic
+                    }
+                } else {
+                    diagnostics += parsed[index].diagnostics
                 }
-            } else {
-                diagnostics += file.diagnostics
             }
-            if case .insideUnsafe(let folder) = file.role { unsafeFolders[folder, default: 0] += 1 }
+            if case .insideUnsafe(let folder) = role { unsafeFolders[folder, default: 0] += 1 }
         }
         for (folder, count) in unsafeFolders {
             var diagnostic = ContentPath.unsafeName(

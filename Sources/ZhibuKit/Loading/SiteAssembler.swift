@@ -8,7 +8,10 @@ struct SiteAssembler {
     let config: SiteConfig
     var diagnostics: [Diagnostic] = []
     private var orgFiles: [String: OrgFile] = [:]
-    private var items: [String: [ParsedFile]] = [:]
+    /// The files of each organization folder, by path: only what `fill` reads, so that the
+    /// parsed files are read in place rather than copied whole (on one core, between the
+    /// parallel stages).
+    private var items: [String: [(path: String, item: ParsedFile.Item)]] = [:]
     private var pages: [Page] = []
     private var assets: [Asset] = []
     private var staticFiles: [Asset] = []
@@ -23,26 +26,29 @@ struct SiteAssembler {
     }
 
     mutating func add(_ files: [ParsedFile]) {
-        for file in files {
-            if let dir = file.role.orgDirectory { orgDirectories.insert(dir) }
-            switch (file.item, file.role) {
-            case (nil, .roster(let dir, _)):
-                failedRosters[dir] = file.path
-            case (nil, .org(let dir)):
-                failedOrgFiles[dir] =
-                    file.diagnostics.first { $0.severity == .error }?.rule
-                    ?? .fieldMissing
-            default: break
+        for index in files.indices {
+            let directory = files[index].role.orgDirectory
+            if let dir = directory { orgDirectories.insert(dir) }
+            guard let item = files[index].item else {
+                switch files[index].role {
+                case .roster(let dir, _):
+                    failedRosters[dir] = files[index].path
+                case .org(let dir):
+                    failedOrgFiles[dir] =
+                        files[index].diagnostics.first { $0.severity == .error }?.rule
+                        ?? .fieldMissing
+                default: break
+                }
+                continue
             }
-            switch file.item {
-            case .org(let org)?:
-                if let dir = file.role.orgDirectory { orgFiles[dir] = org }
-            case .page(let page)?: pages.append(page)
-            case .asset(let asset)?: assets.append(asset)
-            case .staticFile(let file)?: staticFiles.append(file)
-            case nil: continue
+            switch item {
+            case .org(let org):
+                if let dir = directory { orgFiles[dir] = org }
+            case .page(let page): pages.append(page)
+            case .asset(let asset): assets.append(asset)
+            case .staticFile(let file): staticFiles.append(file)
             default:
-                if let dir = file.role.orgDirectory { items[dir, default: []].append(file) }
+                if let dir = directory { items[dir, default: []].append((files[index].path, item)) }
             }
         }
     }
@@ -134,11 +140,13 @@ struct SiteAssembler {
             })
     }
 
-    private mutating func fill(_ org: inout Organization, from files: [ParsedFile]) {
+    private mutating func fill(
+        _ org: inout Organization, from files: [(path: String, item: ParsedFile.Item)]
+    ) {
         // `files` arrive in path order (the tree is sorted and parsing keeps the order).
         for file in files {
             switch file.item {
-            case .roster(let members)?:
+            case .roster(let members):
                 if let existing = org.rosterFile {
                     diagnostics.append(
                         Diagnostic(
@@ -162,13 +170,13 @@ struct SiteAssembler {
                 }
                 org.rosterFile = file.path
                 org.members = members
-            case .development(let entries)?: org.development = entries
-            case .record(let record)?: org.records.append(record)
-            case .unreadableRecord(let record)?: org.unreadableRecords.append(record)
-            case .system(let system)?: org.systems.append(system)
-            case .post(let post)?: org.posts.append(post)
-            case .notice(let notice)?: org.notices.append(notice)
-            case .dues(let dues)?: org.dues.append(dues)
+            case .development(let entries): org.development = entries
+            case .record(let record): org.records.append(record)
+            case .unreadableRecord(let record): org.unreadableRecords.append(record)
+            case .system(let system): org.systems.append(system)
+            case .post(let post): org.posts.append(post)
+            case .notice(let notice): org.notices.append(notice)
+            case .dues(let dues): org.dues.append(dues)
             default: continue
             }
         }

@@ -36,16 +36,21 @@ package struct SiteRenderer: Sendable {
         -> [RenderedFile]?
     {
         var context = self.context
-        let early = try render(.content, context)
+        var early = try render(.content, context)
         guard let shown = shown() else { return nil }
         context.show(shown)
         var files: [RenderedFile] = []
         files.reserveCapacity(early.count)
-        for output in early {
-            if case .searchDocuments(let language, let entries) = output {
+        // The outputs are moved out one by one, in their order, rather than copied: this runs
+        // on one core between the passes.
+        early.reverse()
+        while let output = early.popLast() {
+            switch output {
+            case .file(let file): files.append(file)
+            case .files(let made): files += made
+            case .searchDocuments(let language, let entries):
                 context.searchDocuments[language, default: []] += entries
             }
-            files += output.files
         }
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         context.searchLayouts = context.searchDocuments.mapValues { SearchFragments.Layout($0) }
