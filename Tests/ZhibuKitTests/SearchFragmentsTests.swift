@@ -370,6 +370,35 @@ import ZhibuModel
         #expect(alone["t"] == 1 << 1)
     }
 
+    /// Lowering read straight from UTF-8 gives the units of lowering the decoded string, for
+    /// any bytes: ASCII, CJK, other scripts, astral characters and malformed sequences
+    /// (truncated, overlong, surrogates, stray continuation bytes) in every mix.
+    @Test func textLoweredFromItsBytesIsTheTextLoweredAsAString() {
+        let pieces: [[UInt8]] = [
+            Array("AbC".utf8), Array("党员".utf8), Array("ΟΔΟΣ".utf8), Array("İ".utf8),
+            Array("𠀀".utf8), Array("、。".utf8), Array("ＡＢ".utf8), Array("é".utf8), [0xE4],
+            [0xE4, 0xB8], [0xB8], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F],
+            [0xC0, 0xAF], [0xFF], [0x20], [0x0A],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                bytes += pieces.randomElement(using: &generator) ?? []
+            }
+            #expect(
+                SearchFragments.lowered(utf8: bytes)
+                    == SearchFragments.lowered(String(decoding: bytes, as: UTF8.self)),
+                "\(bytes)")
+        }
+        for value in 0..<256 {
+            let bytes = [UInt8(value), 0xB8, 0xAD, UInt8(value)]
+            #expect(
+                SearchFragments.lowered(utf8: bytes)
+                    == SearchFragments.lowered(String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
     @Test func textIsLowerCasedOneScalarAtATimeAsTheScriptDoes() {
         #expect(SearchFragments.lowered("AbC 党员") == Array("abc 党员".utf16))
         // A final sigma stays σ: a query typed alone has no context to make it ς.

@@ -145,13 +145,15 @@ package enum SearchFragments {
             RenderedFile(
                 path: partitionFolder + subfolder(partition) + sizesName + ".js",
                 bytes: fragment(sizesName, sizes)))
+        let closing = Array("}".utf8)
         for (slot, bucket) in stride(from: partition, to: buckets, by: partitions).enumerated() {
             for (letter, object) in [("b", objects.documents[slot]), ("p", objects.places[slot])] {
                 let name = letter + String(bucket, radix: 16)
+                // In pieces: the object is not copied to close it or to wrap it.
                 files.append(
                     RenderedFile(
                         path: partitionFolder + subfolder(bucket) + name + ".js",
-                        bytes: fragment(name, object + Array("}".utf8))))
+                        pieces: fragment(name, [object, closing])))
             }
         }
         let chunks = (entries.count + documentsPerChunk - 1) / documentsPerChunk
@@ -284,12 +286,12 @@ package enum SearchFragments {
         }
         kinds.withUnsafeBufferPointer { kinds in
             seen.withUnsafeMutableBufferPointer { seen in
-                for (id, entry) in entries.enumerated() {
+                for id in entries.indices {
                     // Room for a unit and a pair at every unit of the document, so that the
                     // scan writes each candidate where the next kept one goes and only counts
                     // the kept: which pairs a partition keeps is a hash's choice, a branch on
                     // it would be mispredicted at every other unit of text.
-                    let room = count + 2 * entry.units.count
+                    let room = count + 2 * entries[id].units.count
                     if room > tokens.count {
                         tokens = grown(tokens, keeping: count, to: max(room, 2 * tokens.count))
                         documents = grown(
@@ -297,10 +299,10 @@ package enum SearchFragments {
                     }
                     let stamp = UInt32(id + 1)
                     let document = UInt32(id)
-                    let titleUnits = entry.titleUnits
+                    let titleUnits = entries[id].titleUnits
                     tokens.withUnsafeMutableBufferPointer { tokens in
                         documents.withUnsafeMutableBufferPointer { documents in
-                            entry.units.withUnsafeBufferPointer { units in
+                            entries[id].units.withUnsafeBufferPointer { units in
                                 var place = 0
                                 for position in units.indices {
                                     // The place of a unit: its run of text without white
@@ -602,6 +604,49 @@ package enum SearchFragments {
         case 0x2C, 0x3B, 0x3001, 0xFF0C, 0xFF1B: true
         default: isWhitespace(unit)
         }
+    }
+
+    /// `lowered(String(decoding: bytes, as: UTF8.self))`, read from the bytes: every search
+    /// document's text goes through it, and most of it is ASCII or CJK, which need no string.
+    ///
+    /// An ASCII byte is never inside a sequence, well-formed or not, so the bytes between two of
+    /// them decode alone as they do in the whole; a well-formed three-byte CJK sequence met at
+    /// such a boundary is read directly, anything else up to the next ASCII byte goes through
+    /// the standard decoder (which repairs it the same way).
+    package static func lowered(utf8 bytes: [UInt8]) -> [UInt16] {
+        var out: [UInt16] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    out.append(UInt16(lead >= 0x41 && lead <= 0x5A ? lead + 32 : lead))
+                    index += 1
+                    continue
+                }
+                if lead & 0xF0 == 0xE0, index + 2 < bytes.count,
+                    bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80
+                {
+                    let value =
+                        UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
+                    // CJK punctuation, kana and ideographs have no case.
+                    if (0x3000...0x9FFF).contains(value) {
+                        out.append(UInt16(value))
+                        index += 3
+                        continue
+                    }
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+                let run = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                out += lowered(run)
+                index = end
+            }
+        }
+        return out
     }
 
     /// The UTF-16 code units of `text` lower-cased one scalar at a time, as the script does:

@@ -105,7 +105,7 @@ package enum SearchIndex {
         let lowered = Array(SearchFragments.lowered(title).prefix(1000))
         var units = lowered
         units.append(0x0A)
-        units += SearchFragments.lowered(String(decoding: text, as: UTF8.self))
+        units += SearchFragments.lowered(utf8: text)
         var entry = Entry(
             url: url, title: title, date: date, json: json, units: units,
             titleUnits: lowered.count)
