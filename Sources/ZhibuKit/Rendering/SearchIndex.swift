@@ -53,24 +53,42 @@ package enum SearchIndex {
 
     /// One document, already written as a JSON object, with what it is sorted by and the text
     /// its fragments' postings are made of (`SearchFragments`).
-    package struct Entry: Sendable {
-        var url: String
-        var title: String
+    ///
+    /// A class, immutable: the entries of a language are gathered, ordered and handed to the
+    /// fragment jobs between the passes, on one core, where copying a value of seven fields
+    /// for every document of the site is a visible pause; a reference is copied with one
+    /// retain.
+    package final class Entry: Sendable {
+        let url: String
+        let title: String
         /// `YYYY-MM-DD`, or empty for an undated page: results list the newest first.
-        var date: String
-        var json: [UInt8]
+        let date: String
+        let json: [UInt8]
         /// The searched text as the script sees it: the title, a line feed and the leading
         /// text, lower-cased one scalar at a time, in UTF-16 code units (JavaScript's string
         /// positions).
-        var units: [UInt16]
+        let units: [UInt16]
         /// How many of `units` are the title's: a match that starts before it is in the title.
-        var titleUnits: Int
+        let titleUnits: Int
         /// The longest run of `units` between white space, and how many runs start before
         /// the text (the title's, plus one): what `SearchFragments.Places` is sized by, found
         /// here, on the thread that makes the entry, so that the layout of a language's
         /// fragments does not read every document's text again on one core between passes.
-        var longestRun = 0
-        var titleRuns = 0
+        let longestRun: Int
+        let titleRuns: Int
+
+        init(
+            url: String, title: String, date: String, json: [UInt8], units: [UInt16],
+            titleUnits: Int
+        ) {
+            self.url = url
+            self.title = title
+            self.date = date
+            self.json = json
+            self.units = units
+            self.titleUnits = titleUnits
+            (longestRun, titleRuns) = SearchIndex.runs(of: units, titleUnits: titleUnits)
+        }
     }
 
     /// The documents of one slice.
@@ -106,11 +124,9 @@ package enum SearchIndex {
         var units = lowered
         units.append(0x0A)
         units += SearchFragments.lowered(utf8: text)
-        var entry = Entry(
+        return Entry(
             url: url, title: title, date: date, json: json, units: units,
             titleUnits: lowered.count)
-        (entry.longestRun, entry.titleRuns) = runs(of: units, titleUnits: lowered.count)
-        return entry
     }
 
     /// The longest run of `units` between white space, and the number of runs started before

@@ -36,25 +36,16 @@ package struct SiteRenderer: Sendable {
         -> [RenderedFile]?
     {
         var context = self.context
-        var early = try render(.content, context)
+        let early = try render(.content, context)
         guard let shown = shown() else { return nil }
         context.show(shown)
         var files: [RenderedFile] = []
         files.reserveCapacity(early.count)
-        // The outputs are moved out one by one, in their order, rather than copied: this runs
-        // on one core between the passes.
-        early.reverse()
-        while let output = early.popLast() {
-            switch output {
-            case .file(let file): files.append(file)
-            case .files(let made): files += made
-            case .searchDocuments(let language, let entries):
-                context.searchDocuments[language, default: []] += entries
-            }
-        }
+        Self.gather(early, into: &files, documents: &context.searchDocuments)
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         context.searchLayouts = context.searchDocuments.mapValues { SearchFragments.Layout($0) }
-        files += try render(.findings, context).flatMap(\.files)
+        var unused: [Language: [SearchIndex.Entry]] = [:]
+        Self.gather(try render(.findings, context), into: &files, documents: &unused)
         // Links are made relative before the passes that list and digest files, so that
         // `build.json` digests the bytes published, and where each file is rendered: a part
         // of a sharded build rewrites its own, which the merge links into the site as they are.
@@ -118,6 +109,25 @@ package struct SiteRenderer: Sendable {
             }
         }
         return try outputs.map { output throws(RenderError) in try output.get() }
+    }
+
+    /// Adds a pass's files to `files` and its search documents to `documents`, in the outputs'
+    /// order, moving them out rather than copying each: this runs on one core between the
+    /// passes.
+    private static func gather(
+        _ outputs: consuming [PageOutput], into files: inout [RenderedFile],
+        documents: inout [Language: [SearchIndex.Entry]]
+    ) {
+        var outputs = outputs
+        outputs.reverse()
+        while let output = outputs.popLast() {
+            switch output {
+            case .file(let file): files.append(file)
+            case .files(let made): files += made
+            case .searchDocuments(let language, let entries):
+                documents[language, default: []] += entries
+            }
+        }
     }
 
     /// Puts a file into the sorted list at its place.
