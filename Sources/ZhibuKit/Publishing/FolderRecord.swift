@@ -329,11 +329,23 @@ package struct FolderRecord: Sendable {
         let site = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard site >= 0 else { return false }
         defer { close(site) }
-        // Runs of folders, so that taking the next one costs nothing beside its system calls.
-        let run = 256
-        let verdicts = Parallel.map(Array(stride(from: 0, to: folders.count, by: run)), jobs: jobs)
-        {
-            start -> Bool? in
+        // Runs of folders, so that taking the next one costs nothing beside its system calls,
+        // cut by the look-ups they need (a folder's, and its files'), so that no thread is
+        // left alone with a long last run: a folder of search fragments holds hundreds of
+        // files, a record's folder one.
+        let budget = max(256, (folders.count + files.count) / max(1, jobs * 16))
+        var runs: [Range<Int>] = []
+        var start = 0
+        var cost = 0
+        for index in folders.indices {
+            cost += 1 + folders[index].files.count
+            if cost >= budget || index == folders.count - 1 {
+                runs.append(start..<index + 1)
+                start = index + 1
+                cost = 0
+            }
+        }
+        let verdicts = Parallel.map(runs, jobs: jobs, grain: 1) { run -> Bool? in
             if stop?.isRaised == true { return nil }
             var open = OpenFolders()
             defer { open.closeAll() }
@@ -342,7 +354,7 @@ package struct FolderRecord: Sendable {
             return bytes.withUnsafeBufferPointer { all in
                 guard let base = all.baseAddress else { return false }
                 return base.withMemoryRebound(to: CChar.self, capacity: all.count) { text in
-                    (start..<min(start + run, folders.count)).allSatisfy {
+                    run.allSatisfy {
                         check(
                             $0, all, text, site: site, open: &open, scratch: &scratch, root: root)
                     }
