@@ -135,7 +135,7 @@ struct BuildCommand: ParsableCommand {
             settings.shardFolders = merging
             // The reports are rendered as soon as the rules are done, beside the rendering.
             let writer = ReportWriter(options: options, language: global.language)
-            settings.onReport = { report in early.store(writer.render(report)) }
+            settings.onReport = { report in early.store(writer.render(report), for: report) }
             if !options.quiet {
                 let progressLanguage = language ?? .zh
                 settings.onStage = { stage in
@@ -156,7 +156,7 @@ struct BuildCommand: ParsableCommand {
         let report = outcome.report
         Terminal.printTimings(report.timings)
         let writer = ReportWriter(options: options, language: global.language)
-        try writer.write(early.take() ?? writer.render(report))
+        try writer.write(early.take(for: report) ?? writer.render(report))
         if !options.quiet {
             let language = language ?? report.summary.defaultLanguage
             Terminal.error(

@@ -304,11 +304,25 @@ package enum Pipeline {
             // A file written within the last second may yet change under the same time: such
             // a survey is compared, never stored.
             surveyDigest = survey.racy ? nil : digest
-            if let cached = lastBuild(options, record, if: { $0.surveyDigest == digest }),
-                var report = report(reusing: cached, tree: quotedFiles(of: cached, options))
+            if let cached = BuildCache.load(
+                siteRoot: options.siteRoot, destination: options.destination,
+                if: { $0.surveyDigest == digest })
             {
-                report.timings = [("unchanged", Date().timeIntervalSince(start))]
-                return .unchanged(report)
+                // The stored report is made, and handed to the command line to render, while
+                // `Site/` is still being checked: on a site of many findings, rendering them
+                // is as long as the check. Should the check fail, the build that follows
+                // hands over its own report, the same findings again.
+                let reporting = Background { () -> CheckReport? in
+                    let report = report(reusing: cached, tree: quotedFiles(of: cached, options))
+                    if let report { options.onReport?(report) }
+                    return report
+                }
+                let holds = stillPublished(record)
+                if holds, var report = reporting.wait() {
+                    report.timings = [("unchanged", Date().timeIntervalSince(start))]
+                    return .unchanged(report)
+                }
+                _ = reporting.wait()
             }
         }
         stop.raise()
@@ -437,9 +451,14 @@ extension Pipeline {
             let cached = BuildCache.load(
                 siteRoot: options.siteRoot, destination: options.destination, if: matches)
         else { return nil }
+        return stillPublished(record) ? cached : nil
+    }
+
+    /// Whether `Site/` still holds what the record says was published: the background check's
+    /// verdict, or, when it was stopped before it knew, the check made again.
+    static func stillPublished(_ record: Background<(PublishedRecord, Bool?)>) -> Bool {
         let (published, verdict) = record.wait()
-        guard verdict ?? (published.holds() == true) else { return nil }
-        return cached
+        return verdict ?? (published.holds() == true)
     }
 
     /// The stored report of a reused build, quoting source lines from `tree`.

@@ -87,6 +87,34 @@ import ZhibuRules
         #expect(try Data(contentsOf: page) == published)
     }
 
+    /// With its inputs untouched, a rebuild renders the stored report while it checks
+    /// `Site/`; when the check finds a page edited by hand, the site is built again, and the
+    /// report is printed once, the same as the first build's.
+    @Test func aReusedReportRenderedEarlyIsPrintedOnceWhenSiteMustBeRebuilt() throws {
+        // A themed day only planned: a finding for the report to print.
+        let root = try site([
+            ExampleSite.recordPath("2026-03-15", .themedDay):
+                "---\ntype: themed-day\ntitle: 计划\ndate: 2026-03-15\nstatus: planned\n---\n计划。\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Inputs written within the last second are not trusted by their identities alone.
+        Thread.sleep(forTimeInterval: 1.1)
+        let first = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("[meeting.themed-day-monthly]"))
+        let reused = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(reused.stderr.contains("inputs unchanged since the last build"), "\(reused.stderr)")
+        #expect(reused.stdout == first.stdout)
+        let page = root.appendingPathComponent("Site/index.html")
+        let published = try Data(contentsOf: page)
+        try Data("<p>edited by hand</p>\n".utf8).write(to: page)
+        let rebuilt = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(!rebuilt.stderr.contains("inputs unchanged"), "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout == first.stdout)
+        #expect(try Data(contentsOf: page) == published)
+    }
+
     /// When zhibu cannot record a build in `.zhibu/` (a full disk; here its temporary file's
     /// name is taken by a folder), the site is still published and the build succeeds, but it
     /// says so: otherwise every later build renders again with no hint why.
