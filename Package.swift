@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "ZhibuCLI",
             dependencies: [
-                "ZhibuKit", "ZhibuModel", "ZhibuRules", "ZhibuServer",
+                "ZhibuKit", "ZhibuModel", "ZhibuServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A build allocates millions of small strings and arrays from every core at once.

@@ -26,6 +26,13 @@ package struct CheckReport: Sendable {
         self.timings = timings
     }
 
+    /// Whether `other` says the same as this report, its files and timings apart: what a
+    /// rendering of it shows.
+    package func saysTheSame(as other: CheckReport) -> Bool {
+        summary == other.summary && asOf == other.asOf && diagnostics == other.diagnostics
+            && due == other.due
+    }
+
     package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     package var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }

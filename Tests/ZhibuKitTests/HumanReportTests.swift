@@ -102,4 +102,27 @@ struct HumanReportTests {
             #expect(text.components(separatedBy: "[meeting.committee-monthly]").count == 601)
         }
     }
+
+    /// A report rendered early is reused for the report a build ends with only when both say
+    /// the same: the files they quote from and the timings apart.
+    @Test func reportsSayTheSameByTheirFindingsNotTheirFilesOrTimings() throws {
+        let base = RuleExampleTests.check(ExampleSite.files)
+        var timed = base
+        timed.timings = [("unchanged", 0.1)]
+        timed.tree = FileTree(files: [])
+        #expect(base.saysTheSame(as: timed))
+        var more = base
+        more.diagnostics.append(
+            Diagnostic(
+                rule: "meeting.committee-monthly", severity: .error,
+                message: LocalizedText(zh: "缺一次", en: "one missing"),
+                location: SourceLocation(file: "Content/site.yml")))
+        #expect(!base.saysTheSame(as: more))
+        var later = base
+        later.asOf = try #require(LocalDate(year: base.asOf.year + 1, month: 1, day: 1))
+        #expect(!base.saysTheSame(as: later))
+        var nothingDue = base
+        nothingDue.due = []
+        #expect(base.due.isEmpty || !base.saysTheSame(as: nothingDue))
+    }
 }
