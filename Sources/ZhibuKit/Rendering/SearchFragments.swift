@@ -620,23 +620,22 @@ package enum SearchFragments {
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
+                var scalar: (value: UInt32, length: Int)?
                 if lead < 0x80 {
-                    out.append(UInt16(lead >= 0x41 && lead <= 0x5A ? lead + 32 : lead))
-                    index += 1
-                    continue
-                }
-                if lead & 0xF0 == 0xE0, index + 2 < bytes.count,
+                    scalar = (UInt32(lead), 1)
+                } else if lead & 0xF0 == 0xE0, index + 2 < bytes.count,
                     bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80
                 {
                     let value =
                         UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
                         | UInt32(bytes[index + 2] & 0x3F)
-                    // CJK punctuation, kana and ideographs have no case.
-                    if (0x3000...0x9FFF).contains(value) {
-                        out.append(UInt16(value))
-                        index += 3
-                        continue
-                    }
+                    // An overlong form or a surrogate is not well-formed: the decoder repairs it.
+                    if value >= 0x800, !(0xD800...0xDFFF).contains(value) { scalar = (value, 3) }
+                }
+                if let scalar, let unit = loweredWithoutTable(scalar.value) {
+                    out.append(unit)
+                    index += scalar.length
+                    continue
                 }
                 var end = index + 1
                 while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
@@ -657,16 +656,22 @@ package enum SearchFragments {
         // The UTF-8 length bounds the UTF-16 one, and unlike it needs no index of the text.
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                out.append(UInt16(value >= 0x41 && value <= 0x5A ? value + 32 : value))
-            } else if (0x3000...0x9FFF).contains(value) {
-                // CJK punctuation, kana and ideographs have no case.
-                out.append(UInt16(value))
+            if let unit = loweredWithoutTable(scalar.value) {
+                out.append(unit)
             } else {
                 out += scalar.properties.lowercaseMapping.utf16
             }
         }
         return out
+    }
+
+    /// The one unit a scalar lowers to when that needs no Unicode table, for both `lowered`s:
+    /// ASCII (`A`–`Z` become `a`–`z`), and CJK punctuation, kana and ideographs, which have no
+    /// case; nil for any other scalar.
+    @inline(__always)
+    static func loweredWithoutTable(_ value: UInt32) -> UInt16? {
+        if value < 0x80 { return UInt16(value >= 0x41 && value <= 0x5A ? value + 32 : value) }
+        if (0x3000...0x9FFF).contains(value) { return UInt16(value) }
+        return nil
     }
 }
