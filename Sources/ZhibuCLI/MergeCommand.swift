@@ -15,15 +15,12 @@ struct MergeCommand: ParsableCommand {
     )
     var parts: [String] = []
 
-    @OptionGroup var build: BuildCommand
+    @OptionGroup var build: BuildOptions
 
     func validate() throws {
         guard !parts.isEmpty else {
             throw ValidationError(
                 "请给出各部分的输出目录：zhibu merge 目录… / give the parts' folders: zhibu merge DIR…")
-        }
-        guard build.shard == nil else {
-            throw ValidationError("merge 不接受 --shard / merge takes no --shard")
         }
         try build.validate()
     }

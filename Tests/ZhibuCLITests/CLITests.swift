@@ -252,6 +252,31 @@ import ZhibuRules
         #expect(run.stdout.contains("check"))
     }
 
+    /// `merge` takes `build`'s options for the report and publishing, not its name (its
+    /// usage read `zhibu build merge`) nor the options of a build alone.
+    @Test func mergeHelpShowsItsOwnUsageAndOptions() throws {
+        let merge = try zhibu(["merge", "--help"])
+        #expect(merge.status == 0)
+        #expect(merge.stdout.contains("USAGE: zhibu merge "), "\(merge.stdout)")
+        #expect(!merge.stdout.contains("zhibu build merge"))
+        for option in ["--destination", "--fail-on", "--report", "--base-url", "--audience"] {
+            #expect(merge.stdout.contains(option), "\(option)")
+        }
+        // As listed among the options: the overview names `build --shard K/N`.
+        for option in ["--shard", "--render-to-memory"] {
+            #expect(!merge.stdout.contains("\n  \(option) "), "\(option)")
+            #expect(!merge.stdout.contains("\n  \(option)\n"), "\(option)")
+        }
+        let build = try zhibu(["build", "--help"])
+        #expect(build.stdout.contains("USAGE: zhibu build "), "\(build.stdout)")
+        for option in ["--shard", "--render-to-memory", "--destination", "--fail-on"] {
+            #expect(build.stdout.contains("\n  \(option)"), "\(option)")
+        }
+        let refused = try zhibu(["merge", "part-1", "--shard", "1/2"])
+        #expect(refused.status == 2, "\(refused.status)")
+        #expect(refused.stderr.contains("--shard"), "\(refused.stderr)")
+    }
+
     @Test func noColourWhenNotATerminal() throws {
         let site = try copy("bad-input")
         defer { try? FileManager.default.removeItem(at: site) }
