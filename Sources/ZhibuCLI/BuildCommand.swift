@@ -33,7 +33,6 @@ struct BuildCommand: ParsableCommand {
                 )
             }
         }
-        try build.validate()
     }
 
     func run() throws {

@@ -58,6 +58,8 @@ struct BuildOptions: ParsableArguments {
             valueName: "public|internal"))
     var audience: AudienceOption?
 
+    /// Called by argument-parser wherever these options are a group (`build`, `merge`), before
+    /// the command's own `validate`.
     func validate() throws {
         for (name, url) in [("--base-url", baseURL), ("ZHIBU_BASE_URL", Self.environmentBaseURL)] {
             guard let url else { continue }

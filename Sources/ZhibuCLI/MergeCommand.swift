@@ -22,7 +22,6 @@ struct MergeCommand: ParsableCommand {
             throw ValidationError(
                 "请给出各部分的输出目录：zhibu merge 目录… / give the parts' folders: zhibu merge DIR…")
         }
-        try build.validate()
     }
 
     func run() throws {
