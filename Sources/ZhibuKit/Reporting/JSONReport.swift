@@ -10,33 +10,55 @@ package struct JSONReport {
     package init(language: Language) { self.language = language }
 
     package func render(_ report: CheckReport) -> String {
-        var output = "{\"version\": 1, \"as_of\": \(JSON.string(report.asOf.description)),\n"
-        output += " \"summary\": {\"errors\": \(report.errorCount), "
-        output += "\"warnings\": \(report.warningCount), \"notes\": \(report.noteCount), "
-        output += "\"waived\": \(report.waivedCount)},\n"
-        output += " \"diagnostics\": ["
+        var out: [UInt8] = []
+        out.append(contentsOf: "{\"version\": 1, \"as_of\": ".utf8)
+        JSON.append(report.asOf.description, to: &out)
+        out.append(contentsOf: ",\n \"summary\": {\"errors\": \(report.errorCount), ".utf8)
+        out.append(
+            contentsOf: "\"warnings\": \(report.warningCount), \"notes\": \(report.noteCount), "
+                .utf8)
+        out.append(contentsOf: "\"waived\": \(report.waivedCount)},\n".utf8)
+        out.append(contentsOf: " \"diagnostics\": [".utf8)
         for (index, diagnostic) in report.diagnostics.enumerated() {
-            output += index == 0 ? "\n  " : ",\n  "
-            output += object(diagnostic)
+            out.append(contentsOf: (index == 0 ? "\n  " : ",\n  ").utf8)
+            append(diagnostic, to: &out)
         }
-        output += report.diagnostics.isEmpty ? "]}\n" : "\n ]}\n"
-        return output
+        out.append(contentsOf: (report.diagnostics.isEmpty ? "]}\n" : "\n ]}\n").utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     package func object(_ diagnostic: Diagnostic) -> String {
-        let fields: [(String, String)] = [
-            ("rule", JSON.string(diagnostic.rule.rawValue)),
-            ("severity", JSON.string(diagnostic.severity.rawValue)),
-            ("message", JSON.string(diagnostic.message.text(in: language))),
-            ("file", JSON.string(diagnostic.location.file)),
-            ("line", diagnostic.location.line.map(String.init) ?? "null"),
-            ("column", diagnostic.location.column.map(String.init) ?? "null"),
-            ("org", diagnostic.org.map(JSON.string) ?? "null"),
-            ("period", diagnostic.period.map(JSON.string) ?? "null"),
-            ("citation", diagnostic.citation.map { JSON.string($0.text(in: language)) } ?? "null"),
-            ("waived", diagnostic.waived ? "true" : "false"),
-        ]
-        return "{" + fields.map { "\(JSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        var out: [UInt8] = []
+        append(diagnostic, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a diagnostic's object (`object`) to `out`.
+    ///
+    /// Into bytes, with its keys written as they are: `status.json` holds an object for every
+    /// finding of every organization, and a province's site has hundreds of thousands.
+    package func append(_ diagnostic: Diagnostic, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"rule\": ".utf8)
+        JSON.append(diagnostic.rule.rawValue, to: &out)
+        out.append(contentsOf: ", \"severity\": ".utf8)
+        JSON.append(diagnostic.severity.rawValue, to: &out)
+        out.append(contentsOf: ", \"message\": ".utf8)
+        JSON.append(diagnostic.message.text(in: language), to: &out)
+        let location = diagnostic.location
+        out.append(contentsOf: ", \"file\": ".utf8)
+        JSON.append(location.file, to: &out)
+        out.append(contentsOf: ", \"line\": ".utf8)
+        JSON.append(number: location.line, to: &out)
+        out.append(contentsOf: ", \"column\": ".utf8)
+        JSON.append(number: location.column, to: &out)
+        out.append(contentsOf: ", \"org\": ".utf8)
+        JSON.append(optional: diagnostic.org, to: &out)
+        out.append(contentsOf: ", \"period\": ".utf8)
+        JSON.append(optional: diagnostic.period, to: &out)
+        out.append(contentsOf: ", \"citation\": ".utf8)
+        JSON.append(optional: diagnostic.citation?.text(in: language), to: &out)
+        out.append(
+            contentsOf: (diagnostic.waived ? ", \"waived\": true}" : ", \"waived\": false}").utf8)
     }
 }
 
@@ -58,6 +80,18 @@ package enum JSON {
     package static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    /// Appends a quoted JSON string, or `null`.
+    package static func append(optional text: String?, to out: inout [UInt8]) {
+        guard let text else { return out.append(contentsOf: "null".utf8) }
+        append(text, to: &out)
+    }
+
+    /// Appends a number, or `null`.
+    package static func append(number: Int?, to out: inout [UInt8]) {
+        guard let number else { return out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: String(number).utf8)
     }
 
     /// Appends valid UTF-8 text as a quoted JSON string.

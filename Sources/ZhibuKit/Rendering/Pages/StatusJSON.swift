@@ -24,72 +24,114 @@ enum StatusJSON: PageKind {
         let language = context.site.config.defaultLanguage
         let json = JSONReport(language: language)
         let summaries = context.summaries
-        var out =
-            "{\"version\": 1, \"as_of\": \(JSON.string(context.asOf.description)), "
-            + "\"audience\": \(JSON.string(context.audience.rawValue)), "
-            + "\"requirements\": ["
-            + summaries.columns.map { JSON.string($0.rawValue) }.joined(separator: ", ")
-            + "], \"organizations\": ["
+        // Into bytes: a province's file holds an entry for each of its organizations and an
+        // object for each of their findings.
+        var out: [UInt8] = []
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func string(_ text: String) { JSON.append(text, to: &out) }
+        /// `[` and each item written by `write`, separated by `, `, and `]`.
+        func list<Item>(_ items: some Sequence<Item>, _ write: (Item) -> Void) {
+            put("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { put(", ") }
+                write(item)
+            }
+            put("]")
+        }
+        put("{\"version\": 1, \"as_of\": ")
+        string(context.asOf.description)
+        put(", \"audience\": ")
+        string(context.audience.rawValue)
+        put(", \"requirements\": ")
+        list(summaries.columns) { string($0.rawValue) }
+        put(", \"organizations\": [")
         for (index, org) in context.site.organizations.enumerated() {
             let own = context.findings.own(org.path)
             let due = context.findings.due(of: org.path)
             let summary = summaries[index]
-            out += index == 0 ? "\n  " : ",\n  "
-            out +=
-                "{\"org\": \(JSON.string(org.path)), \"name\": \(JSON.string(org.name.zh.value)), "
-            out += "\"kind\": \(JSON.string(org.kind.value.rawValue)), "
-            out += "\"status\": \"\(summary.rolled.key)\", \"own_status\": \"\(summary.own.key)\", "
-            out += "\"summary\": {\"errors\": \(own.filter { $0.severity == .error }.count), "
-            out += "\"warnings\": \(own.filter { $0.severity == .warning }.count), "
-            out += "\"notes\": \(own.filter { $0.severity == .note }.count), "
-            out += "\"waived\": \(own.filter(\.waived).count)}, "
-            out += "\"people\": {\"members\": \(summary.members), "
-            out += "\"probationary\": \(summary.probationary), "
-            out += "\"applicants\": \(summary.applicants)}, "
-            out +=
-                "\"last_held\": " + (summary.lastHeld.map { JSON.string($0.description) } ?? "null")
-            out += ", \"branches_below\": {"
-            out +=
-                OrgState.allCases.map { "\"\($0.key)\": \(summary.branchStates[$0.rawValue])" }
-                .joined(separator: ", ") + "}, "
-            if org.kind.value.isBranch {
-                out +=
-                    "\"matrix\": ["
-                    + zip(summaries.columns, summary.cells).map { rule, cell in
-                        "{\"rule\": \(JSON.string(rule.rawValue)), \"applies\": \(cell.applies), "
-                            + "\"status\": \"\(cell.state.key)\", \"evaluated\": \(cell.evaluated), "
-                            + "\"met\": \(cell.met), \"missed\": \(cell.missed)}"
-                    }.joined(separator: ", ") + "], "
-                out +=
-                    "\"months\": ["
-                    + zip(summaries.trendMonths, summary.months).map {
-                        month, met in
-                        "{\"month\": \(JSON.string(month.id)), \"met\": "
-                            + (met.map { $0 ? "true" : "false" } ?? "null") + "}"
-                    }.joined(separator: ", ") + "], "
+            put(index == 0 ? "\n  " : ",\n  ")
+            put("{\"org\": ")
+            string(org.path)
+            put(", \"name\": ")
+            string(org.name.zh.value)
+            put(", \"kind\": ")
+            string(org.kind.value.rawValue)
+            put(", \"status\": \"\(summary.rolled.key)\", \"own_status\": \"\(summary.own.key)\", ")
+            var counts = (errors: 0, warnings: 0, notes: 0, waived: 0)
+            for diagnostic in own {
+                switch diagnostic.severity {
+                case .error: counts.errors += 1
+                case .warning: counts.warnings += 1
+                case .note: counts.notes += 1
+                }
+                if diagnostic.waived { counts.waived += 1 }
             }
-            out += "\"scorecard\": ["
-            out +=
-                OrgStatusPage.Values.scorecardStates(org, own, due, off: context.offRules).map {
-                    row in
-                    "{\"rule\": \(JSON.string(row.descriptor.id.rawValue)), "
-                        + "\"status\": \"\(row.state.key)\", "
-                        + "\"open\": \(row.findings.filter { !$0.waived && $0.severity != .note }.count), "
-                        + "\"waived\": \(row.findings.filter(\.waived).count)}"
-                }.joined(separator: ", ") + "], "
-            out +=
-                "\"due\": ["
-                + due.map { item in
-                    "{\"rule\": \(JSON.string(item.rule.rawValue)), "
-                        + "\"period\": \(JSON.string(item.period)), "
-                        + "\"what\": \(JSON.string(item.what.text(in: language))), "
-                        + "\"deadline\": \(JSON.string(item.deadline.description)), "
-                        + "\"met\": \(item.met), \"planned\": "
-                        + (item.planned.map { JSON.string($0.description) } ?? "null")
-                        + ", \"waived\": \(item.waived), \"status\": \"\(OrgState.of(item).key)\"}"
-                }.joined(separator: ", ") + "], "
-            out += "\"diagnostics\": [" + own.map(json.object).joined(separator: ", ") + "]}"
+            put("\"summary\": {\"errors\": \(counts.errors), \"warnings\": \(counts.warnings), ")
+            put("\"notes\": \(counts.notes), \"waived\": \(counts.waived)}, ")
+            put("\"people\": {\"members\": \(summary.members), ")
+            put("\"probationary\": \(summary.probationary), ")
+            put("\"applicants\": \(summary.applicants)}, ")
+            put("\"last_held\": ")
+            JSON.append(optional: summary.lastHeld?.description, to: &out)
+            put(", \"branches_below\": {")
+            for (position, state) in OrgState.allCases.enumerated() {
+                if position > 0 { put(", ") }
+                put("\"\(state.key)\": \(summary.branchStates[state.rawValue])")
+            }
+            put("}, ")
+            if org.kind.value.isBranch {
+                put("\"matrix\": ")
+                list(zip(summaries.columns, summary.cells)) { rule, cell in
+                    put("{\"rule\": ")
+                    string(rule.rawValue)
+                    put(", \"applies\": \(cell.applies), \"status\": \"\(cell.state.key)\", ")
+                    put("\"evaluated\": \(cell.evaluated), \"met\": \(cell.met), ")
+                    put("\"missed\": \(cell.missed)}")
+                }
+                put(", \"months\": ")
+                list(zip(summaries.trendMonths, summary.months)) { month, met in
+                    put("{\"month\": ")
+                    string(month.id)
+                    put(", \"met\": " + (met.map { $0 ? "true" : "false" } ?? "null") + "}")
+                }
+                put(", ")
+            }
+            put("\"scorecard\": ")
+            list(OrgStatusPage.Values.scorecardStates(org, own, due, off: context.offRules)) {
+                row in
+                put("{\"rule\": ")
+                string(row.descriptor.id.rawValue)
+                put(", \"status\": \"\(row.state.key)\", ")
+                var open = 0
+                var waived = 0
+                for finding in row.findings {
+                    if finding.waived {
+                        waived += 1
+                    } else if finding.severity != .note {
+                        open += 1
+                    }
+                }
+                put("\"open\": \(open), \"waived\": \(waived)}")
+            }
+            put(", \"due\": ")
+            list(due) { item in
+                put("{\"rule\": ")
+                string(item.rule.rawValue)
+                put(", \"period\": ")
+                string(item.period)
+                put(", \"what\": ")
+                string(item.what.text(in: language))
+                put(", \"deadline\": ")
+                string(item.deadline.description)
+                put(", \"met\": \(item.met), \"planned\": ")
+                JSON.append(optional: item.planned?.description, to: &out)
+                put(", \"waived\": \(item.waived), \"status\": \"\(OrgState.of(item).key)\"}")
+            }
+            put(", \"diagnostics\": ")
+            list(own) { json.append($0, to: &out) }
+            put("}")
         }
-        return .file(RenderedFile(path: job.path, text: out + "\n]}\n"))
+        put("\n]}\n")
+        return .file(RenderedFile(path: job.path, bytes: out))
     }
 }
