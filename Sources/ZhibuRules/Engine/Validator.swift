@@ -36,13 +36,15 @@ package enum Validator {
             } else {
                 findings = rule.check(context)
             }
+            // Once per rule: the text is built from the citation's parts, and every finding of
+            // the rule shares it.
+            let citation = descriptor.citation.text
             let diagnostics = findings.map { finding in
                 Diagnostic(
                     rule: descriptor.id,
                     severity: severity(of: finding, descriptor: descriptor, override: level),
                     message: finding.message, location: finding.location, org: finding.org,
-                    period: finding.period, subject: finding.subject,
-                    citation: descriptor.citation.text,
+                    period: finding.period, subject: finding.subject, citation: citation,
                     notes: finding.notes, help: finding.help)
             }
             outputs.set(index, (diagnostics, due))
