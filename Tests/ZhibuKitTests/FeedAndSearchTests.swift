@@ -257,6 +257,45 @@ import ZhibuTemplating
                 < text.range(of: "A &amp; B")?.lowerBound ?? text.startIndex)
     }
 
+    /// More records than the feed shows, the last date it reaches shared by records in two
+    /// organizations: the feed is the newest fifty by date and then by link, as ranking every
+    /// record would give, however few of the tied records it takes.
+    @Test func atomFeedTakesTheNewestFiftyByDateThenLink() throws {
+        var files = [
+            "Content/orgs/second/org.yml": TestSite.branchYAML.replacingOccurrences(
+                of: "第一党支部", with: "第二党支部"),
+            "Content/orgs/second/members.csv": TestSite.roster,
+        ]
+        for day in 1...10 {
+            for number in 1...6 {
+                let org = number % 2 == 0 ? "first" : "second"
+                files["Content/orgs/\(org)/activities/2026/11-\(day)-r\(number).md"] =
+                    TestSite.record(
+                        "type: themed-day\ntitle: 第\(day)日\(number)\n"
+                            + "date: 2026-11-\(day < 10 ? "0" : "")\(day)\n")
+            }
+        }
+        let site = TestSite.load(files).site
+        #expect(site.organizations.reduce(0) { $0 + $1.records.count } == 60)
+        let urls = Self.urls(site)
+        let asOf = try #require(LocalDate(parsing: "2026-11-24"))
+        // Every held record ranked by date and then link, the newest fifty kept.
+        let expected = site.organizations.flatMap { org in
+            org.records.map { (date: $0.date.value, link: urls.record(org.path, $0, .zh)) }
+        }.sorted { ($0.date, $0.link) > ($1.date, $1.link) }.prefix(50).map(\.link)
+        let text = AtomFeed.render(site: site, urls: urls, language: .zh, asOf: asOf)
+        let ids = text.components(separatedBy: "<entry>").dropFirst().compactMap { entry in
+            entry.components(separatedBy: "<id>").dropFirst().first?
+                .components(separatedBy: "</id>").first
+        }
+        #expect(ids.count == 50)
+        for (id, link) in zip(ids, expected) {
+            #expect(id.hasSuffix(link), "\(id) should be \(link)")
+        }
+        // The fiftieth falls among the six records of 2 November: two of them are shown.
+        #expect(ids.filter { $0.contains("11-2-") }.count == 2)
+    }
+
     // MARK: - Search
 
     func documents(_ json: String) throws -> [[String: String]] {

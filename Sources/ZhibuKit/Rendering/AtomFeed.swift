@@ -80,35 +80,46 @@ package enum AtomFeed {
     /// Held records up to the as-of date and notices published by then, newest first.
     static func collect(site: Site, urls: SiteURLs, language: Language, asOf: LocalDate) -> [Entry]
     {
-        // Only the newest `limit` entries are shown: rank every record and notice by date and
-        // link first, and build titles and summaries for those alone.
+        // Only the newest `limit` entries are shown, ranked by date and then link: the dates
+        // alone decide which records and notices can be among them (those from the `limit`-th
+        // newest date on), so links are made, and titles and summaries built, for those alone
+        // rather than for every record of the site.
         struct Candidate {
             var date: LocalDate
-            var key: String
+            var key = ""
             var org: Int
             var index: Int
             var isNotice: Bool
         }
         var candidates: [Candidate] = []
-        for (orgIndex, org) in site.organizations.enumerated() {
-            for index in org.records.indices
-            where org.records[index].status.value == .held
-                && org.records[index].date.value <= asOf
-            {
+        for orgIndex in site.organizations.indices {
+            let records = site.organizations[orgIndex].records
+            for index in records.indices
+            where records[index].status.value == .held && records[index].date.value <= asOf {
                 candidates.append(
                     Candidate(
-                        date: org.records[index].date.value,
-                        key: urls.record(org.path, org.records[index], language), org: orgIndex,
-                        index: index, isNotice: false))
+                        date: records[index].date.value, org: orgIndex, index: index,
+                        isNotice: false))
             }
-            for index in org.notices.indices where org.notices[index].date.value <= asOf {
+            let notices = site.organizations[orgIndex].notices
+            for index in notices.indices where notices[index].date.value <= asOf {
                 candidates.append(
                     Candidate(
-                        date: org.notices[index].date.value,
-                        key: urls.notice(org.path, org.notices[index].slug, language),
-                        org: orgIndex,
-                        index: index, isNotice: true))
+                        date: notices[index].date.value, org: orgIndex, index: index,
+                        isNotice: true))
             }
+        }
+        if candidates.count > limit {
+            let cutoff = candidates.map(\.date).sorted(by: >)[limit - 1]
+            candidates.removeAll { $0.date < cutoff }
+        }
+        for position in candidates.indices {
+            let candidate = candidates[position]
+            let org = site.organizations[candidate.org]
+            candidates[position].key =
+                candidate.isNotice
+                ? urls.notice(org.path, org.notices[candidate.index].slug, language)
+                : urls.record(org.path, org.records[candidate.index], language)
         }
         candidates.sort { ($0.date, $0.key) > ($1.date, $1.key) }
         return candidates.prefix(limit).map { candidate in
