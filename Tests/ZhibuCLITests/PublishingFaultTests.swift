@@ -120,7 +120,7 @@ import ZhibuRules
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         if let stderr {
-            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: stderr.path, contents: nil))
             process.standardError = try FileHandle(forWritingTo: stderr)
         } else {
             process.standardError = FileHandle.nullDevice
@@ -210,7 +210,7 @@ import ZhibuRules
         let log = root.appendingPathComponent("stderr.txt")
         let (process, release) = try held(root, at: "before-swap", stderr: log)
         kill(process.processIdentifier, SIGTERM)
-        FileManager.default.createFile(atPath: release.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: release.path, contents: nil))
         process.waitUntilExit()
         #expect(process.terminationStatus == 143)
         let message = try String(contentsOf: log, encoding: .utf8)
@@ -233,7 +233,7 @@ import ZhibuRules
                 "another zhibu build is running (pid \(first.processIdentifier))"),
             "\(refused.stderr)")
         let log = root.appendingPathComponent("waiting.txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
         let waiting = Process()
         waiting.executableURL = CLITests.binary
         waiting.arguments = ["--site", root.path, "build", "--quiet"]
@@ -248,7 +248,7 @@ import ZhibuRules
         }
         #expect(try String(contentsOf: log, encoding: .utf8).contains("; waiting"))
         #expect(waiting.isRunning, "the second build did not wait")
-        FileManager.default.createFile(atPath: release.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: release.path, contents: nil))
         first.waitUntilExit()
         waiting.waitUntilExit()
         #expect(first.terminationStatus == 0)
