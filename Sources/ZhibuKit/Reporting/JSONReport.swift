@@ -27,13 +27,7 @@ package struct JSONReport {
         return String(decoding: out, as: UTF8.self)
     }
 
-    package func object(_ diagnostic: Diagnostic) -> String {
-        var out: [UInt8] = []
-        append(diagnostic, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends a diagnostic's object (`object`) to `out`.
+    /// Appends a diagnostic's JSON object to `out`.
     ///
     /// Into bytes, with its keys written as they are: `status.json` holds an object for every
     /// finding of every organization, and a province's site has hundreds of thousands.
