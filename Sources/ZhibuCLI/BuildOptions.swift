@@ -110,6 +110,9 @@ struct BuildOptions: ParsableArguments {
             settings.relativeURLs = relativeURLs
             settings.shard = shard.flatMap(ShardSpec.init)
             settings.shardFolders = merging
+            // The process exits once the build is done: what the build worked with is left to
+            // the exit rather than freed first (the outcome is held to the end below).
+            settings.holdsWorkingState = true
             // The reports are rendered as soon as the rules are done, beside the rendering.
             let writer = ReportWriter(options: options, language: global.language)
             settings.onReport = { report in early.store(writer.render(report), for: report) }

@@ -70,6 +70,11 @@ package enum Pipeline {
         }
         /// The previous load's parsed files, which `serve` keeps between rebuilds.
         package var parseCache: ParseCache?
+        /// Whether the result holds what the build worked with (`BuildResult.held`) instead of
+        /// freeing it as the build ends: set by a command that exits once the build is done,
+        /// for which freeing it is work for nothing on the critical path; left false by `serve`,
+        /// which would otherwise keep a second site in memory beside the one it shows.
+        package var holdsWorkingState = false
 
         package init(
             siteRoot: String = ".", asOf: LocalDate? = nil, jobs: Int = Parallel.defaultJobs,
@@ -213,6 +218,8 @@ package enum Pipeline {
         let validating = Background { validate(loaded, jobs: options.jobs) }
         var report: CheckReport?
         var showing: Background<(CheckReport, RenderContext.Shown?)>?
+        // What the render worked with, which the result holds if the caller asks it to.
+        var held: [any Sendable] = [loaded]
         let start = Date()
         let files: [RenderedFile]?
         do throws(RenderError) {
@@ -243,11 +250,12 @@ package enum Pipeline {
                 return (checked, context.shown(findings))
             }
             showing = made
-            files = try renderer.render {
+            files = try renderer.render(keeping: &held) {
                 let (checked, shown) = made.wait()
                 report = checked
                 return shown
             }
+            held.append(renderer)
         } catch {
             if report == nil {
                 if let showing { _ = showing.wait() } else { _ = validating.wait() }
@@ -256,7 +264,9 @@ package enum Pipeline {
         }
         var checked = report ?? Self.report(loaded, validating.wait())
         if files != nil { checked.timings.append(("render", Date().timeIntervalSince(start))) }
-        return BuildResult(report: checked, site: site, files: files)
+        return BuildResult(
+            report: checked, site: site, files: files,
+            held: options.holdsWorkingState ? held : [])
     }
 
     /// Reads, checks, renders and (unless `renderToMemory`) publishes the site at

@@ -35,7 +35,17 @@ package struct SiteRenderer: Sendable {
     package func render(shown: () -> RenderContext.Shown?) throws(RenderError)
         -> [RenderedFile]?
     {
+        var held: [any Sendable] = []
+        return try render(keeping: &held, shown: shown)
+    }
+
+    /// `render(shown:)`, handing the context of the last passes (with the site's search
+    /// documents) to `held` instead of freeing it on return (`BuildResult.held`).
+    package func render(keeping held: inout [any Sendable], shown: () -> RenderContext.Shown?)
+        throws(RenderError) -> [RenderedFile]?
+    {
         var context = self.context
+        defer { held.append(context) }
         let early = try render(.content, context)
         guard let shown = shown() else { return nil }
         context.show(shown)
