@@ -378,7 +378,9 @@ import ZhibuModel
             Array("AbC".utf8), Array("党员".utf8), Array("ΟΔΟΣ".utf8), Array("İ".utf8),
             Array("𠀀".utf8), Array("、。".utf8), Array("ＡＢ".utf8), Array("é".utf8), [0xE4],
             [0xE4, 0xB8], [0xB8], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F],
-            [0xC0, 0xAF], [0xFF], [0x20], [0x0A],
+            [0xC0, 0xAF], [0xFF], [0x20], [0x0A], Array("，：（）".utf8), Array("·µ".utf8),
+            Array("—“”…".utf8), Array("ａＺ".utf8), Array("Ж".utf8), Array("😀".utf8), [0xC2],
+            [0xC1, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88],
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
@@ -397,6 +399,23 @@ import ZhibuModel
                 SearchFragments.lowered(utf8: bytes)
                     == SearchFragments.lowered(String(decoding: bytes, as: UTF8.self)))
         }
+    }
+
+    /// Every scalar the shortcut answers for lowers as the Unicode table says: the shortcut
+    /// only saves the look-up.
+    @Test func theShortcutOfLoweringAgreesWithTheUnicodeTable() {
+        var answered = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let unit = SearchFragments.loweredWithoutTable(value),
+                let scalar = Unicode.Scalar(value)
+            else { continue }
+            answered += 1
+            #expect(
+                [unit] == Array(scalar.properties.lowercaseMapping.utf16),
+                "U+\(String(value, radix: 16, uppercase: true))")
+        }
+        // ASCII, Latin-1's signs, general punctuation, CJK and the full-width forms.
+        #expect(answered == 0x80 + 0x40 + 0x70 + 0x7000 + 0xF0)
     }
 
     @Test func textIsLowerCasedOneScalarAtATimeAsTheScriptDoes() {

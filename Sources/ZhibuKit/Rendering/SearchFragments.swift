@@ -609,32 +609,25 @@ package enum SearchFragments {
     /// `lowered(String(decoding: bytes, as: UTF8.self))`, read from the bytes: every search
     /// document's text goes through it, and most of it is ASCII or CJK, which need no string.
     ///
-    /// An ASCII byte is never inside a sequence, well-formed or not, so the bytes between two of
-    /// them decode alone as they do in the whole; a well-formed three-byte CJK sequence met at
-    /// such a boundary is read directly, anything else up to the next ASCII byte goes through
-    /// the standard decoder (which repairs it the same way).
+    /// A well-formed sequence is one scalar, lowered as `lowered` lowers it, whatever its
+    /// length. Only an ill-formed one, up to the next ASCII byte, goes through the standard
+    /// decoder, which repairs it: an ASCII byte is never inside a sequence, and decoding
+    /// starts afresh after a whole scalar, so those bytes decode alone as they do in the whole.
+    /// (Taking the run up to the next ASCII byte for any scalar outside the table, as before,
+    /// sent a whole paragraph of Chinese through a string for its first full-width comma.)
     package static func lowered(utf8 bytes: [UInt8]) -> [UInt16] {
         var out: [UInt16] = []
         out.reserveCapacity(bytes.count)
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                var scalar: (value: UInt32, length: Int)?
-                if lead < 0x80 {
-                    scalar = (UInt32(lead), 1)
-                } else if lead & 0xF0 == 0xE0, index + 2 < bytes.count,
-                    bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80
-                {
-                    let value =
-                        UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                        | UInt32(bytes[index + 2] & 0x3F)
-                    // An overlong form or a surrogate is not well-formed: the decoder repairs it.
-                    if value >= 0x800, !(0xD800...0xDFFF).contains(value) { scalar = (value, 3) }
-                }
-                if let scalar, let unit = loweredWithoutTable(scalar.value) {
-                    out.append(unit)
-                    index += scalar.length
+                if let (value, length) = scalar(at: index, in: bytes) {
+                    if let unit = loweredWithoutTable(value) {
+                        out.append(unit)
+                    } else if let scalar = Unicode.Scalar(value) {
+                        out += scalar.properties.lowercaseMapping.utf16
+                    }
+                    index += length
                     continue
                 }
                 var end = index + 1
@@ -646,6 +639,41 @@ package enum SearchFragments {
             }
         }
         return out
+    }
+
+    /// The scalar whose well-formed UTF-8 sequence starts at `index`, with the sequence's
+    /// length; nil when the bytes there are not one (truncated, overlong, a surrogate, past
+    /// U+10FFFF, a stray continuation byte).
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> (value: UInt32, length: Int)?
+    {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        func continuation(_ offset: Int) -> UInt32? {
+            guard index + offset < bytes.count else { return nil }
+            let byte = bytes[index + offset]
+            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+        }
+        if lead & 0xE0 == 0xC0 {
+            guard lead >= 0xC2, let second = continuation(1) else { return nil }
+            return (UInt32(lead & 0x1F) << 6 | second, 2)
+        }
+        if lead & 0xF0 == 0xE0 {
+            guard let second = continuation(1), let third = continuation(2) else { return nil }
+            let value = UInt32(lead & 0x0F) << 12 | second << 6 | third
+            guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+            return (value, 3)
+        }
+        if lead & 0xF8 == 0xF0 {
+            guard let second = continuation(1), let third = continuation(2),
+                let fourth = continuation(3)
+            else { return nil }
+            let value = UInt32(lead & 0x07) << 18 | second << 12 | third << 6 | fourth
+            guard (0x10000...0x10FFFF).contains(value) else { return nil }
+            return (value, 4)
+        }
+        return nil
     }
 
     /// The UTF-16 code units of `text` lower-cased one scalar at a time, as the script does:
@@ -666,12 +694,21 @@ package enum SearchFragments {
     }
 
     /// The one unit a scalar lowers to when that needs no Unicode table, for both `lowered`s:
-    /// ASCII (`A`–`Z` become `a`–`z`), and CJK punctuation, kana and ideographs, which have no
-    /// case; nil for any other scalar.
+    /// ASCII (`A`–`Z` become `a`–`z`); CJK punctuation, kana and ideographs, Latin-1's signs
+    /// (`·`), general punctuation (`—`, `“”`, `…`), which have no case; the full-width forms
+    /// (`，`, `：`, `（）`), of which only `Ａ`–`Ｚ` have a lower case, `ａ`–`ｚ`. Nil for any
+    /// other scalar. A test holds every scalar it answers for to the Unicode table.
     @inline(__always)
-    static func loweredWithoutTable(_ value: UInt32) -> UInt16? {
+    package static func loweredWithoutTable(_ value: UInt32) -> UInt16? {
         if value < 0x80 { return UInt16(value >= 0x41 && value <= 0x5A ? value + 32 : value) }
-        if (0x3000...0x9FFF).contains(value) { return UInt16(value) }
+        if (0x3000...0x9FFF).contains(value) || (0x80...0xBF).contains(value)
+            || (0x2000...0x206F).contains(value)
+        {
+            return UInt16(value)
+        }
+        if (0xFF00...0xFFEF).contains(value) {
+            return UInt16(value >= 0xFF21 && value <= 0xFF3A ? value + 0x20 : value)
+        }
         return nil
     }
 }
