@@ -10,9 +10,8 @@ package struct BuildResult: Sendable {
     package var files: [RenderedFile]?
     /// What the build worked with (the loaded site and its files, the render's context with
     /// its search documents), when `Pipeline.Options.holdsWorkingState` asked for it: freeing
-    /// it is then left to whoever drops the result, or to the process's exit. On a site of a
-    /// thousand branches freeing it took some fifty milliseconds on one core, while the other
-    /// waited.
+    /// it is then left to whoever drops the result, or to the process's exit. Freeing it is
+    /// work on one core at the very end of a build, tens of milliseconds on a large site.
     package var held: [any Sendable] = []
 
     package init(

@@ -613,8 +613,8 @@ package enum SearchFragments {
     /// length. Only an ill-formed one, up to the next ASCII byte, goes through the standard
     /// decoder, which repairs it: an ASCII byte is never inside a sequence, and decoding
     /// starts afresh after a whole scalar, so those bytes decode alone as they do in the whole.
-    /// (Taking the run up to the next ASCII byte for any scalar outside the table, as before,
-    /// sent a whole paragraph of Chinese through a string for its first full-width comma.)
+    /// A scalar outside the table must not send more than itself down the long way: in Chinese
+    /// text the next ASCII byte is often the end of the paragraph.
     package static func lowered(utf8 bytes: [UInt8]) -> [UInt16] {
         var out: [UInt16] = []
         out.reserveCapacity(bytes.count)
