@@ -621,12 +621,8 @@ package enum SearchFragments {
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < bytes.count {
-                if let (value, length) = scalar(at: index, in: bytes) {
-                    if let unit = loweredWithoutTable(value) {
-                        out.append(unit)
-                    } else if let scalar = Unicode.Scalar(value) {
-                        out += scalar.properties.lowercaseMapping.utf16
-                    }
+                if let (value, length) = UTF8Scan.scalar(at: index, in: bytes) {
+                    appendLowered(value, to: &out)
                     index += length
                     continue
                 }
@@ -641,41 +637,6 @@ package enum SearchFragments {
         return out
     }
 
-    /// The scalar whose well-formed UTF-8 sequence starts at `index`, with the sequence's
-    /// length; nil when the bytes there are not one (truncated, overlong, a surrogate, past
-    /// U+10FFFF, a stray continuation byte).
-    @inline(__always)
-    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>)
-        -> (value: UInt32, length: Int)?
-    {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        func continuation(_ offset: Int) -> UInt32? {
-            guard index + offset < bytes.count else { return nil }
-            let byte = bytes[index + offset]
-            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
-        }
-        if lead & 0xE0 == 0xC0 {
-            guard lead >= 0xC2, let second = continuation(1) else { return nil }
-            return (UInt32(lead & 0x1F) << 6 | second, 2)
-        }
-        if lead & 0xF0 == 0xE0 {
-            guard let second = continuation(1), let third = continuation(2) else { return nil }
-            let value = UInt32(lead & 0x0F) << 12 | second << 6 | third
-            guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
-            return (value, 3)
-        }
-        if lead & 0xF8 == 0xF0 {
-            guard let second = continuation(1), let third = continuation(2),
-                let fourth = continuation(3)
-            else { return nil }
-            let value = UInt32(lead & 0x07) << 18 | second << 12 | third << 6 | fourth
-            guard (0x10000...0x10FFFF).contains(value) else { return nil }
-            return (value, 4)
-        }
-        return nil
-    }
-
     /// The UTF-16 code units of `text` lower-cased one scalar at a time, as the script does:
     /// JavaScript's `toLowerCase` of a whole string treats a final sigma by its context, which
     /// a query typed on its own would not share.
@@ -683,14 +644,19 @@ package enum SearchFragments {
         var out: [UInt16] = []
         // The UTF-8 length bounds the UTF-16 one, and unlike it needs no index of the text.
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if let unit = loweredWithoutTable(scalar.value) {
-                out.append(unit)
-            } else {
-                out += scalar.properties.lowercaseMapping.utf16
-            }
-        }
+        for scalar in text.unicodeScalars { appendLowered(scalar.value, to: &out) }
         return out
+    }
+
+    /// Appends the units scalar `value` lowers to, for both `lowered`s: the one of
+    /// `loweredWithoutTable` when it has one, else Unicode's lowercase mapping.
+    @inline(__always)
+    private static func appendLowered(_ value: UInt32, to out: inout [UInt16]) {
+        if let unit = loweredWithoutTable(value) {
+            out.append(unit)
+        } else if let scalar = Unicode.Scalar(value) {
+            out += scalar.properties.lowercaseMapping.utf16
+        }
     }
 
     /// The one unit a scalar lowers to when that needs no Unicode table, for both `lowered`s:

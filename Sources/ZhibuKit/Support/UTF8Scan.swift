@@ -5,7 +5,8 @@
 #endif
 
 /// Small facts about UTF-8 bytes that the byte-level text code shares: where a byte next
-/// occurs, how long a sequence is, and whether whitespace starts at a position.
+/// occurs, how long a sequence is, which scalar a well-formed sequence holds, and whether
+/// whitespace starts at a position.
 ///
 /// Summaries, the search index, the calendars and time spans all walk UTF-8 bytes rather than
 /// `Character`s: finding each grapheme cluster is far heavier than reading a byte, and these
@@ -29,6 +30,41 @@ package enum UTF8Scan {
         if lead < 0xE0 { return 2 }
         if lead < 0xF0 { return 3 }
         return 4
+    }
+
+    /// The scalar whose well-formed UTF-8 sequence starts at `index`, with the sequence's
+    /// length; nil when the bytes there are not one (truncated, overlong, a surrogate, past
+    /// U+10FFFF, a stray continuation byte).
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> (value: UInt32, length: Int)?
+    {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        func continuation(_ offset: Int) -> UInt32? {
+            guard index + offset < bytes.count else { return nil }
+            let byte = bytes[index + offset]
+            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+        }
+        if lead & 0xE0 == 0xC0 {
+            guard lead >= 0xC2, let second = continuation(1) else { return nil }
+            return (UInt32(lead & 0x1F) << 6 | second, 2)
+        }
+        if lead & 0xF0 == 0xE0 {
+            guard let second = continuation(1), let third = continuation(2) else { return nil }
+            let value = UInt32(lead & 0x0F) << 12 | second << 6 | third
+            guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+            return (value, 3)
+        }
+        if lead & 0xF8 == 0xF0 {
+            guard let second = continuation(1), let third = continuation(2),
+                let fourth = continuation(3)
+            else { return nil }
+            let value = UInt32(lead & 0x07) << 18 | second << 12 | third << 6 | fourth
+            guard (0x10000...0x10FFFF).contains(value) else { return nil }
+            return (value, 4)
+        }
+        return nil
     }
 
     /// The length of the White_Space character starting at `index`, or 0 if there is none.
