@@ -87,9 +87,7 @@ import ZhibuRules
     /// branch unrecorded, and a probationary member past her probation. The tests of reports
     /// that need errors run on it, so the example site itself can stay compliant.
     static let noncompliant: Result<URL, Error> = Result {
-        let site = FileManager.default.temporaryDirectory
-            .appendingPathComponent("zhibu-noncompliant-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let site = try TemporaryFolders.make("zhibu-noncompliant")
         try FileManager.default.copyItem(
             at: root.appendingPathComponent("Content"), to: site.appendingPathComponent("Content"))
         let branch = site.appendingPathComponent("Content/orgs/jiguan-committee/rd-branch")

@@ -5,9 +5,7 @@ import Testing
 /// axe-core in headless Chromium (all installed by `.ci/test`).
 @Suite(.serialized) struct SiteValidationTests {
     static let built: Result<URL, Error> = Result {
-        let site = FileManager.default.temporaryDirectory
-            .appendingPathComponent("zhibu-site-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let site = try TemporaryFolders.make("zhibu-site")
         try FileManager.default.copyItem(
             at: CLITests.root.appendingPathComponent("Content"),
             to: site.appendingPathComponent("Content"))
