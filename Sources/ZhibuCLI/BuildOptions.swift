@@ -177,11 +177,14 @@ struct BuildOptions: ParsableArguments {
         let zh = language == .zh
         let folder = (destination ?? "Site") + "/"
         switch outcome {
-        case .stopped:
+        case .stopped(let report):
+            // Not only unreadable files stop a build: an ID defined twice or unknown is a
+            // `load.*` error too, and the line must not send the user looking for a bad file.
+            let count = report.loadErrorCount
             return
                 (zh
-                ? "zhibu: 有文件无法读取（load.* 错误），未发布；\(folder) 保持不变"
-                : "zhibu: files could not be read (load.* errors); nothing was published and \(folder) is unchanged")
+                ? "zhibu: 有 \(count) 个载入错误（load.*：文件读不出或格式不对、缺少字段、编号重复或找不到），改正后才会发布；\(folder) 保持不变"
+                : "zhibu: \(count) load error\(count == 1 ? "" : "s") (load.*: a file unreadable or malformed, a field missing, an ID defined twice or unknown) must be fixed before anything is published; \(folder) is unchanged")
                 + elapsed
         case .unchanged(_, let unrecorded):
             var notes = ""

@@ -41,6 +41,11 @@ package struct CheckReport: Sendable {
     /// True when a file could not be read: `build` then publishes nothing.
     package var hasLoadErrors: Bool { Self.hasLoadErrors(diagnostics) }
 
+    /// How many `load.*` errors stop `build` from publishing, for the line that says so.
+    package var loadErrorCount: Int {
+        diagnostics.filter { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }.count
+    }
+
     package static func hasLoadErrors(_ diagnostics: [Diagnostic]) -> Bool {
         diagnostics.contains { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }
     }

@@ -166,6 +166,31 @@ import ZhibuRules
         #expect(!quiet.stderr.contains("警告"), "\(quiet.stderr)")
     }
 
+    /// A build stopped by `load.*` errors counts them and names what they can be: here every
+    /// file reads fine and one record names a group the branch does not have, so the closing
+    /// line must not say that a file could not be read.
+    @Test func aBuildStoppedByLoadErrorsCountsThemInWordsThatFitAReference() throws {
+        let root = try site([
+            ExampleSite.recordPath("2026-03-15", .themedDay): ExampleSite.record(
+                .themedDay, date: "2026-03-15", extra: "group: g9\n")
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let english = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(english.status == 1, "\(english.stderr)")
+        #expect(english.stdout.contains("[load.reference-unknown]"), "\(english.stdout)")
+        #expect(
+            english.stderr.contains(
+                "zhibu: 1 load error (load.*: a file unreadable or malformed, a field missing, an "
+                    + "ID defined twice or unknown) must be fixed before anything is published; "
+                    + "Site/ is unchanged"), "\(english.stderr)")
+        #expect(!english.stderr.contains("could not be read"), "\(english.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+        let chinese = try cli.zhibu(["--site", root.path, "build", "--lang", "zh"])
+        #expect(chinese.status == 1)
+        #expect(chinese.stderr.contains("有 1 个载入错误"), "\(chinese.stderr)")
+        #expect(chinese.stderr.contains("编号重复或找不到"), "\(chinese.stderr)")
+    }
+
     @Test func aSiteTemplateOverridesTheDefault() throws {
         let root = try site(["Templates/notfound.mustache": "<h1>找不到了 {{t.home}}</h1>\n"])
         defer { try? FileManager.default.removeItem(at: root) }
