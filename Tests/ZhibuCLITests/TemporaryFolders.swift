@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Folders that tests share for the whole run (a built site, a copy of the example with
 /// mistakes), removed when the test process exits.
@@ -8,13 +7,22 @@ import Synchronization
 /// with a `defer`; without this every run of the suite left copies of the example site in the
 /// temporary folder.
 enum TemporaryFolders {
-    private static let registered = Mutex<[String]>([])
+    /// The folders to remove, behind a lock: fixtures are made from tests on many threads.
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: [String] = []
+
+        func add(_ path: String) { lock.withLock { paths.append(path) } }
+        var all: [String] { lock.withLock { paths } }
+    }
+
+    private static let registry = Registry()
 
     /// Registers the process-exit handler once; `atexit` takes a C function, so the handler
     /// reads the folders from the static registry instead of capturing them.
     private static let handler: Void = {
         atexit {
-            for path in TemporaryFolders.registered.withLock({ $0 }) {
+            for path in TemporaryFolders.registry.all {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
@@ -26,7 +34,7 @@ enum TemporaryFolders {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        registered.withLock { $0.append(folder.path) }
+        registry.add(folder.path)
         return folder
     }
 }
