@@ -15,7 +15,8 @@ struct NewCommand: ParsableCommand {
             says otherwise, that of the organization's requirement longest unmet. Prints the \
             path written; never overwrites (a taken name gets -2, -3 …).
             Examples: zhibu new activity committee/branch-1; zhibu new activity \
-            committee/branch-1 --type party-lesson; zhibu new org committee branch-3.
+            committee/branch-1 --type party-lesson; zhibu new org committee branch-3; \
+            zhibu new org . committee-2 (a top-level organization).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,7 +24,10 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "What to create: activity, system, post, notice or org.")
     var kind: String
 
-    @Argument(help: "The organization's path, e.g. committee/branch-1 (for org: its parent).")
+    @Argument(
+        help:
+            "The organization's path, e.g. committee/branch-1 (for org: its parent, or . for a top-level organization)."
+    )
     var org: String
 
     @Argument(help: "The file's name without .md (lower-case letters, digits, hyphens).")

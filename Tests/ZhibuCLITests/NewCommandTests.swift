@@ -43,6 +43,36 @@ struct NewCommandTests {
         #expect(!check.stdout.contains("\"rule\": \"load."), "\(check.stdout)")
     }
 
+    /// A site with no organization checks clean, so the report says where the first one
+    /// goes; `.` names the top of the tree, and the hint is gone once an organization exists.
+    @Test func anEmptySiteSaysHowToAddTheFirstOrganization() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Content/orgs"))
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Content/orgs"), withIntermediateDirectories: true)
+        let empty = try cli.zhibu(["--site", root.path, "check", "--lang", "en"])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(
+            empty.stdout.contains(
+                "Content/orgs/ has no organization yet: create one with `zhibu new org . "),
+            "\(empty.stdout)")
+        let chinese = try cli.zhibu(["--site", root.path, "check", "--lang", "zh"])
+        #expect(chinese.stdout.contains("Content/orgs/ 里还没有组织"), "\(chinese.stdout)")
+        let made = try cli.zhibu(["--site", root.path, "new", "org", ".", "committee-2"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(
+            made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "Content/orgs/committee-2/org.yml", "\(made.stdout)")
+        let branch = try cli.zhibu(["--site", root.path, "new", "org", "./committee-2", "b1"])
+        #expect(
+            branch.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "Content/orgs/committee-2/b1/org.yml", "\(branch.stdout)\(branch.stderr)")
+        let one = try cli.zhibu(["--site", root.path, "check", "--lang", "en"])
+        #expect(one.stdout.contains("checked 2 organizations"), "\(one.stdout)")
+        #expect(!one.stdout.contains("has no organization yet"), "\(one.stdout)")
+    }
+
     @Test func anUnknownOrganizationGetsADidYouMean() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }

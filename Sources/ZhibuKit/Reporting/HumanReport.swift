@@ -35,8 +35,25 @@ package struct HumanReport: Sendable {
             return text
         }
         var output = runs.joined()
-        if !quiet { output += summary(report) + "\n" }
+        if !quiet {
+            output += summary(report) + "\n"
+            if report.summary.organizations.isEmpty { output += emptyHint() + "\n" }
+        }
         return output
+    }
+
+    /// What to do on a site with no organization yet: it checks clean and builds an empty
+    /// portal, and nothing else would tell a new secretary where the first one goes.
+    func emptyHint() -> String {
+        switch language {
+        case .zh:
+            "Content/orgs/ 里还没有组织：用 `zhibu new org . <文件夹名>` 新建一个；"
+                + "在空文件夹里，`zhibu init` 会生成一个可以直接构建的示例站点"
+        case .en:
+            "Content/orgs/ has no organization yet: create one with "
+                + "`zhibu new org . <folder-name>`; in an empty folder, `zhibu init` writes a "
+                + "working example site"
+        }
     }
 
     /// Findings of one rule about one organization in consecutive periods, told once: twelve

@@ -48,7 +48,9 @@ package enum NewContent {
         report: CheckReport, today: LocalDate, exists: (String) -> Bool
     ) throws(Failure) -> (path: String, text: String, others: [String: String]) {
         if let slug, !ContentPath.isSlug(slug) { throw .badSlug(slug) }
-        let trimmed = orgPath.split(separator: "/").joined(separator: "/")
+        // `.` is the top of the tree, as in a shell: `new org . committee` makes a top-level
+        // organization, and `./committee/branch-1` names the branch.
+        let trimmed = orgPath.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
         let zh = site.config.languages.first != .en
         if kind == .org {
             guard let slug else { throw .slugRequired }
