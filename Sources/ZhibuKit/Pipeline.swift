@@ -305,9 +305,13 @@ package enum Pipeline {
                 return (record, record.holds(unless: stop))
             }
         // First the inputs' identities, without reading a file: when none changed since the
-        // last published build, that build is reused at once.
+        // last published build, that build is reused at once. Never for a merge: what it is
+        // asked to assemble is its parts, which must be checked (a folder missing, doubled or
+        // built from other content is refused) even when the inputs and `Site/` are as the
+        // last build left them.
+        let merging = options.shardFolders != nil
         var surveyDigest: String?
-        if let record,
+        if let record, !merging,
             let survey = try? FileTree.survey(siteRoot: options.siteRoot, jobs: options.jobs)
         {
             let digest = BuildCache.surveyDigest(of: survey.lines, options: options)
@@ -366,7 +370,7 @@ package enum Pipeline {
             renderToMemory ? nil : inputs.map { BuildCache.digest(inputs: $0, options: options) }
         let shardDigest =
             sharded ? inputs.map { BuildCache.shardDigest(inputs: $0, options: options) } : nil
-        if let digest, let record,
+        if let digest, let record, !merging,
             let cached = lastBuild(options, record, if: { $0.digest == digest }),
             var report = report(reusing: cached, tree: tree)
         {

@@ -377,6 +377,40 @@ import Testing
         #expect(merged == expected)
     }
 
+    /// A merge checks the parts it is given even when the inputs and the published site are
+    /// as the last build left them: a folder that is no part, or parts of other content, are
+    /// refused rather than answered with "nothing changed"; the same merge run twice is.
+    @Test func aMergeChecksItsPartsEvenWhenNothingChanged() throws {
+        let root = try site(generated: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try buildParts(root, count: 2)
+        let merge = ["--site", root.path, "merge", "part-1", "part-2", "--destination", "merged"]
+        let first = try cli.zhibu(merge + ["--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let published = try tree(root.appendingPathComponent("merged"))
+        let again = try cli.zhibu(merge + ["--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try tree(root.appendingPathComponent("merged")) == published)
+        let missing = try cli.zhibu(
+            ["--site", root.path, "merge", "part-1", "no-such-part", "--destination", "merged"])
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("no-such-part"), "\(missing.stderr)")
+        // Parts of the content before an edit, merged into a site already built after it.
+        try buildParts(root, count: 2)
+        let record = root.appendingPathComponent(
+            "Content/orgs/committee-1/branch-1/activities/2026/01-11-study.md")
+        try Data((try String(contentsOf: record, encoding: .utf8) + "补记。\n").utf8)
+            .write(to: record)
+        let rebuilt = try cli.zhibu(
+            ["--site", root.path, "build", "--quiet", "--destination", "merged"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let current = try tree(root.appendingPathComponent("merged"))
+        let stale = try cli.zhibu(merge + ["--quiet"])
+        #expect(stale.status == 2, "\(stale.stderr)")
+        #expect(stale.stderr.contains("same content"), "\(stale.stderr)")
+        #expect(try tree(root.appendingPathComponent("merged")) == current)
+    }
+
     @Test func partsThatDoNotMakeTheSiteAreRefused() throws {
         let root = try site(generated: true)
         defer { try? FileManager.default.removeItem(at: root) }
