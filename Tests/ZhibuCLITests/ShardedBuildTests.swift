@@ -394,7 +394,7 @@ import Testing
         let missing = try cli.zhibu(
             ["--site", root.path, "merge", "part-1", "no-such-part", "--destination", "merged"])
         #expect(missing.status == 2, "\(missing.stderr)")
-        #expect(missing.stderr.contains("no-such-part"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("there is no folder `no-such-part`"), "\(missing.stderr)")
         // Parts of the content before an edit, merged into a site already built after it.
         try buildParts(root, count: 2)
         let record = root.appendingPathComponent(

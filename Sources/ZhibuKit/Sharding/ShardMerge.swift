@@ -189,6 +189,21 @@ package enum ShardMerge {
         }
         var manifests: [(folder: String, manifest: ShardManifest)] = []
         for folder in folders {
+            var isFolder: ObjCBool = false
+            guard
+                FileManager.default.fileExists(
+                    atPath: located(folder, siteRoot), isDirectory: &isFolder),
+                isFolder.boolValue
+            else {
+                // A typo or an artifact not downloaded: say so, not that a build was cut short.
+                throw .merge(
+                    LocalizedText(
+                        zh:
+                            "没有文件夹 `\(folder)`（相对路径从站点文件夹算起）；请给出 `zhibu build --shard K/N --destination` 写出的各部分文件夹",
+                        en:
+                            "there is no folder `\(folder)` (a relative path starts at the site folder); give the folders that `zhibu build --shard K/N --destination` wrote"
+                    ))
+            }
             let path = located(folder, siteRoot) + "/" + ShardManifest.fileName
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .merge(
