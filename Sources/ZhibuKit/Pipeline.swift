@@ -282,6 +282,7 @@ package enum Pipeline {
         let start = Date()
         var lock: BuildLock?
         if !renderToMemory {
+            do { try FileTree.requireSite(options.siteRoot) } catch { throw .load(error) }
             do {
                 lock = try BuildLock.acquire(
                     siteRoot: options.siteRoot, wait: options.waitForLock,

@@ -191,6 +191,23 @@ import ZhibuRules
         #expect(chinese.stderr.contains("编号重复或找不到"), "\(chinese.stderr)")
     }
 
+    /// `build` and `merge` in a folder that is not a site (no `Content/site.yml`) exit 2 with
+    /// the reason and leave the folder as it was: no `.zhibu/` for their lock.
+    @Test func aBuildOutsideASiteWritesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-build-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["build"], ["merge", "part-1"], ["build", "--destination", "out"]] {
+            let run = try cli.zhibu(["--site", folder.path, "--lang", "en"] + arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("is not a zhibu site"), "\(arguments): \(run.stderr)")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty,
+                "\(arguments)")
+        }
+    }
+
     @Test func aSiteTemplateOverridesTheDefault() throws {
         let root = try site(["Templates/notfound.mustache": "<h1>找不到了 {{t.home}}</h1>\n"])
         defer { try? FileManager.default.removeItem(at: root) }

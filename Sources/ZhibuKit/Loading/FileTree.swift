@@ -107,9 +107,10 @@ package struct FileTree: Sendable {
         return (found.map(\.line).sorted() + problems, found.contains { $0.modified >= recent })
     }
 
-    /// The walk of `Content/` and `Templates/` that `read` and `survey` share; the caller
-    /// closes the walker's folder descriptors.
-    private static func walk(_ siteRoot: String) throws(LoadError) -> Walker {
+    /// Throws unless `siteRoot` is a folder holding `Content/site.yml`: checked before a build
+    /// takes its lock, which makes `.zhibu/`, so that a build run in the wrong folder leaves
+    /// nothing behind.
+    package static func requireSite(_ siteRoot: String) throws(LoadError) {
         var info = stat()
         guard stat(siteRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw .siteNotFound(siteRoot)
@@ -117,6 +118,12 @@ package struct FileTree: Sendable {
         guard access(siteRoot + "/Content/site.yml", F_OK) == 0 else {
             throw .notASite(siteRoot)
         }
+    }
+
+    /// The walk of `Content/` and `Templates/` that `read` and `survey` share; the caller
+    /// closes the walker's folder descriptors.
+    private static func walk(_ siteRoot: String) throws(LoadError) -> Walker {
+        try requireSite(siteRoot)
         guard let realRoot = realPath(siteRoot) else {
             throw .unreadable(siteRoot, reason: String(cString: strerror(errno)))
         }
