@@ -177,8 +177,9 @@ import ZhibuRules
                 renderer.jobs(in: .findings).first {
                     $0.kind.name == "org-status-page" && $0.key == "c"
                 })
+            // The best of fifteen: a busy machine preempts some renders, rarely all of them.
             var best = Double.infinity
-            for _ in 0..<5 {
+            for _ in 0..<15 {
                 let start = Date()
                 _ = try job.kind.render(job, context)
                 best = min(best, Date().timeIntervalSince(start))
