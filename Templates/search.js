@@ -1,4 +1,4 @@
-/* zhibu client-side search (SPEC §4). Plain ES5 for the old Chromium of TV boxes: no modules,
+/* zhibu client-side search. Plain ES5 for the old Chromium of TV boxes: no modules,
  * no arrow functions, no let/const. The index comes in fragments, each a script that calls
  * zhibuSearchFragment (scripts load from a server and from file:// alike): meta.js first,
  * then, for a query, the buckets of its terms' keys and the chunks of the documents shown.

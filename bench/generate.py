@@ -5,7 +5,7 @@
 
 writes
 
-    DIR/zhibu/Content/...   a valid zhibu site (SPEC §1): one committee with N branches,
+    DIR/zhibu/Content/...   a valid zhibu site: one committee with N branches,
                             rosters, six committee-level systems and exactly --records
                             activity records spread over 2025-01-01 .. as_of
     DIR/hugo/...            a Hugo site with the same records as content pages (same YAML

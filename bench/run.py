@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Benchmark zhibu against Hugo on the same generated records (SPEC §6).
+"""Benchmark zhibu against Hugo on the same generated records (the targets are in
+bench/README.md).
 
     python3 bench/run.py [--records N] [--rounds R] [--work DIR] [--only check,memory,...]
 
@@ -10,7 +11,7 @@
 3. runs R interleaved rounds of every benchmark, each command as a child process whose wall time
    and peak RSS (ru_maxrss from wait4) are recorded;
 4. prints a Markdown report (medians, minima, peak RSS, zhibu/Hugo ratios against the targets of
-   SPEC §6) and writes it to DIR/results.md.
+   bench/README.md) and writes it to DIR/results.md.
 
 Standard library only. A command that zhibu does not implement yet is reported as
 "n/a (not implemented)"; a missing zhibu or hugo binary is reported and the other side still runs.
@@ -676,7 +677,7 @@ def self_test() -> int:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Benchmark zhibu against Hugo (SPEC §6).")
+    ap = argparse.ArgumentParser(description="Benchmark zhibu against Hugo on the same records (targets: bench/README.md).")
     ap.add_argument("--self-test", action="store_true",
                     help="check the cost model's fit on made-up timings, and run nothing else")
     ap.add_argument("--shape", default=None,

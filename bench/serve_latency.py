@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How long a save takes to show in `zhibu serve` (SPEC §2, issue: the authoring loop).
+"""How long a save takes to show in `zhibu serve` (the authoring loop).
 
 Usage: serve_latency.py ZHIBU SITE_DIR [--edits N]
 
