@@ -106,7 +106,9 @@ struct BuildOptions: ParsableArguments {
             settings.drafts = drafts
             settings.audience = audience.map { Audience(rawValue: $0.rawValue) ?? .public }
             settings.baseURL = baseURL
-            settings.destination = destination
+            settings.destination = destination.flatMap {
+                Publisher.isDefaultOutput($0, siteRoot: global.site) ? nil : $0
+            }
             settings.relativeURLs = relativeURLs
             settings.shard = shard.flatMap(ShardSpec.init)
             settings.shardFolders = merging
@@ -175,7 +177,10 @@ struct BuildOptions: ParsableArguments {
     /// The closing line, with how long the build took, then any notes.
     private func summary(_ outcome: BuildOutcome, language: Language, elapsed: String) -> String {
         let zh = language == .zh
-        let folder = (destination ?? "Site") + "/"
+        // `public/` as typed, said as `public/`, not `public//`.
+        var named = destination ?? "Site"
+        while named.count > 1, named.hasSuffix("/") { named.removeLast() }
+        let folder = named + "/"
         switch outcome {
         case .stopped(let report):
             // Not only unreadable files stop a build: an ID defined twice or unknown is a

@@ -208,6 +208,32 @@ import ZhibuRules
         }
     }
 
+    /// `--destination Site` (or `./Site/`, or its whole path) is the default output spelled
+    /// out: the same records, so the site zhibu published there is not called foreign; and a
+    /// folder typed with its slash is named with one.
+    @Test func theDefaultOutputSpelledOutIsTheDefault() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Inputs written within the last second are not trusted by their identities alone.
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try cli.zhibu(["--site", root.path, "build", "--quiet"]).status == 0)
+        let site = root.appendingPathComponent("Site").path
+        for destination in ["Site", "./Site/", site] {
+            let run = try cli.zhibu([
+                "--site", root.path, "build", "--lang", "en", "--destination",
+                destination,
+            ])
+            #expect(run.status == 0, "\(destination): \(run.stderr)")
+            #expect(run.stderr.contains("inputs unchanged"), "\(destination): \(run.stderr)")
+        }
+        let records = root.appendingPathComponent(".zhibu/out").path
+        #expect(!FileManager.default.fileExists(atPath: records))
+        let elsewhere = try cli.zhibu([
+            "--site", root.path, "build", "--lang", "en", "--destination", "public/",
+        ])
+        #expect(elsewhere.stderr.contains("published public/:"), "\(elsewhere.stderr)")
+    }
+
     @Test func aSiteTemplateOverridesTheDefault() throws {
         let root = try site(["Templates/notfound.mustache": "<h1>找不到了 {{t.home}}</h1>\n"])
         defer { try? FileManager.default.removeItem(at: root) }

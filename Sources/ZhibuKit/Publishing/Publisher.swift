@@ -493,6 +493,32 @@ extension Publisher {
         PublishedTree.readBytes(path).flatMap { Manifest(bytes: $0) }
     }
 
+    /// `path` made absolute, a relative one from the site folder, with `.` and `..` resolved
+    /// by name (the folder need not exist yet).
+    static func absolute(_ path: String, siteRoot: String) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let cwd =
+            getcwd(&buffer, buffer.count) != nil
+            ? String(
+                decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : "/"
+        let base = siteRoot.hasPrefix("/") ? siteRoot : cwd + "/" + siteRoot
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether a `--destination` names the site's own `Site/` (`Site`, `./Site/`, its whole
+    /// path): that is the default output, with the default records, not a second output
+    /// whose records would call zhibu's own files foreign.
+    package static func isDefaultOutput(_ destination: String, siteRoot: String) -> Bool {
+        absolute(destination, siteRoot: siteRoot) == absolute("Site", siteRoot: siteRoot)
+    }
+
     /// Why a `--destination` cannot be published into, or nil when it can: it must not be the
     /// site folder or hold it, nor lie inside the content, the templates or zhibu's records,
     /// since publishing removes from it whatever zhibu did not put there; and it must be on
@@ -505,24 +531,8 @@ extension Publisher {
         destination: String, siteRoot: String,
         device: (String) -> UInt64? = Publisher.device(of:)
     ) -> LocalizedText? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let cwd =
-            getcwd(&buffer, buffer.count) != nil
-            ? String(
-                decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            : "/"
-        let base = siteRoot.hasPrefix("/") ? siteRoot : cwd + "/" + siteRoot
-        func absolute(_ path: String) -> String {
-            let joined = path.hasPrefix("/") ? path : base + "/" + path
-            var parts: [Substring] = []
-            for part in joined.split(separator: "/") {
-                if part == "." || part.isEmpty { continue }
-                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
-            }
-            return "/" + parts.joined(separator: "/")
-        }
-        let root = absolute(".")
-        let target = absolute(destination)
+        let root = absolute(".", siteRoot: siteRoot)
+        let target = absolute(destination, siteRoot: siteRoot)
         let inside = { (folder: String) in
             target == root + "/" + folder || target.hasPrefix(root + "/" + folder + "/")
         }
