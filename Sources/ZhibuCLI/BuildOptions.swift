@@ -224,6 +224,13 @@ struct BuildOptions: ParsableArguments {
                     ? "\nzhibu: 已删除不是 zhibu 发布的文件：\(list)；要放在站点根目录的文件（如 CNAME）请放进 Content/static/"
                     : "\nzhibu: removed files that zhibu did not publish: \(list); put files for the site's root (such as CNAME) in Content/static/"
             }
+            if let target = stats.replacedLink {
+                let named = target.isEmpty ? "" : (zh ? "（指向 `\(target)`）" : " to `\(target)`")
+                notes +=
+                    zh
+                    ? "\nzhibu: \(folder) 原是一个链接\(named)，已换成真实的文件夹，链接所指的文件夹未改动；要发布到别处，请用 --destination"
+                    : "\nzhibu: \(folder) was a link\(named); it is now a real folder, and the link's target is untouched. To publish elsewhere, use --destination"
+            }
             if !stats.repaired.isEmpty {
                 let list = stats.repaired.prefix(5).joined(separator: ", ")
                 notes +=

@@ -321,7 +321,14 @@ import ZhibuRules
         try FileManager.default.createSymbolicLink(
             at: root.appendingPathComponent("Site"),
             withDestinationURL: outside.appendingPathComponent("kept"))
-        #expect(try build(root).status == 0)
+        // Replaced by a real folder, and said so: a web server pointed at the link's target
+        // would otherwise go on serving it without a word.
+        let replaced = try cli.zhibu(["--site", root.path, "build", "--lang", "en"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(
+            replaced.stderr.contains(
+                "Site/ was a link to `\(outside.appendingPathComponent("kept").path)`; it is now "
+                    + "a real folder, and the link's target is untouched"), "\(replaced.stderr)")
         var info = stat()
         #expect(lstat(root.appendingPathComponent("Site").path, &info) == 0)
         #expect(info.st_mode & S_IFMT == S_IFDIR)

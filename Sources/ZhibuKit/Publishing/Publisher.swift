@@ -56,6 +56,9 @@ package struct Publisher: Sendable {
         package var foreign: [String] = []
         /// Published files whose content or identity had changed since zhibu wrote them.
         package var repaired: [String] = []
+        /// Where the link that stood in place of the published folder led (empty when it could
+        /// not be read): the link was replaced by a real folder, its target left untouched.
+        package var replacedLink: String?
         /// Why this build could not be recorded in `.zhibu/` (the system's words), or nil:
         /// `Site/` is right, but the next build renders and checks it again.
         package var unrecorded: String?
@@ -115,9 +118,20 @@ package struct Publisher: Sendable {
         }
         try ensureFolder(cache)
         if destination != nil, Self.kind(of: site) == .absent { try makeParents(of: site) }
+        // A link in place of the published folder is removed, never followed; where it led
+        // is told, so that a web server pointed at its target is not left serving it unsaid.
+        var replacedLink: String?
         switch Self.kind(of: site) {
         case .other: throw .notAFolder(path: siteName)
-        case .link: unlink(site)
+        case .link:
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(site, &target, target.count - 1)
+            replacedLink =
+                length > 0
+                ? String(
+                    decoding: target.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                : ""
+            unlink(site)
         case .folder, .absent: break
         }
         let siteExists = Self.isFolder(site)
@@ -274,6 +288,7 @@ package struct Publisher: Sendable {
             }
         }
         var stats = Stats()
+        stats.replacedLink = replacedLink
         stats.written = actions.filter { if case .write = $0 { true } else { false } }.count
         stats.linked = actions.filter { if case .link = $0 { true } else { false } }.count
         stats.taken = actions.filter { if case .take = $0 { true } else { false } }.count
