@@ -72,6 +72,24 @@ struct ServeCommand: ParsableCommand {
                             ? "zhibu serve: 已重新生成 rebuilt (\(time))"
                             : "zhibu serve: \(state.errors.count) 个错误 error(s) (\(time))")
                 })
+        } catch let unavailable as DevServer.Unavailable {
+            switch unavailable.reason {
+            case .inUse:
+                throw ToolFailure(
+                    LocalizedText(
+                        zh:
+                            "端口 \(port) 已被占用（可能另一个 zhibu serve 还在运行）：先停掉它，或换一个端口，如 --port \(port == 65535 ? 1313 : port + 1)",
+                        en:
+                            "port \(port) is in use (perhaps by another zhibu serve): stop that one, or choose another port, e.g. --port \(port == 65535 ? 1313 : port + 1)"
+                    ))
+            case .privileged:
+                throw ToolFailure(
+                    LocalizedText(
+                        zh: "没有权限监听端口 \(port)（1024 以下的端口需要管理员权限）：请换一个端口，如 --port 1313",
+                        en:
+                            "not allowed to listen on port \(port) (ports below 1024 need administrator rights): choose another, e.g. --port 1313"
+                    ))
+            }
         } catch {
             throw ToolFailure(
                 LocalizedText(

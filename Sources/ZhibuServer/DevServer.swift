@@ -42,7 +42,14 @@ package enum DevServer {
                 }
             }
             .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
-        let channel = try bootstrap.bind(host: bind, port: Int(port)).wait()
+        let channel: any Channel
+        do {
+            channel = try bootstrap.bind(host: bind, port: Int(port)).wait()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw Unavailable(reason: .inUse)
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw Unavailable(reason: .privileged)
+        }
         var url = ""
         if let address = channel.localAddress, let ip = address.ipAddress, let actual = address.port
         {
@@ -54,6 +61,18 @@ package enum DevServer {
                 seconds: first.seconds))
         try channel.closeFuture.wait()
         throw Stopped()
+    }
+
+    /// The port could not be listened on for a reason the user can act on; any other failure
+    /// to listen keeps the system's words.
+    package struct Unavailable: Error {
+        package enum Reason: Sendable {
+            /// Another program (often another `zhibu serve`) listens there.
+            case inUse
+            /// A port below 1024 needs privileges.
+            case privileged
+        }
+        package var reason: Reason
     }
 
     /// The listening socket closed under the server: nothing is served any more.

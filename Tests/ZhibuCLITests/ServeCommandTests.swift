@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `zhibu serve` on the built binary, tried by `Tests/Site/check_serve.py`: pages, MIME types,
 /// the 404 page, paths that try to leave the site, a save seen by the next response and by a
 /// browser that reloads by itself, the error overlay and its going away, 200 concurrent
@@ -46,5 +50,40 @@ import Testing
         #expect(status == 0, "\(text)")
         // Nothing was written into the site folder but what the test itself saved.
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+
+    /// A port another program listens on is named as in use, with another to try, and the
+    /// command exits 2 instead of printing the socket library's words.
+    @Test func aPortInUseIsSaidSoWithAnotherToTry() throws {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.zhibu(["init", root.path]).status == 0)
+        // A listening socket of this process on a free loopback port.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(listener, generic, length) == 0 && listen(listener, 1) == 0
+                    && getsockname(listener, generic, &length) == 0
+            }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        // Under `timeout`: were the port taken anyway, the server would run until killed.
+        let run = try CLITests.tool([
+            "timeout", "30", CLITests.binary.path, "--site", root.path, "serve", "--port",
+            String(port),
+        ])
+        #expect(run.status == 2, "\(run.output)")
+        #expect(
+            run.output.contains("port \(port) is in use (perhaps by another zhibu serve)"),
+            "\(run.output)")
+        #expect(run.output.contains("--port \(port + 1)"), "\(run.output)")
     }
 }
