@@ -65,7 +65,8 @@ struct BuildOptions: ParsableArguments {
             guard let url else { continue }
             guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count > 8 else {
                 throw ValidationError(
-                    "\(name) must be a full address starting with https://, not `\(url)`")
+                    "\(name) 应是以 https:// 开头的完整网址，而不是 `\(url)` / \(name) must be a full address starting with https://, not `\(url)`"
+                )
             }
         }
         if let destination {

@@ -12,7 +12,8 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be zh or en, not `\(lang)`")
+            throw ValidationError(
+                "--lang 只能是 zh 或 en，而不是 `\(lang)` / --lang must be zh or en, not `\(lang)`")
         }
     }
 

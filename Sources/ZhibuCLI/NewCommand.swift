@@ -39,12 +39,16 @@ struct NewCommand: ParsableCommand {
     func validate() throws {
         guard NewContent.Kind(rawValue: kind) != nil else {
             let kinds = NewContent.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("the kind must be one of \(kinds), not `\(kind)`")
+            throw ValidationError(
+                "要新建的种类应是 \(kinds) 之一，而不是 `\(kind)` / the kind must be one of \(kinds), not `\(kind)`"
+            )
         }
         if let type, ActivityType(rawValue: type) == nil, ActivityType.value(forAlias: type) == nil
         {
             let types = ActivityType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--type must be one of \(types), not `\(type)`")
+            throw ValidationError(
+                "--type 应是 \(types) 之一（也可写中文名，如 支委会），而不是 `\(type)` / --type must be one of \(types), not `\(type)`"
+            )
         }
     }
 

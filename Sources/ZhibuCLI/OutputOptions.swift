@@ -35,15 +35,18 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, LocalDate(parsing: asOf) == nil {
-            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, not `\(asOf)`")
+            throw ValidationError(
+                "--as-of 应是真实的日期，写作 YYYY-MM-DD，而不是 `\(asOf)` / --as-of must be a real date written YYYY-MM-DD, not `\(asOf)`"
+            )
         }
         if let jobs, jobs < 1 {
-            throw ValidationError("--jobs must be 1 or more")
+            throw ValidationError("--jobs 至少为 1 / --jobs must be 1 or more")
         }
         for report in reports where Self.report(report) == nil {
             let names = Format.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError(
-                "--report takes a format (\(names)) and optionally =FILE, not `\(report)`")
+                "--report 应写作格式名（\(names)），可加 =文件，而不是 `\(report)` / --report takes a format (\(names)) and optionally =FILE, not `\(report)`"
+            )
         }
     }
 

@@ -34,9 +34,13 @@ struct ServeCommand: ParsableCommand {
     var asOf: String?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port 应在 0 到 65535 之间 / --port must be 0 to 65535")
+        }
         if let asOf, LocalDate(parsing: asOf) == nil {
-            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, not `\(asOf)`")
+            throw ValidationError(
+                "--as-of 应是真实的日期，写作 YYYY-MM-DD，而不是 `\(asOf)` / --as-of must be a real date written YYYY-MM-DD, not `\(asOf)`"
+            )
         }
     }
 

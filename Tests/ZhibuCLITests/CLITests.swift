@@ -244,6 +244,35 @@ import ZhibuRules
         }
     }
 
+    /// zhibu's own checks of its options speak both languages, Chinese first, like every
+    /// other message: a secretary who mistypes a date reads why in her own.
+    @Test func optionErrorsAreBilingual() throws {
+        for (arguments, zh, en) in [
+            (["check", "--as-of", "2026-02-30"], "--as-of 应是真实的日期", "--as-of must be a real date"),
+            (["check", "--jobs", "0"], "--jobs 至少为 1", "--jobs must be 1 or more"),
+            (["check", "--lang", "fr"], "--lang 只能是 zh 或 en", "--lang must be zh or en"),
+            (["check", "--report", "xml"], "--report 应写作格式名", "--report takes a format"),
+            (
+                ["build", "--base-url", "example.org"], "应是以 https:// 开头的完整网址",
+                "must be a full address"
+            ),
+            (["serve", "--port", "70000"], "--port 应在 0 到 65535 之间", "--port must be 0 to 65535"),
+            (["new", "meeting", "branch"], "要新建的种类应是", "the kind must be one of"),
+            (
+                ["new", "activity", "branch", "--type", "picnic"], "--type 应是",
+                "--type must be one of"
+            ),
+        ] {
+            let run = try zhibu(["--site", Self.root.path] + arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            let line = run.stderr.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(line.contains(zh) && line.contains(en), "\(arguments): \(run.stderr)")
+            #expect(
+                line.range(of: zh)?.lowerBound ?? line.endIndex
+                    < line.range(of: en)?.lowerBound ?? line.startIndex, "\(arguments)")
+        }
+    }
+
     @Test func helpExitsZero() throws {
         let run = try zhibu(["--help"])
         #expect(run.status == 0)
