@@ -119,6 +119,56 @@ import ZhibuRules
         #expect(pages["overview.csv"] != nil)
     }
 
+    /// A page with more branches below it than its matrix lists keeps the worst ones and says
+    /// how many it left out; the counts and `overview.csv` still cover every branch. Under the
+    /// limit nothing is said. (The limit, 500, is lowered to 2 here.)
+    @Test func aLongMatrixListsTheBranchesToLookAtFirstAndSaysSo() throws {
+        let files = Self.committee(4) { number, folder, branch in
+            if number == 3 {
+                branch[folder + "activities/2026/07-05-committee-meeting.md"] = nil
+            }
+        }
+        let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+        let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
+        let renderer = try SiteRenderer(
+            site: built.site, asOf: built.report.asOf, templates: templates, jobs: 1)
+        func page(limit: Int?) throws -> String {
+            var context = renderer.context
+            if let limit { context.matrixLimit = limit }
+            context.show(Findings(diagnostics: built.report.diagnostics, due: built.report.due))
+            let job = try #require(
+                renderer.jobs(in: .findings).first {
+                    $0.kind.name == "org-status-page" && $0.key == "c"
+                })
+            guard case .file(let html) = try job.kind.render(job, context) else {
+                Issue.record("the status page is one file")
+                return ""
+            }
+            return String(decoding: html.bytes, as: UTF8.self)
+        }
+        /// The rows of the matrix's table alone: the page's other tables have rows too.
+        func matrixRows(_ html: String) -> [Substring] {
+            guard let start = html.range(of: "<table class=\"data matrix sortable\">"),
+                let end = html[start.upperBound...].range(of: "</table>")
+            else { return [] }
+            return Array(
+                html[start.upperBound..<end.lowerBound]
+                    .components(separatedBy: "<tr><th scope=\"row\"").dropFirst().map {
+                        Substring($0)
+                    })
+        }
+        let cut = try page(limit: 2)
+        let rows = matrixRows(cut)
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains("第3党支部") == true)
+        #expect(cut.contains("表中只列出最需关注的 2 个（共 4 个）"), "\(cut)")
+        let whole = try page(limit: nil)
+        #expect(matrixRows(whole).count == 4)
+        #expect(!whole.contains("表中只列出"))
+        #expect(Overview.matrixLimit == 500)
+    }
+
     @Test func statusJSONCarriesScorecardsDueItemsAndTheMatrix() throws {
         let (_, pages) = try Self.build(Self.committee(2))
         let data = Data(try #require(pages["status.json"]).utf8)

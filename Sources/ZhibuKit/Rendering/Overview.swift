@@ -15,6 +15,11 @@ package struct Overview: Sendable {
     package static let attentionCount = 8
     /// A branch whose last held activity is older than this many months is marked dormant.
     package static let dormantMonths = 2
+    /// The most branches a page's matrix lists, worst first. A row is about a kilobyte, and a
+    /// page lists every branch below it: without a cap a city's home page would be some
+    /// 14 MB and a province's 140, which no phone opens. The rest are in `overview.csv` and on
+    /// the pages of the organizations below; the counts, rates and trend still cover them all.
+    package static let matrixLimit = 500
 
     /// The branches below, by index, in tree order.
     package let branches: [Int]
@@ -83,7 +88,7 @@ package struct Overview: Sendable {
         let organizations = context.site.organizations
         let columns = columns(summaries).map(\.offset)
         let dormantBefore = context.asOf.addingMonths(-Overview.dormantMonths)
-        let rows = worstFirst(summaries).map { index in
+        let rows = worstFirst(summaries).prefix(max(1, context.matrixLimit)).map { index in
             let summary = summaries[index]
             let org = organizations[index]
             return Values.Row(
@@ -176,6 +181,14 @@ package struct Overview: Sendable {
             }
             writer.list("rows", rows)
             writer.fragment("rowItems", rowItems)
+            // Said under the matrix when it lists only the first branches.
+            writer.text(
+                "matrixMore",
+                rows.count < overview.branches.count
+                    ? UIStrings.text(
+                        "matrixMore", language,
+                        ["shown": String(rows.count), "total": String(overview.branches.count)])
+                    : nil)
             writer.list("rates", columns) { column, writer in
                 var met = 0
                 var evaluated = 0

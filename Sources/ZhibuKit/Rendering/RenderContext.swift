@@ -22,6 +22,9 @@ package struct RenderContext: Sendable {
     package let tree: OrgTree
     /// The rules `site.yml` turns `off`: they have no row on a scorecard.
     package let offRules: Set<RuleID>
+    /// The most branches a roll-up page's matrix lists (`Overview.matrixLimit`); a test
+    /// lowers it to see the cut on a small site.
+    package var matrixLimit = Overview.matrixLimit
     package internal(set) var findings = Findings.none
     /// Each organization's overview numbers, made from `findings` (none in the first pass).
     package internal(set) var summaries = OrgSummaries.none

@@ -164,6 +164,11 @@ package enum UIStrings {
             en:
                 "Worst first; each cell's sign and word give the state over the window, “N missed” the periods without the meeting. Click a heading to sort; click a branch for its findings."
         ),
+        "matrixMore": LocalizedText(
+            zh: "党支部较多，表中只列出最需关注的 {shown} 个（共 {total} 个）；全部党支部见下载的表格，或各下级组织的页面。",
+            en:
+                "With this many branches the table lists the {shown} to look at first (of {total}); every branch is in the downloadable table and on the pages of the organizations below."
+        ),
         "csv": LocalizedText(zh: "下载表格（CSV）", en: "Download the table (CSV)"),
         "otherRules": LocalizedText(zh: "其他要求", en: "Other"),
         "lastHeld": LocalizedText(zh: "最近一次活动", en: "Last activity"),
