@@ -34,11 +34,7 @@ struct OutputOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if let asOf, LocalDate(parsing: asOf) == nil {
-            throw ValidationError(
-                "--as-of 应是真实的日期，写作 YYYY-MM-DD，而不是 `\(asOf)` / --as-of must be a real date written YYYY-MM-DD, not `\(asOf)`"
-            )
-        }
+        if let asOf, LocalDate(parsing: asOf) == nil { throw Self.invalidAsOf(asOf) }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs 至少为 1 / --jobs must be 1 or more")
         }
@@ -48,6 +44,13 @@ struct OutputOptions: ParsableArguments {
                 "--report 应写作格式名（\(names)），可加 =文件，而不是 `\(report)` / --report takes a format (\(names)) and optionally =FILE, not `\(report)`"
             )
         }
+    }
+
+    /// The error for an `--as-of` that is no date, shared with `serve`'s own `--as-of`.
+    static func invalidAsOf(_ asOf: String) -> ValidationError {
+        ValidationError(
+            "--as-of 应是真实的日期，写作 YYYY-MM-DD，而不是 `\(asOf)` / --as-of must be a real date written YYYY-MM-DD, not `\(asOf)`"
+        )
     }
 
     /// One `--report`: its format and the file it goes to (nil: standard output).

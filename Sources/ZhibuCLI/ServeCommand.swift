@@ -37,11 +37,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port 应在 0 到 65535 之间 / --port must be 0 to 65535")
         }
-        if let asOf, LocalDate(parsing: asOf) == nil {
-            throw ValidationError(
-                "--as-of 应是真实的日期，写作 YYYY-MM-DD，而不是 `\(asOf)` / --as-of must be a real date written YYYY-MM-DD, not `\(asOf)`"
-            )
-        }
+        if let asOf, LocalDate(parsing: asOf) == nil { throw OutputOptions.invalidAsOf(asOf) }
     }
 
     func run() throws {
@@ -79,12 +75,13 @@ struct ServeCommand: ParsableCommand {
         } catch let unavailable as DevServer.Unavailable {
             switch unavailable.reason {
             case .inUse:
+                let next = port == 65535 ? 1313 : port + 1
                 throw ToolFailure(
                     LocalizedText(
                         zh:
-                            "端口 \(port) 已被占用（可能另一个 zhibu serve 还在运行）：先停掉它，或换一个端口，如 --port \(port == 65535 ? 1313 : port + 1)",
+                            "端口 \(port) 已被占用（可能另一个 zhibu serve 还在运行）：先停掉它，或换一个端口，如 --port \(next)",
                         en:
-                            "port \(port) is in use (perhaps by another zhibu serve): stop that one, or choose another port, e.g. --port \(port == 65535 ? 1313 : port + 1)"
+                            "port \(port) is in use (perhaps by another zhibu serve): stop that one, or choose another port, e.g. --port \(next)"
                     ))
             case .privileged:
                 throw ToolFailure(

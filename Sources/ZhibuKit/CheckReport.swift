@@ -42,12 +42,15 @@ package struct CheckReport: Sendable {
     package var hasLoadErrors: Bool { Self.hasLoadErrors(diagnostics) }
 
     /// How many `load.*` errors stop `build` from publishing, for the line that says so.
-    package var loadErrorCount: Int {
-        diagnostics.filter { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }.count
-    }
+    package var loadErrorCount: Int { diagnostics.filter(Self.isLoadError).count }
 
     package static func hasLoadErrors(_ diagnostics: [Diagnostic]) -> Bool {
-        diagnostics.contains { $0.severity == .error && $0.rule.rawValue.hasPrefix("load.") }
+        diagnostics.contains(where: isLoadError)
+    }
+
+    /// An error of a `load.*` rule: the kind that stops publishing.
+    static func isLoadError(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.severity == .error && diagnostic.rule.rawValue.hasPrefix("load.")
     }
 
     /// Exit code of SPEC §2: 1 for any error, or any warning under `--strict`.

@@ -296,9 +296,14 @@ package enum Pipeline {
         // are surveyed: a rebuild that changed nothing then waits for the slower of the two
         // instead of both. Once the survey finds a change the check is stopped, and it is
         // made again only if the changed files turn out to hold the same bytes.
+        //
+        // Never for a merge: what it is asked to assemble is its parts, which must be checked
+        // (a folder missing, doubled or built from other content is refused) even when the
+        // inputs and `Site/` are as the last build left them. Without the record, neither
+        // shortcut below is taken.
         let stop = StopFlag()
         var record =
-            renderToMemory
+            renderToMemory || options.shardFolders != nil
             ? nil
             : Background { [options] in
                 let record = PublishedRecord(
@@ -306,13 +311,9 @@ package enum Pipeline {
                 return (record, record.holds(unless: stop))
             }
         // First the inputs' identities, without reading a file: when none changed since the
-        // last published build, that build is reused at once. Never for a merge: what it is
-        // asked to assemble is its parts, which must be checked (a folder missing, doubled or
-        // built from other content is refused) even when the inputs and `Site/` are as the
-        // last build left them.
-        let merging = options.shardFolders != nil
+        // last published build, that build is reused at once.
         var surveyDigest: String?
-        if let record, !merging,
+        if let record,
             let survey = try? FileTree.survey(siteRoot: options.siteRoot, jobs: options.jobs)
         {
             let digest = BuildCache.surveyDigest(of: survey.lines, options: options)
@@ -371,7 +372,7 @@ package enum Pipeline {
             renderToMemory ? nil : inputs.map { BuildCache.digest(inputs: $0, options: options) }
         let shardDigest =
             sharded ? inputs.map { BuildCache.shardDigest(inputs: $0, options: options) } : nil
-        if let digest, let record, !merging,
+        if let digest, let record,
             let cached = lastBuild(options, record, if: { $0.digest == digest }),
             var report = report(reusing: cached, tree: tree)
         {

@@ -189,10 +189,10 @@ package enum ShardMerge {
         }
         var manifests: [(folder: String, manifest: ShardManifest)] = []
         for folder in folders {
+            let partPath = located(folder, siteRoot)
             var isFolder: ObjCBool = false
             guard
-                FileManager.default.fileExists(
-                    atPath: located(folder, siteRoot), isDirectory: &isFolder),
+                FileManager.default.fileExists(atPath: partPath, isDirectory: &isFolder),
                 isFolder.boolValue
             else {
                 // A typo or an artifact not downloaded: say so, not that a build was cut short.
@@ -204,7 +204,7 @@ package enum ShardMerge {
                             "there is no folder `\(folder)` (a relative path starts at the site folder); give the folders that `zhibu build --shard K/N --destination` wrote"
                     ))
             }
-            let path = located(folder, siteRoot) + "/" + ShardManifest.fileName
+            let path = partPath + "/" + ShardManifest.fileName
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .merge(
                     LocalizedText(
