@@ -39,6 +39,31 @@ import ZhibuModel
         #expect(org.contains("已过期"))
     }
 
+    /// The home page lists the pinned and then the newest 20 current notices of the whole
+    /// site and says how many more there are; the organization's page lists them all.
+    @Test func theHomePageListsTwentyCurrentNotices() throws {
+        var files: [String: String] = [:]
+        for day in 1...22 {
+            let date = "2026-11-\(String(format: "%02d", day))"
+            files["Content/orgs/first/notices/n\(day).md"] =
+                "---\ntitle: 第\(day)号通知\ndate: \(date)\npinned: \(day == 1)\n---\n正文。\n"
+        }
+        let built = try Pipeline.build(
+            tree: TestSite.tree(TestSite.files(files)), options: .init(jobs: 2))
+        let pages = Dictionary(
+            uniqueKeysWithValues: try #require(built.files).map {
+                ($0.path, String(decoding: $0.bytes, as: UTF8.self))
+            })
+        let home = try #require(pages["index.html"])
+        let listed = (1...22).filter { home.contains("href=\"/first/notices/n\($0)/\"") }
+        // The pinned one (the oldest), then the 19 newest.
+        #expect(listed == [1] + Array(4...22))
+        #expect(home.contains("另有 2 条现行通知"))
+        #expect(pages["en/index.html"]?.contains("2 more current notices") == true)
+        let org = try #require(pages["first/index.html"])
+        #expect((1...22).allSatisfy { org.contains("href=\"/first/notices/n\($0)/\"") })
+    }
+
     @Test func theFeedAndTheSearchIndexLinkToTheNoticePages() throws {
         let pages = try Self.pages()
         let feed = try #require(pages["feed.xml"])

@@ -169,6 +169,73 @@ import ZhibuRules
         #expect(Overview.matrixLimit == 500)
     }
 
+    /// The page at `path` of `files`, rendered with the limits lowered.
+    static func page(
+        _ files: [String: String], path: String,
+        limits: (inout RenderContext) -> Void
+    ) throws -> String {
+        let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+        let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
+        let renderer = try SiteRenderer(
+            site: built.site, asOf: built.report.asOf, templates: templates, jobs: 1)
+        var context = renderer.context
+        limits(&context)
+        context.show(Findings(diagnostics: built.report.diagnostics, due: built.report.due))
+        let job = try #require(
+            renderer.jobs(in: .findings).first { $0.path == path })
+        guard case .file(let html) = try job.kind.render(job, context) else {
+            Issue.record("the page is one file")
+            return ""
+        }
+        return String(decoding: html.bytes, as: UTF8.self)
+    }
+
+    /// When the matrix leaves branches out, the committee's page lists those of its own
+    /// branches among the organizations below it: each branch is still linked from the page
+    /// above it, which the home page's tree may be all that leads to.
+    @Test func aBranchLeftOutOfTheMatrixIsListedBelowItsCommittee() throws {
+        let files = Self.committee(4)
+        let cut = try Self.page(files, path: "c/index.html") {
+            $0.matrixLimit = 1
+        }
+        func section(_ html: String, from start: String, to end: String) -> String {
+            guard let from = html.range(of: start),
+                let to = html[from.upperBound...].range(of: end)
+            else { return "" }
+            return String(html[from.upperBound..<to.lowerBound])
+        }
+        let matrix = section(cut, from: "<table class=\"data matrix sortable\">", to: "</table>")
+        let below = section(cut, from: "id=\"children-title\"", to: "</ul>")
+        for number in 1...4 {
+            let href = "href=\"/c/b\(String(format: "%04d", number))/\""
+            #expect(matrix.contains(href) != below.contains(href), "\(href) in one of them")
+        }
+        #expect(below.components(separatedBy: "href=").count - 1 == 3)
+        let whole = try Self.page(files, path: "c/index.html") { _ in }
+        #expect(!whole.contains("id=\"children-title\""))
+    }
+
+    /// A home page of more organizations than its tree lists shows whole levels from the top
+    /// and says how many it left out; under the limit the whole tree shows and nothing is
+    /// said. (The limit, 500, is lowered here.)
+    @Test func aLargeTreeListsItsTopLevelsAndSaysSo() throws {
+        let files = Self.committee(4)
+        let cut = try Self.page(files, path: "index.html") {
+            #expect($0.treeLimit == 500)
+            $0.treeLimit = 4
+        }
+        let tree = try #require(
+            cut.components(separatedBy: "<ul class=\"tree\">").dropFirst().first?
+                .components(separatedBy: "</ul>").first)
+        #expect(tree.contains("href=\"/c/\""))
+        #expect(!tree.contains("href=\"/c/b0001/\""))
+        #expect(cut.contains("只列出上面 1 级的 1 个组织（共 5 个）"), "\(cut)")
+        let fits = try Self.page(files, path: "index.html") { $0.treeLimit = 5 }
+        #expect(fits.contains("href=\"/c/b0004/\""))
+        #expect(!fits.contains("只列出上面"))
+    }
+
     @Test func statusJSONCarriesScorecardsDueItemsAndTheMatrix() throws {
         let (_, pages) = try Self.build(Self.committee(2))
         let data = Data(try #require(pages["status.json"]).utf8)

@@ -53,6 +53,13 @@ package struct Overview: Sendable {
         }.map(\.0)
     }
 
+    /// The branches the matrix lists: the worst `RenderContext.matrixLimit`, worst first. A
+    /// status page lists its child branches left out of them among its children, so that
+    /// every branch is linked from the page of the organization above it.
+    package func matrixBranches(_ context: RenderContext) -> ArraySlice<Int> {
+        worstFirst(context.summaries).prefix(max(1, context.matrixLimit))
+    }
+
     /// The requirements that apply to some branch here, each with its index in
     /// `OrgSummaries.columns`: only these have a column.
     package func columns(_ summaries: OrgSummaries) -> [(offset: Int, element: RuleID)] {
@@ -88,7 +95,7 @@ package struct Overview: Sendable {
         let organizations = context.site.organizations
         let columns = columns(summaries).map(\.offset)
         let dormantBefore = context.asOf.addingMonths(-Overview.dormantMonths)
-        let rows = worstFirst(summaries).prefix(max(1, context.matrixLimit)).map { index in
+        let rows = matrixBranches(context).map { index in
             let summary = summaries[index]
             let org = organizations[index]
             return Values.Row(

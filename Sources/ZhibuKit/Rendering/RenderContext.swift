@@ -25,6 +25,9 @@ package struct RenderContext: Sendable {
     /// The most branches a roll-up page's matrix lists (`Overview.matrixLimit`); a test
     /// lowers it to see the cut on a small site.
     package var matrixLimit = Overview.matrixLimit
+    /// The most organizations the home page's tree lists (`HomePage.treeLimit`); a test
+    /// lowers it too.
+    package var treeLimit = HomePage.treeLimit
     package internal(set) var findings = Findings.none
     /// Each organization's overview numbers, made from `findings` (none in the first pass).
     package internal(set) var summaries = OrgSummaries.none

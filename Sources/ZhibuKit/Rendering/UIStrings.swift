@@ -169,6 +169,16 @@ package enum UIStrings {
             en:
                 "With this many branches the table lists the {shown} to look at first (of {total}); every branch is in the downloadable table and on the pages of the organizations below."
         ),
+        "treeMore": LocalizedText(
+            zh: "组织较多，这里只列出上面 {levels} 级的 {shown} 个组织（共 {total} 个）；更下级的组织列在各上级组织的页面上。",
+            en:
+                "With this many organizations the tree lists the top {levels} levels, {shown} of {total}; the ones below are listed on the pages of the organizations above them."
+        ),
+        "noticesMore": LocalizedText(
+            zh: "另有 {more} 条现行通知，见发布通知的组织的页面。",
+            en:
+                "{more} more current notices are on the pages of the organizations that issued them."
+        ),
         "csv": LocalizedText(zh: "下载表格（CSV）", en: "Download the table (CSV)"),
         "otherRules": LocalizedText(zh: "其他要求", en: "Other"),
         "lastHeld": LocalizedText(zh: "最近一次活动", en: "Last activity"),

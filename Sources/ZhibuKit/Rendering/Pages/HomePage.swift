@@ -13,6 +13,14 @@ enum HomePage: PageKind {
     static let recentCount = 10
     /// Above this many organizations the tree starts folded: the overview comes first.
     static let openTreeLimit = 30
+    /// The most organizations the tree lists (`RenderContext.treeLimit`). At about 200 bytes
+    /// an organization, a province's whole tree would make a home page of 20 MB. The tree
+    /// lists whole levels from the top while they fit, and always the top level: each
+    /// organization below is linked from the page of the one above it.
+    package static let treeLimit = 500
+    /// The most current notices listed, pinned first, then newest: each organization's page
+    /// lists all of its own.
+    package static let noticeLimit = 20
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
         jobPerLanguage(context) { language in context.urls.home(language) + "index.html" }
@@ -24,17 +32,19 @@ enum HomePage: PageKind {
         let language = job.language
         let site = context.site
         let asOf = context.asOf
-        let tree = site.organizations.map { org in
-            OrgItemValues(
-                org, context, language, depth: org.path.split(separator: "/").count - 1)
+        let depths = site.organizations.map { $0.path.split(separator: "/").count - 1 }
+        let deepest = Self.deepestLevel(depths, limit: context.treeLimit)
+        let tree = site.organizations.indices.filter { depths[$0] <= deepest }.map { index in
+            OrgItemValues(site.organizations[index], context, language, depth: depths[index])
         }
-        let notices = site.organizations.flatMap { org in org.notices.map { (org, $0) } }
+        let current = site.organizations.flatMap { org in org.notices.map { (org, $0) } }
             .filter { $0.1.until.map { $0.value >= asOf } ?? true && $0.1.date.value <= asOf }
             .sorted {
                 ($0.1.pinned ? 1 : 0, $0.1.date.value, $0.1.file) > (
                     $1.1.pinned ? 1 : 0, $1.1.date.value, $1.1.file
                 )
             }
+        let notices = current.prefix(noticeLimit)
         // A thousand organizations' items are filled in from their few shapes, not looked up
         // tag by tag in a page that is one of a kind.
         let renderer = try context.renderer(language)
@@ -59,7 +69,36 @@ enum HomePage: PageKind {
                         dateISO: notice.date.value.description, org: org.name.text(in: language))
                 },
                 overview: try Overview(of: nil, context)?.values(context, language),
-                treeOpen: site.organizations.count <= openTreeLimit))
+                treeOpen: site.organizations.count <= openTreeLimit,
+                treeMore: tree.count < site.organizations.count
+                    ? UIStrings.text(
+                        "treeMore", language,
+                        [
+                            "levels": String(deepest + 1), "shown": String(tree.count),
+                            "total": String(site.organizations.count),
+                        ]) : nil,
+                noticesMore: current.count > notices.count
+                    ? UIStrings.text(
+                        "noticesMore", language, ["more": String(current.count - notices.count)])
+                    : nil))
+    }
+
+    /// The deepest level (0 at the top) down to which the tree lists every organization
+    /// without passing `limit`: the top level always, then each next level while the total
+    /// fits.
+    static func deepestLevel(_ depths: [Int], limit: Int) -> Int {
+        var counts: [Int] = []
+        for depth in depths {
+            while counts.count <= depth { counts.append(0) }
+            counts[depth] += 1
+        }
+        var deepest = 0
+        var total = counts.first ?? 0
+        while deepest + 1 < counts.count, total + counts[deepest + 1] <= limit {
+            deepest += 1
+            total += counts[deepest]
+        }
+        return deepest
     }
 
     /// The newest held records of the whole site, newest first, found in one pass over the
@@ -107,12 +146,18 @@ enum HomePage: PageKind {
         var notices: [NoticeItem]
         var overview: Overview.Values?
         var treeOpen: Bool
+        /// Said under the tree when it stops above the bottom level, nil otherwise.
+        var treeMore: String?
+        /// Said under the notices when there are more current ones than listed.
+        var noticesMore: String?
 
         func write(to writer: inout ValueWriter) {
             writer.list("tree", tree)
             writer.fragment("treeItems", treeItems)
             if let overview { writer.map("overview", overview) }
             writer.flag("treeOpen", treeOpen)
+            writer.text("treeMore", treeMore)
+            writer.text("noticesMore", noticesMore)
             writer.list("recent", recent)
             writer.list("notices", notices) { notice, writer in
                 writer.text("title", notice.title)

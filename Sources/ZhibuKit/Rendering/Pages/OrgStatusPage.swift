@@ -416,8 +416,12 @@ extension OrgStatusPage.Values {
         if overview != nil {
             sentence = Overview.sentence(own: summary.own, summary: summary, language)
         }
+        // A child branch is in the matrix, unless the matrix left it out for length; then it
+        // is listed here, so that every organization is linked from the one above it (the
+        // home page's tree may stop above it).
+        let inMatrix = overview.map { Set($0.matrixBranches(context)) } ?? []
         children = context.tree.children[index].filter {
-            overview == nil || !site.organizations[$0].kind.value.isBranch
+            !site.organizations[$0].kind.value.isBranch || !inMatrix.contains($0)
         }.map { OrgItemValues(site.organizations[$0], context, language) }
         if let committee = org.committee {
             let elected = committee.elected?.value
