@@ -2,7 +2,7 @@ import ArgumentParser
 import ZhibuKit
 import ZhibuModel
 
-/// The options shared by `check` and `build` (SPEC §2).
+/// The options shared by `check` and `build` (docs/configuration.md, command-line options).
 struct OutputOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case human, json, sarif, github, junit, gitlab

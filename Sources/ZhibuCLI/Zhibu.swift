@@ -51,7 +51,8 @@ struct Zhibu: ParsableCommand {
         return nil
     }
 
-    /// Runs the command; usage errors exit 2 with one line (SPEC §2), never a stack trace.
+    /// Runs the command; usage errors exit 2 with one line (README, "Commands"), never a stack
+    /// trace.
     static func main() {
         do {
             var command = try parseAsRoot()

@@ -1,8 +1,8 @@
 import Foundation
 import ZhibuModel
 
-/// Decides the date periodic rules are evaluated at (SPEC §3.1): `--as-of`, then `as_of` in
-/// `site.yml`, then `SOURCE_DATE_EPOCH`, then today in the site's time zone.
+/// Decides the date periodic rules are evaluated at (docs/configuration.md, as_of): `--as-of`,
+/// then `as_of` in `site.yml`, then `SOURCE_DATE_EPOCH`, then today in the site's time zone.
 package enum AsOf {
     package static func resolve(
         option: LocalDate?, config: SiteConfig, environment: [String: String], now: Date

@@ -53,8 +53,8 @@ package struct CheckReport: Sendable {
         diagnostic.severity == .error && diagnostic.rule.rawValue.hasPrefix("load.")
     }
 
-    /// Exit code of SPEC §2: 1 for any error, or any warning under `--strict`.
-    /// 2 for an error in `site.yml` (a configuration error, SPEC §2), 1 for any other error
+    /// The exit code (README, "Commands"): 1 for any error, or any warning under `--strict`.
+    /// 2 for an error in `site.yml` (a configuration error), 1 for any other error
     /// (or warning with `--strict`), 0 otherwise.
     package func exitCode(strict: Bool) -> Int32 {
         if hasConfigErrors { return 2 }

@@ -1,4 +1,5 @@
-/// The type of an activity record (SPEC §1.4), which decides what the record counts for.
+/// The type of an activity record (docs/formats.md, activity types), which decides what the
+/// record counts for.
 package enum ActivityType: String, CaseIterable, Sendable, Hashable {
     case generalMeeting = "general-meeting"
     case committeeMeeting = "committee-meeting"

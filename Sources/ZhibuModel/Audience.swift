@@ -1,4 +1,5 @@
-/// Who may read the built site (SPEC §4.1): `site.yml`'s `audience`, or `build --audience`.
+/// Who may read the built site (docs/configuration.md, audience): `site.yml`'s `audience`, or
+/// `build --audience`.
 ///
 /// A public site shows a finding about a member only as a count with its rule and citation; an
 /// internal site (an intranet inspection portal) shows findings in full and asks search

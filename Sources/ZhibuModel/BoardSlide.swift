@@ -1,5 +1,5 @@
-/// A kind of slide a display board shows (SPEC §5), as `board.slides` names it in `site.yml`
-/// and `org.yml`.
+/// A kind of slide a display board shows, as `board.slides` names it in `site.yml` and
+/// `org.yml` (docs/configuration.md, board.slides).
 package enum BoardSlide: String, CaseIterable, Sendable, Hashable {
     /// The organization: its facts, committee and groups.
     case org

@@ -1,5 +1,5 @@
-/// A value that may also be written with its Chinese name (SPEC §1.4: `type: 支委会`,
-/// `status: 已召开`), as the secretary says it.
+/// A value that may also be written with its Chinese name (`type: 支委会`, `status: 已召开`), as
+/// the secretary says it (docs/formats.md, Chinese names accepted as values).
 package protocol ChineseAliases {
     /// The value a Chinese name stands for, or nil.
     static func value(forAlias name: String) -> Self?

@@ -70,7 +70,7 @@ package struct Diagnostic: Hashable, Sendable, Codable {
     }
     /// The person a finding is about (a member's or applicant's ID, or the place of a personal
     /// number), nil for findings about an organization or a file. A public site shows such
-    /// findings only as counts, never with the person (SPEC §4.1).
+    /// findings only as counts, never with the person (docs/formats.md, privacy).
     package var subject: String? {
         get { box.fields.subject }
         set { update { $0.subject = newValue } }
@@ -122,7 +122,8 @@ package struct Diagnostic: Hashable, Sendable, Codable {
 
     package func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
 
-    /// The order of SPEC §2.1: file, line, column, rule; then the message, so output is stable.
+    /// The order of diagnostics in every report: file, line, column, rule; then the message,
+    /// so output is stable.
     package static func sortedOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         if lhs.location != rhs.location {
             if lhs.location < rhs.location { return true }
@@ -135,7 +136,7 @@ package struct Diagnostic: Hashable, Sendable, Codable {
 }
 
 extension Array where Element == Diagnostic {
-    /// Sorted as SPEC §2.1 asks, with exact duplicates removed.
+    /// Sorted in the order of every report (`sortedOrder`), with exact duplicates removed.
     ///
     /// Duplicates are equal in every sort key, so after sorting they sit in the same run of
     /// elements the order cannot tell apart; each run (almost always one element) is compared

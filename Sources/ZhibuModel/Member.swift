@@ -1,4 +1,4 @@
-/// A Party member on a branch's roster (SPEC §1.3).
+/// A Party member on a branch's roster (docs/formats.md, roster).
 ///
 /// Only `id` and `name` ever reach a page. Extra roster columns are kept solely so that the
 /// privacy rules can warn about personal data committed to the repository.

@@ -1,4 +1,4 @@
-/// The kind of a Party organization (SPEC §1.2).
+/// The kind of a Party organization (docs/formats.md, kinds of organization).
 ///
 /// Branches and joint branches hold members and meet; general branches and committees lead
 /// organizations below them and roll their status up.

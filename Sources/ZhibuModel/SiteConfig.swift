@@ -1,4 +1,4 @@
-/// The site's configuration from `Content/site.yml` (SPEC §1.1).
+/// The site's configuration from `Content/site.yml` (docs/configuration.md).
 package struct SiteConfig: Sendable, Hashable {
     package var title: BilingualText
     package var baseURL: Located<String>?

@@ -111,8 +111,8 @@ import ZhibuRules
         #expect(run.stdout.contains("checked 7 organizations and 450 records as of 2026-11-24"))
     }
 
-    /// Its site.yml names a rule that does not exist: a configuration error, exit 2 (SPEC §2),
-    /// with every problem of the content reported all the same.
+    /// Its site.yml names a rule that does not exist: a configuration error, exit 2 (README,
+    /// "Commands"), with every problem of the content reported all the same.
     @Test func badInputExitsTwoWithTheGoldenReport() throws {
         let site = try copy("bad-input")
         defer { try? FileManager.default.removeItem(at: site) }

@@ -4,9 +4,10 @@ import ZhibuKit
 import ZhibuModel
 import ZhibuRules
 
-/// Privacy by audience (SPEC §4.1): a public build tells findings about members only as
-/// counts, on every page, in `status.json`, the feeds, the search index and the boards; an
-/// internal build shows them and keeps search engines away; `check` is the same for both.
+/// Privacy by audience (docs/configuration.md, audience): a public build tells findings about
+/// members only as counts, on every page, in `status.json`, the feeds, the search index and the
+/// boards; an internal build shows them and keeps search engines away; `check` is the same for
+/// both.
 @Suite struct AudienceTests {
     /// A site full of findings about members: every failing example of every rule whose
     /// findings are about a person, each in a branch of its own.

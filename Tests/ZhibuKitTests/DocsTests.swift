@@ -83,6 +83,22 @@ import ZhibuModel
             }
         }
     }
+
+    /// Every Swift file of `Sources/`: no comment cites a section of the product specification.
+    /// The repository does not ship that contract, so a comment must point at the repository's
+    /// own docs (README.md, docs/) instead, where a reader can follow it.
+    @Test func sourcesCiteOnlyTheRepositorysOwnDocs() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let enumerator = try #require(
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var files = 0
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            files += 1
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(!text.contains("SPEC §"), "\(url.path) cites a section of the specification")
+        }
+        #expect(files >= 100)
+    }
 }
 
 /// `--relative-urls` on bytes: the site's own addresses become relative to the page and name

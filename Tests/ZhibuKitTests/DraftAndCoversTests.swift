@@ -4,7 +4,7 @@ import ZhibuModel
 import ZhibuRules
 
 /// `draft: true` is checked but neither published nor counted; `covers: <year>` lets a yearly
-/// meeting count for the year it reviews (SPEC §1.4).
+/// meeting count for the year it reviews (docs/formats.md, `draft` and `covers`).
 struct DraftAndCoversTests {
     static let themedDay = ExampleSite.recordPath("2026-03-15", .themedDay)
 

@@ -11,8 +11,9 @@ import ZhibuTemplating
 /// The machine-readable outputs of the portal: calendars, Atom feeds and the search index.
 ///
 /// They are read by programs (calendar apps, feed readers, the search script), so the tests hold
-/// them to their formats — CRLF and folding, well-formed XML, valid JSON — and to the promises of
-/// SPEC §3.1: the same content and as-of date give the same bytes.
+/// them to their formats — CRLF and folding, well-formed XML, valid JSON — and to the promise
+/// that the same content and as-of date give the same bytes (docs/configuration.md,
+/// SOURCE_DATE_EPOCH).
 @Suite struct FeedAndSearchTests {
     /// The example site of the repository, loaded and rendered once in memory.
     static let example: BuildResult? = {

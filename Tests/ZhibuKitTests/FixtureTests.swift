@@ -50,7 +50,7 @@ import ZhibuRules
         #expect(branchA?.records.map(\.slug).contains("03-05-themed-day") == true)
         #expect(branchA?.members.map(\.id.value) == ["m001", "m002", "m003"])
         #expect(loaded.organization("branch-d")?.members.map(\.id.value) == ["d02"])
-        // site.yml names an unknown rule: a configuration error (SPEC §2).
+        // site.yml names an unknown rule: a configuration error.
         #expect(report.hasConfigErrors)
         #expect(report.exitCode(strict: false) == 2)
     }

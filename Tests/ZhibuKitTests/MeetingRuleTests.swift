@@ -4,7 +4,8 @@ import ZhibuKit
 import ZhibuModel
 import ZhibuRules
 
-/// The `meeting.*` rules on the edges of SPEC §3.1: which periods are evaluated, what counts.
+/// The `meeting.*` rules on their edges (README, "The rules"): which periods are evaluated,
+/// what counts.
 @Suite struct MeetingRuleTests {
     static let orgFile = "Content/orgs/branch/org.yml"
     static let siteFile = "Content/site.yml"

@@ -81,7 +81,7 @@ import ZhibuRules
         }
     }
 
-    /// Every rule of SPEC §3.2's catalogue, the contract, is registered under its ID.
+    /// Every rule of the catalogue below, the contract, is registered under its ID.
     @Test func everyRuleOfTheCatalogueIsRegistered() {
         let catalogue: [RuleID] = [
             "load.yaml-syntax", "load.csv-syntax", "load.encoding", "load.field-missing",

@@ -2,8 +2,8 @@ import ZhibuModel
 import ZhibuQR
 import ZhibuTemplating
 
-/// The display board of each organization (SPEC §5), `<org>/board/`: one self-contained page
-/// for the screen in the branch's activity room or the committee's lobby.
+/// The display board of each organization (README, "Display boards"), `<org>/board/`: one
+/// self-contained page for the screen in the branch's activity room or the committee's lobby.
 ///
 /// It shows the same findings as the portal, so it renders in the findings pass; everything
 /// on it depends only on what it shows, so a record edit rewrites only the boards that show

@@ -1,6 +1,7 @@
 import ZhibuModel
 
-/// What a file under `Content/` is, decided from its path alone (SPEC §1).
+/// What a file under `Content/` is, decided from its path alone (docs/formats.md, the files at
+/// a glance).
 ///
 /// Classifying by path before reading lets every file be parsed in parallel and lets misplaced
 /// files be reported with advice on where they belong, instead of being silently ignored.
@@ -65,7 +66,7 @@ package enum ContentPath: Sendable, Hashable {
         }
     }
 
-    /// `[a-z0-9][a-z0-9-]*`, at most 64 characters (SPEC §1).
+    /// `[a-z0-9][a-z0-9-]*`, at most 64 characters (docs/formats.md, file and folder names).
     package static func isSlug(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, bytes.count <= 64, isLowerAlnum(first) else { return false }

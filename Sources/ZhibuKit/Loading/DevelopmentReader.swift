@@ -1,7 +1,7 @@
 import Yams
 import ZhibuModel
 
-/// Reads `development.yml`, the member-development pipeline (SPEC §1.5).
+/// Reads `development.yml`, the member-development pipeline (docs/formats.md, development.yml).
 package enum DevelopmentReader {
     package static func read(_ node: Node?, file: String, bag: DiagnosticBag)
         -> [DevelopmentEntry]

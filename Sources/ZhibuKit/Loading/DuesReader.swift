@@ -1,6 +1,6 @@
 import ZhibuModel
 
-/// Reads `dues/<YYYY>.csv`: a row per member, a cell per month (SPEC §1.5).
+/// Reads `dues/<YYYY>.csv`: a row per member, a cell per month (docs/formats.md, dues).
 package enum DuesReader {
     static let months = (1...12).map { $0 < 10 ? "0\($0)" : "\($0)" }
 

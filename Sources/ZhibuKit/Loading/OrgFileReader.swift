@@ -1,7 +1,7 @@
 import Yams
 import ZhibuModel
 
-/// Reads `org.yml` (SPEC §1.2).
+/// Reads `org.yml` (docs/formats.md, org.yml).
 package enum OrgFileReader {
     static let allowed = [
         "name", "name_en", "kind", "established", "units", "units_en", "description",

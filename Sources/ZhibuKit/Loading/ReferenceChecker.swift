@@ -2,7 +2,7 @@ import Foundation
 import ZhibuModel
 import ZhibuRules
 
-/// Resolves the IDs that files name across each other (SPEC §3.2, references).
+/// Resolves the IDs that files name across each other (docs/rules.md, load.reference-unknown).
 ///
 /// Committee seats, group leaders and members, a record's group, a roster's group column, dues
 /// rows and waiver rules must name something that exists; each miss is `load.reference-unknown`

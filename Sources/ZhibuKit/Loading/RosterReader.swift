@@ -1,7 +1,7 @@
 import Yams
 import ZhibuModel
 
-/// Reads a branch's roster from `members.csv` or `members.yml` (SPEC §1.3).
+/// Reads a branch's roster from `members.csv` or `members.yml` (docs/formats.md, roster).
 package enum RosterReader {
     static let known = ["id", "name", "status", "joined", "full_since", "group"]
 

@@ -3,7 +3,7 @@ import Yams
 import ZhibuModel
 import ZhibuRules
 
-/// Reads `Content/site.yml` (SPEC §1.1), falling back to defaults field by field.
+/// Reads `Content/site.yml` (docs/configuration.md), falling back to defaults field by field.
 ///
 /// A broken `site.yml` must not hide the rest of the site's problems, so every field that cannot
 /// be read is reported and replaced by its default, and loading goes on.

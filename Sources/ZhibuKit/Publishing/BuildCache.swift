@@ -4,9 +4,10 @@ import ZhibuModel
 /// What the last published build saw and reported, kept in `.zhibu/last-build`.
 ///
 /// A rebuild whose inputs have the same digest renders nothing and writes nothing: it reprints
-/// the stored report instead of loading and checking the site again (SPEC §6). The digest covers
-/// every input byte and everything else the output depends on, so a stale hit is not possible;
-/// a change of day or of zhibu's version only costs one full build.
+/// the stored report instead of loading and checking the site again (README, "What `build`
+/// promises about `Site/`"). The digest covers every input byte and everything else the output
+/// depends on, so a stale hit is not possible; a change of day or of zhibu's version only costs
+/// one full build.
 ///
 /// The file is a line naming its format, the digests and the summary as one line of JSON, and
 /// the diagnostics in `DiagnosticArchive`'s binary form: the digests are compared before the

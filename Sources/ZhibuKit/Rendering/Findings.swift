@@ -39,9 +39,10 @@ package struct Findings: Sendable {
 }
 
 extension Findings {
-    /// The findings a public site shows (SPEC §4.1): every finding about a person becomes a
-    /// count per organization and rule ("2 名党员欠缴党费"), with the rule's citation and
-    /// the worst severity among them, and without the person's name, ID, dates or numbers.
+    /// The findings a public site shows (docs/formats.md, privacy): every finding about a
+    /// person becomes a count per organization and rule ("2 名党员欠缴党费"), with the rule's
+    /// citation and the worst severity among them, and without the person's name, ID, dates or
+    /// numbers.
     ///
     /// The count is of distinct people, so twelve unpaid months of one member are one member;
     /// waived findings are counted apart from open ones, and waiver notes, which may name

@@ -3,7 +3,7 @@ import ZhibuRules
 import ZhibuTemplating
 
 /// The calendar heat-map of a branch's status page: one cell per month of the evaluation window
-/// and one row per periodic meeting that applies, drawn as inline SVG with no script (SPEC §4).
+/// and one row per periodic meeting that applies, drawn as inline SVG with no script.
 ///
 /// A cell never speaks by colour alone: held is a filled square with a tick, waived is hatched,
 /// missing is an outline with a cross, the current period is dashed, and a period that is not
@@ -71,7 +71,7 @@ package struct HeatMap: Sendable {
     package var cells: [[Cell]]
 
     /// The months the heat-map and the participation chart show: every month of the window
-    /// (SPEC §3.1: ended within the last `windowMonths` months) and the current one.
+    /// (ended within the last `windowMonths` months) and the current one.
     package static func months(asOf: LocalDate, windowMonths: Int) -> [Period] {
         var months: [Period] = []
         var month = Period(.month, containing: asOf.addingMonths(-windowMonths))

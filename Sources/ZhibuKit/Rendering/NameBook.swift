@@ -1,7 +1,7 @@
 import ZhibuModel
 
-/// The names a page shows for the member IDs of an organization (SPEC §4.1): a roster's `name`
-/// and nothing else of it.
+/// The names a page shows for the member IDs of an organization (docs/formats.md, privacy): a
+/// roster's `name` and nothing else of it.
 ///
 /// An ID that is on no roster is shown as it is written only on an internal site; a public page
 /// says "unregistered person" instead, so that neither an ID nor a mistyped name reaches it.

@@ -13,7 +13,8 @@ package struct RenderContext: Sendable {
     package let site: Site
     package let asOf: LocalDate
     package let urls: SiteURLs
-    /// The evaluation window in months (SPEC §3.1), for heat-maps, charts and roll-ups.
+    /// The evaluation window in months (docs/configuration.md, rules.window_months), for
+    /// heat-maps, charts and roll-ups.
     package let windowMonths: Int
     package let templates: TemplateSet
     /// Every periodic requirement of each organization, yearly ones included, by path.

@@ -1,6 +1,6 @@
 import ZhibuModel
 
-/// Renders every file of the site (SPEC §4) into memory, pass by pass.
+/// Renders every file of the site (README, "The portal") into memory, pass by pass.
 ///
 /// It only schedules: for each pass in order, it asks every kind of `PageKinds.all` for its
 /// jobs, renders them on all cores, and hands what they made to the passes after it. What a

@@ -1,6 +1,6 @@
 import ZhibuModel
 
-/// Where every page of the site lives, in files and in links (SPEC §4).
+/// Where every page of the site lives, in files and in links (README, "The portal").
 ///
 /// The default language is at the root and every other under `/<lang>/` with the same paths.
 /// Links are root-relative with the base path of `base_url`, so they work from any page and

@@ -2,7 +2,8 @@ import Foundation
 import ZhibuModel
 import ZhibuRules
 
-/// Prints diagnostics the way compilers do (SPEC §2.1), for people and for editors.
+/// Prints diagnostics the way compilers do (README, "Messages and report formats"), for people
+/// and for editors.
 ///
 /// The first line of each diagnostic is `path:line:col: severity: [id] message`, which editors,
 /// CI log viewers and `grep` understand; the severity word stays English in both languages for

@@ -1,6 +1,7 @@
 import ZhibuModel
 
-/// The JSON of SPEC §2.1: one object, keys in the documented order, diagnostics sorted.
+/// The JSON report (README, "Messages and report formats"): one object, keys in the documented
+/// order, diagnostics sorted.
 ///
 /// Written by hand rather than through `JSONEncoder` so the key order is the documented one and
 /// the bytes are the same on every platform and Foundation version.

@@ -1,7 +1,6 @@
 import ZhibuModel
 
-/// Which of a site's jobs a run renders: all of them, or those of one part of a sharded build
-/// (SPEC §6).
+/// Which of a site's jobs a run renders: all of them, or those of one part of a sharded build.
 package enum JobSelection: Sendable {
     case all
     /// `build --shard`: the part's share of every job but the last passes', which the merge

@@ -44,7 +44,7 @@ package enum Parallel {
     ///
     /// `concurrentPerform` never runs more threads than there are cores, which is right for
     /// parsing and rendering but wrong for creating thousands of files: each creation waits on
-    /// disk latency, so many writers in flight finish far sooner (SPEC §6).
+    /// disk latency, so many writers in flight finish far sooner.
     ///
     /// - Parameter grain: how many consecutive items a thread takes at a time. Files sorted by
     ///   path are grouped by folder, and creating an entry locks its folder: threads that each

@@ -7,8 +7,8 @@ import ZhibuModel
 package struct CalendarRow: Sendable {
     package var rule: RuleID
     package var requirement: PeriodicRequirement
-    /// How many periods of the window the requirement is evaluated in (SPEC §3.1): the
-    /// denominator of its completion rate (落实率).
+    /// How many periods of the window the requirement is evaluated in (docs/configuration.md,
+    /// rules.window_months): the denominator of its completion rate (落实率).
     package var evaluated: Int
 }
 

@@ -7,7 +7,8 @@ package struct Finding: Sendable, Hashable {
     package var org: String?
     package var period: String?
     /// The person the finding is about (a member's or applicant's ID, or the place of a
-    /// personal number): set, a public site shows the finding only as a count (SPEC §4.1).
+    /// personal number): set, a public site shows the finding only as a count
+    /// (docs/formats.md, privacy).
     package var subject: String?
     /// Set only when a rule has two levels (`org.committee-size`: warning, or error above 7).
     package var severity: Severity?

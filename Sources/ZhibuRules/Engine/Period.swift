@@ -1,6 +1,7 @@
 import ZhibuModel
 
-/// A calendar month, quarter or year: the unit periodic rules count meetings in (SPEC §3.1).
+/// A calendar month, quarter or year: the unit periodic rules count meetings in
+/// (README, "The rules").
 package struct Period: Sendable, Hashable, Comparable {
     package enum Kind: String, Sendable, Hashable {
         case month, quarter, year

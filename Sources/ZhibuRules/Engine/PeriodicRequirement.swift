@@ -3,8 +3,8 @@ import ZhibuModel
 /// "Hold a qualifying record in every period of this kind": the shape of every `meeting.*` rule.
 ///
 /// One finding per evaluated period without a held qualifying record, located at the first line
-/// of the organization's `org.yml` with its `period` (SPEC §3.1); the current period becomes a
-/// `DueItem` instead.
+/// of the organization's `org.yml` with its `period`; the current period becomes a `DueItem`
+/// instead.
 package struct PeriodicRequirement: Sendable {
     package var org: Organization
     package var kind: Period.Kind

@@ -9,7 +9,8 @@ package protocol Rule: Sendable {
     static func check(_ context: RuleContext) -> [Finding]
 }
 
-/// A rule that counts meetings per calendar period (SPEC §3.1) also says what is due now.
+/// A rule that counts meetings per calendar period (README, "The rules") also says what is
+/// due now.
 package protocol PeriodicRule: Rule {
     static func requirements(_ context: RuleContext) -> [PeriodicRequirement]
 }

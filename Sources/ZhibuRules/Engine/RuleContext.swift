@@ -73,7 +73,7 @@ package struct RuleContext: Sendable {
         privacyCache.value { PrivacyScan.texts(site) }
     }
 
-    // MARK: - Periods (SPEC §3.1)
+    // MARK: - Periods
 
     /// The periods of a kind that are evaluated for an organization: ended before the as-of
     /// date, began on or after `established`, and ended within the window.

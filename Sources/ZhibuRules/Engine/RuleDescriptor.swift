@@ -37,7 +37,7 @@ package struct RuleDescriptor: Sendable {
     }
 }
 
-/// Which organizations a rule looks at (SPEC §3.2, scope).
+/// Which organizations a rule looks at (docs/rules.md, "Applies to").
 package enum RuleScope: String, Sendable {
     /// Branches and joint branches only.
     case branches

@@ -1,7 +1,7 @@
 import Dispatch
 import ZhibuModel
 
-/// Runs every rule on a loaded site and turns findings into diagnostics (SPEC §3).
+/// Runs every rule on a loaded site and turns findings into diagnostics (docs/rules.md).
 ///
 /// The engine, not the rules, stamps each finding with its rule's ID, severity and citation,
 /// applies `site.yml`'s severity overrides (`off` skips the rule), and matches waivers: a waived

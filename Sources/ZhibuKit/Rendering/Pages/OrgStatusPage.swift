@@ -2,10 +2,10 @@ import ZhibuModel
 import ZhibuRules
 import ZhibuTemplating
 
-/// An organization's status page (SPEC §4), `<org>/`: facts, committee, groups, the scorecard of
-/// every rule that applies with its findings and citation, what is due this period, a branch's
-/// meeting calendar and participation chart or a roll-up of the organizations below, its
-/// records, posts and systems. Printed, it is an inspection report.
+/// An organization's status page (README, "The portal"), `<org>/`: facts, committee, groups,
+/// the scorecard of every rule that applies with its findings and citation, what is due this
+/// period, a branch's meeting calendar and participation chart or a roll-up of the
+/// organizations below, its records, posts and systems. Printed, it is an inspection report.
 enum OrgStatusPage: PageKind {
     static let name = "org-status-page"
     static let pass = RenderPass.findings
@@ -635,7 +635,7 @@ extension OrgStatusPage.Values {
         }
     }
 
-    /// A branch's heat-map, its legend and its participation chart (SPEC §4).
+    /// A branch's heat-map, its legend and its participation chart.
     private static func calendar(
         _ org: Organization, _ context: RenderContext, window: String, _ language: Language
     ) -> Calendar {

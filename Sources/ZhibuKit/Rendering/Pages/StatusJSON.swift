@@ -1,8 +1,8 @@
 import ZhibuModel
 import ZhibuRules
 
-/// `status.json`: every organization's states, scorecard, due items and findings, the JSON of
-/// SPEC §2.1 per organization, for dashboards and scripts.
+/// `status.json`: every organization's states, scorecard, due items and findings, the JSON
+/// report of `check` per organization, for dashboards and scripts (README, "The portal").
 ///
 /// It carries every number the portal shows, so an outside dashboard can rebuild them: each
 /// organization's own and rolled-up state, the states of the branches below it, each rule's
