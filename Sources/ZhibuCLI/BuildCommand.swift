@@ -24,7 +24,7 @@ struct BuildCommand: ParsableCommand {
         if let shard {
             guard ShardSpec(shard) != nil else {
                 throw ValidationError(
-                    "--shard 应写作 K/N（如 2/8，1 ≤ K ≤ N）/ --shard takes K/N (such as 2/8, 1 ≤ K ≤ N), not `\(shard)`"
+                    "--shard 应写作 K/N（如 2/8，1 ≤ K ≤ N ≤ \(ShardSpec.maxCount)）/ --shard takes K/N (such as 2/8, 1 ≤ K ≤ N ≤ \(ShardSpec.maxCount)), not `\(shard)`"
                 )
             }
             guard build.destination != nil else {

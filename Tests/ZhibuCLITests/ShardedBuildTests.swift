@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `build --shard K/N` and `merge` on the built binary (SPEC §6): the merged site is
+/// `build --shard K/N` and `merge` on the built binary: the merged site is
 /// byte-identical to a single build, for the example site and for a generated tree of
 /// committees and branches, with N = 1, 2, 3 and 7; every part renders a share of the pages;
 /// and parts that do not make the site (one missing, one built from other content, one cut
@@ -486,5 +486,11 @@ import Testing
             "--site", root.path, "build", "--shard", "4/3", "--destination", "p",
         ])
         #expect(wrong.status == 2)
+        // Past the most parts, the message gives the bound.
+        let many = try cli.zhibu([
+            "--site", root.path, "build", "--shard", "1/4097", "--destination", "p",
+        ])
+        #expect(many.status == 2)
+        #expect(many.stderr.contains("N ≤ 4096"), "\(many.stderr)")
     }
 }

@@ -1,6 +1,7 @@
 import ZhibuModel
 
-/// `build --shard K/N`: the K-th of N parts of a site too large for one machine (SPEC §6).
+/// `build --shard K/N`: the K-th of N parts of a site too large for one machine (docs/ci.md,
+/// a site too large for one runner).
 ///
 /// A part is a set of subtrees of the organization tree, each the pages of one organization and
 /// of everything below it: they depend on the loaded site, which every part loads whole, never
@@ -16,8 +17,11 @@ package struct ShardSpec: Sendable, Equatable {
     /// N.
     package let count: Int
 
+    /// The most parts: far more than a CI job matrix runs (GitHub Actions allows 256 jobs).
+    package static let maxCount = 4096
+
     package init?(index: Int, count: Int) {
-        guard count >= 1, count <= 4096, (1...count).contains(index) else { return nil }
+        guard count >= 1, count <= Self.maxCount, (1...count).contains(index) else { return nil }
         self.index = index
         self.count = count
     }
