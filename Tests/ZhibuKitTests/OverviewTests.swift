@@ -220,18 +220,23 @@ import ZhibuRules
     /// and says how many it left out; under the limit the whole tree shows and nothing is
     /// said. (The limit, 500, is lowered here.)
     @Test func aLargeTreeListsItsTopLevelsAndSaysSo() throws {
-        let files = Self.committee(4)
+        var files = Self.committee(4)
+        // A branch whose folder above has no org.yml: at the top of the tree, and listed.
+        for (path, text) in files where path.hasPrefix("Content/orgs/c/b0001/") {
+            files["Content/orgs/o/b/" + path.dropFirst("Content/orgs/c/b0001/".count)] = text
+        }
         let cut = try Self.page(files, path: "index.html") {
             #expect($0.treeLimit == 500)
-            $0.treeLimit = 4
+            $0.treeLimit = 5
         }
         let tree = try #require(
             cut.components(separatedBy: "<ul class=\"tree\">").dropFirst().first?
                 .components(separatedBy: "</ul>").first)
         #expect(tree.contains("href=\"/c/\""))
+        #expect(tree.contains("href=\"/o/b/\""))
         #expect(!tree.contains("href=\"/c/b0001/\""))
-        #expect(cut.contains("只列出上面 1 级的 1 个组织（共 5 个）"), "\(cut)")
-        let fits = try Self.page(files, path: "index.html") { $0.treeLimit = 5 }
+        #expect(cut.contains("只列出上面 1 级的 2 个组织（共 6 个）"), "\(cut)")
+        let fits = try Self.page(files, path: "index.html") { $0.treeLimit = 6 }
         #expect(fits.contains("href=\"/c/b0004/\""))
         #expect(!fits.contains("只列出上面"))
     }

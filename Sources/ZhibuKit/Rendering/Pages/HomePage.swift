@@ -32,10 +32,19 @@ enum HomePage: PageKind {
         let language = job.language
         let site = context.site
         let asOf = context.asOf
-        let depths = site.organizations.map { $0.path.split(separator: "/").count - 1 }
-        let deepest = Self.deepestLevel(depths, limit: context.treeLimit)
-        let tree = site.organizations.indices.filter { depths[$0] <= deepest }.map { index in
-            OrgItemValues(site.organizations[index], context, language, depth: depths[index])
+        // The level in the tree, which is what the bound counts: an organization whose folder
+        // above has no org.yml is at the top, however deep its folder.
+        var levels: [Int] = []
+        levels.reserveCapacity(site.organizations.count)
+        for index in site.organizations.indices {
+            // Paths sort a parent before its children.
+            levels.append(context.tree.parent[index].map { levels[$0] + 1 } ?? 0)
+        }
+        let deepest = Self.deepestLevel(levels, limit: context.treeLimit)
+        let tree = site.organizations.indices.filter { levels[$0] <= deepest }.map { index in
+            let org = site.organizations[index]
+            return OrgItemValues(
+                org, context, language, depth: org.path.split(separator: "/").count - 1)
         }
         let current = site.organizations.flatMap { org in org.notices.map { (org, $0) } }
             .filter { $0.1.until.map { $0.value >= asOf } ?? true && $0.1.date.value <= asOf }
@@ -86,11 +95,11 @@ enum HomePage: PageKind {
     /// The deepest level (0 at the top) down to which the tree lists every organization
     /// without passing `limit`: the top level always, then each next level while the total
     /// fits.
-    static func deepestLevel(_ depths: [Int], limit: Int) -> Int {
+    static func deepestLevel(_ levels: [Int], limit: Int) -> Int {
         var counts: [Int] = []
-        for depth in depths {
-            while counts.count <= depth { counts.append(0) }
-            counts[depth] += 1
+        for level in levels {
+            while counts.count <= level { counts.append(0) }
+            counts[level] += 1
         }
         var deepest = 0
         var total = counts.first ?? 0
