@@ -241,6 +241,43 @@ import ZhibuRules
         #expect(!fits.contains("只列出上面"))
     }
 
+    /// A committee's board lists at most `boardRowLimit` branches to look at first and
+    /// organizations below, and a line says how many more the portal has. (The limit, 120,
+    /// is lowered to 1 here.)
+    @Test func aBoardsListsOfBranchesStopShortAndSaySo() throws {
+        let files = Self.committee(4) { number, folder, branch in
+            if number >= 3 {
+                branch[folder + "activities/2026/07-05-committee-meeting.md"] = nil
+            }
+        }
+        let cut = try Self.page(files, path: "c/board/index.html") {
+            #expect($0.boardRowLimit == 120)
+            $0.boardRowLimit = 1
+        }
+        func slide(_ html: String, _ kind: String) -> String {
+            guard let start = html.range(of: "class=\"slide slide-\(kind)\""),
+                let end = html[start.upperBound...].range(of: "</section>")
+            else { return "" }
+            return String(html[start.upperBound..<end.lowerBound])
+        }
+        let attention = slide(cut, "attention")
+        #expect(attention.components(separatedBy: "<span class=\"what\">").count - 1 == 1)
+        #expect(attention.contains("第3党支部"))
+        // Every branch here has something due, so all four are listed when they fit.
+        #expect(attention.contains("另有 3 个党支部未达标或需关注"), "\(attention)")
+        let branches = slide(cut, "branches")
+        #expect(branches.components(separatedBy: "<span class=\"what\">").count - 1 == 1)
+        #expect(branches.contains("另有 3 个下属组织"), "\(branches)")
+        let whole = try Self.page(files, path: "c/board/index.html") { _ in }
+        #expect(
+            slide(whole, "attention").components(separatedBy: "<span class=\"what\">").count - 1
+                == 4)
+        #expect(
+            slide(whole, "branches").components(separatedBy: "<span class=\"what\">").count - 1 == 4
+        )
+        #expect(!whole.contains("另有"))
+    }
+
     @Test func statusJSONCarriesScorecardsDueItemsAndTheMatrix() throws {
         let (_, pages) = try Self.build(Self.committee(2))
         let data = Data(try #require(pages["status.json"]).utf8)

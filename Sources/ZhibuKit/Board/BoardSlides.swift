@@ -18,6 +18,10 @@ struct BoardSlides {
     /// How many planned activities and held records a board lists.
     static let upcomingCount = 6
     static let recentCount = 8
+    /// The most rows of a committee's lists of branches (`RenderContext.boardRowLimit`): a
+    /// screen shows a few dozen at a time, so a thousand would take half an hour of
+    /// continuation slides to go round, and a province's board would weigh megabytes.
+    static let rowLimit = 120
 
     init(org: Organization, index: Int, context: RenderContext, _ language: Language) {
         self.org = org
@@ -267,19 +271,51 @@ struct BoardSlides {
         let sorted = rows.enumerated().sorted {
             ($0.element.0, $0.element.1, -$0.offset) > ($1.element.0, $1.element.1, -$1.offset)
         }
-        return slide(.attention, text("board.attention"), .attention(sorted.map(\.element.2)))
+        let limit = max(1, context.boardRowLimit)
+        return slide(
+            .attention, text("board.attention"),
+            .attention(
+                sorted.prefix(limit).map(\.element.2),
+                rest: rest("board.attentionMore", sorted.count - limit)))
     }
 
+    /// The organizations below, by whole levels from the top while they fit in
+    /// `boardRowLimit`; a first level longer than that is cut, in tree order.
     private func branches() -> [BoardSlideValues] {
         let depth = org.path.split(separator: "/").count
-        let rows = below.map { _, child in
+        let all = below
+        guard !all.isEmpty else { return [] }
+        var level: [Int: Int] = [index: -1]
+        var counts: [Int] = []
+        for (child, _) in all {
+            // Tree order: a parent comes before its children.
+            let here = (context.tree.parent[child].flatMap { level[$0] } ?? -1) + 1
+            level[child] = here
+            while counts.count <= here { counts.append(0) }
+            counts[here] += 1
+        }
+        let limit = max(1, context.boardRowLimit)
+        var deepest = 0
+        var total = counts[0]
+        while deepest + 1 < counts.count, total + counts[deepest + 1] <= limit {
+            deepest += 1
+            total += counts[deepest]
+        }
+        let shown = all.filter { (level[$0.index] ?? 0) <= deepest }
+        let rows = shown.prefix(limit).map { _, child in
             BoardSlideValues.StateRow(
                 name: child.name.text(in: language),
                 detail: child.kind.value.label.text(in: language),
                 state: context.state(of: child.path).values(language),
                 depth: min(4, child.path.split(separator: "/").count - depth - 1))
         }
-        guard !rows.isEmpty else { return [] }
-        return slide(.branches, text("board.branches"), .branches(rows))
+        return slide(
+            .branches, text("board.branches"),
+            .branches(rows, rest: rest("board.branchesMore", all.count - rows.count)))
+    }
+
+    /// The line after a list that stopped short, saying how many it left to the portal.
+    private func rest(_ key: String, _ more: Int) -> String? {
+        more > 0 ? text(key, ["more": String(more)]) : nil
     }
 }

@@ -87,8 +87,9 @@ struct BoardSlideValues: TemplateValues {
         case overview(
             counts: [(label: String, value: String, state: OrgState.Values?)],
             completion: [(label: String, met: Int, total: Int)])
-        case attention([StateRow])
-        case branches([StateRow])
+        /// The rows, and the line saying how many were left out when there were too many.
+        case attention([StateRow], rest: String?)
+        case branches([StateRow], rest: String?)
     }
 
     var kind: BoardSlide
@@ -168,8 +169,9 @@ struct BoardSlideValues: TemplateValues {
                 writer.number("total", item.total)
                 writer.number("percent", item.total == 0 ? 0 : item.met * 100 / item.total)
             }
-        case .attention(let rows), .branches(let rows):
+        case .attention(let rows, let rest), .branches(let rows, let rest):
             writeRows(rows, to: &writer)
+            writer.text("rest", rest)
         }
     }
 

@@ -29,6 +29,9 @@ package struct RenderContext: Sendable {
     /// The most organizations the home page's tree lists (`HomePage.treeLimit`); a test
     /// lowers it too.
     package var treeLimit = HomePage.treeLimit
+    /// The most rows of a board's lists of branches (`BoardSlides.rowLimit`); a test lowers
+    /// it too.
+    package var boardRowLimit = BoardSlides.rowLimit
     package internal(set) var findings = Findings.none
     /// Each organization's overview numbers, made from `findings` (none in the first pass).
     package internal(set) var summaries = OrgSummaries.none

@@ -130,6 +130,11 @@ package enum UIStrings {
             zh: "党员 {members} 名（正式党员 {full} 名，预备党员 {probationary} 名）",
             en: "{members} members ({full} full, {probationary} probationary)"),
         "board.more": LocalizedText(zh: "等 {total} 项", en: " and {more} more"),
+        "board.attentionMore": LocalizedText(
+            zh: "另有 {more} 个党支部未达标或需关注，详见门户网站。",
+            en: "{more} more branches are not met or need attention: see the portal."),
+        "board.branchesMore": LocalizedText(
+            zh: "另有 {more} 个下属组织，详见门户网站。", en: "{more} more organizations below: see the portal."),
         "printPages": LocalizedText(
             zh: "\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\"",
             en: "\"Page \" counter(page) \" of \" counter(pages)"),
