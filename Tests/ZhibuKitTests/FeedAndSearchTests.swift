@@ -75,6 +75,55 @@ import ZhibuTemplating
 
     // MARK: - Calendar
 
+    /// The sitemap protocol allows 50,000 addresses in a file: past that, `sitemap.xml` is an
+    /// index of parts at the root holding the same addresses in the same order. (The limit is
+    /// lowered to 10 here; the example site has more pages.)
+    @Test func aLongSitemapIsSplitIntoPartsUnderAnIndex() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let tree = try FileTree.read(siteRoot: root.path, jobs: 2)
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+        let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
+        var renderer = try SiteRenderer(
+            site: built.site, asOf: built.report.asOf, templates: templates, jobs: 2)
+        let findings = Findings(diagnostics: built.report.diagnostics, due: built.report.due)
+        func locations(_ xml: String, _ element: String) throws -> [String] {
+            let document = try XMLDocument(data: Data(xml.utf8))
+            #expect(document.rootElement()?.name == element)
+            return try document.nodes(forXPath: "//*[local-name()='loc']").compactMap {
+                $0.stringValue
+            }
+        }
+        let whole = Dictionary(
+            uniqueKeysWithValues: try renderer.render(findings: findings).map {
+                ($0.path, String(decoding: $0.bytes, as: UTF8.self))
+            })
+        #expect(whole.keys.filter { $0.hasPrefix("sitemap-") }.isEmpty)
+        let every = try locations(try #require(whole["sitemap.xml"]), "urlset")
+        #expect(every.count > 20)
+        #expect(renderer.context.sitemapLimit == 50_000)
+        renderer.context.sitemapLimit = 10
+        let split = Dictionary(
+            uniqueKeysWithValues: try renderer.render(findings: findings).map {
+                ($0.path, String(decoding: $0.bytes, as: UTF8.self))
+            })
+        let parts = try locations(try #require(split["sitemap.xml"]), "sitemapindex")
+        let count = (every.count + 9) / 10
+        #expect(parts == (1...count).map { "https://dangjian.example.org/sitemap-\($0).xml" })
+        var joined: [String] = []
+        for part in 1...count {
+            let listed = try locations(try #require(split["sitemap-\(part).xml"]), "urlset")
+            #expect(listed.count == (part < count ? 10 : every.count - 10 * (count - 1)))
+            joined += listed
+        }
+        #expect(joined == every)
+        // Every other file is the same, and the parts are digested into build.json.
+        for (path, text) in whole where path != "sitemap.xml" && path != "build.json" {
+            #expect(split[path] == text, "\(path)")
+        }
+        #expect(split["build.json"] != whole["build.json"])
+    }
+
     @Test func calendarUIDsAreUniqueAndStable() throws {
         let (site, asOf, urls) = try loadExample()
         let first = calendars(site, asOf, urls)

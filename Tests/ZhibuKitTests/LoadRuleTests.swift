@@ -108,6 +108,23 @@ import ZhibuModel
         #expect(result.site.organizations.map(\.path) == ["first"])
     }
 
+    /// A static file may not take the name of a file zhibu makes at the root, the parts of a
+    /// long sitemap (`sitemap-<N>.xml`) included; other names are free.
+    @Test func aStaticFileMayNotTakeASitemapPartsName() {
+        let result = TestSite.load([
+            "Content/static/sitemap.xml": "<x/>\n",
+            "Content/static/sitemap-2.xml": "<x/>\n",
+            "Content/static/sitemap-news.xml": "<x/>\n",
+            "Content/static/sitemap-.xml": "<x/>\n",
+        ])
+        #expect(
+            result.diagnostics(.pathUnsafe).map(\.location.file).sorted() == [
+                "Content/static/sitemap-2.xml", "Content/static/sitemap.xml",
+            ])
+        #expect(
+            result.site.staticFiles.map(\.path).sorted() == ["sitemap-.xml", "sitemap-news.xml"])
+    }
+
     @Test func tabIndentationIsExplained() {
         let result = TestSite.load([
             "Content/orgs/first/org.yml":

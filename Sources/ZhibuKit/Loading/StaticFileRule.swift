@@ -13,13 +13,21 @@ enum StaticFileRule {
     /// free pages.
     static let rootFolders: Set<String> = ["assets", "_z", "search"]
 
+    /// Whether a name is that of a part of a long sitemap, `sitemap-<N>.xml`, which a site
+    /// of more than 50,000 pages has at its root.
+    static func isSitemapPart(_ name: String) -> Bool {
+        guard name.hasPrefix("sitemap-"), name.hasSuffix(".xml") else { return false }
+        let number = name.dropFirst("sitemap-".count).dropLast(".xml".count)
+        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// The diagnostic for a static file at a path zhibu uses, or nil if the path is free.
     static func clash(_ path: String, pages: Set<String>, orgs: Set<String>) -> Diagnostic? {
         let parts = path.split(separator: "/").map(String.init)
         guard let first = parts.first else { return nil }
         let languages = Set(Language.allCases.map(\.rawValue))
         let taken =
-            (parts.count == 1 && rootFiles.contains(first))
+            (parts.count == 1 && (rootFiles.contains(first) || isSitemapPart(first)))
             || (parts.count > 1
                 && (rootFolders.contains(first) || pages.contains(first) || orgs.contains(first)
                     || languages.contains(first)))

@@ -32,6 +32,8 @@ package struct RenderContext: Sendable {
     /// The most rows of a board's lists of branches (`BoardSlides.rowLimit`); a test lowers
     /// it too.
     package var boardRowLimit = BoardSlides.rowLimit
+    /// The most addresses in one sitemap file (`SitemapXML.addressLimit`); a test lowers it.
+    package var sitemapLimit = SitemapXML.addressLimit
     package internal(set) var findings = Findings.none
     /// Each organization's overview numbers, made from `findings` (none in the first pass).
     package internal(set) var summaries = OrgSummaries.none

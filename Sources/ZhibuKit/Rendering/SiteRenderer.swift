@@ -9,7 +9,9 @@ import ZhibuModel
 /// Pure: the same site, findings and as-of date give the same files, byte for byte, whatever
 /// the number of threads. The files come back sorted by path.
 package struct SiteRenderer: Sendable {
-    package private(set) var context: RenderContext
+    /// Settable so that a test may lower its limits (`RenderContext.matrixLimit` …) for a
+    /// whole render.
+    package var context: RenderContext
     /// How many threads render.
     package var jobs: Int
     /// Which jobs render: all but for a sharded build and its merge.

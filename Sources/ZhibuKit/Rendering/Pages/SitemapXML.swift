@@ -2,23 +2,68 @@ import ZhibuModel
 import ZhibuTemplating
 
 /// `sitemap.xml`: the address of every page the passes before made, in path order.
+///
+/// The sitemap protocol allows 50,000 addresses in a file. A site with more (a city's or a
+/// province's portal, a page per record) gets `sitemap-1.xml`, `sitemap-2.xml` … of 50,000
+/// each, in the same order, and `sitemap.xml` becomes their index; `robots.txt` names it
+/// either way. The parts sit at the root, since a sitemap may only list addresses below its
+/// own folder.
 enum SitemapXML: PageKind {
     static let name = "sitemap-xml"
     static let pass = RenderPass.listing
+    /// The most addresses in one sitemap (sitemaps.org; `RenderContext.sitemapLimit`).
+    static let addressLimit = 50_000
 
+    /// `sitemap.xml`, and a part per 50,000 pages when there are more. A part's `item` is
+    /// the index in `RenderContext.files` of its first page, found in this one pass over the
+    /// files, so that no part walks the files before its own.
     static func jobs(_ context: RenderContext) -> [PageJob] {
-        siteJob("sitemap.xml", context)
+        let limit = max(1, context.sitemapLimit)
+        var starts: [Int] = []
+        var count = 0
+        for (index, file) in context.files.enumerated() where isPage(file.path) {
+            if count % limit == 0 { starts.append(index) }
+            count += 1
+        }
+        let language = context.urls.defaultLanguage
+        return siteJob("sitemap.xml", context)
+            + (starts.count > 1
+                ? starts.enumerated().map { part, start in
+                    job(partPath(part + 1), language: language, item: start, in: context)
+                } : [])
     }
 
     static func render(_ job: PageJob, _ context: RenderContext) -> PageOutput {
         let base = context.site.config.baseURL?.value ?? "/"
         let root = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let limit = max(1, context.sitemapLimit)
+        let files = context.files
         var xml: [UInt8] = []
-        xml.reserveCapacity(context.files.count * (root.utf8.count + 40) + 120)
         xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8
+        if job.path == "sitemap.xml" {
+            let pages = files.lazy.filter { isPage($0.path) }.count
+            if pages > limit {
+                let parts = (pages + limit - 1) / limit
+                xml += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+                for part in 1...parts {
+                    xml += "  <sitemap><loc>".utf8
+                    var address = root + "/" + partPath(part)
+                    address.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
+                    xml += "</loc></sitemap>\n".utf8
+                }
+                xml += "</sitemapindex>\n".utf8
+                return .file(RenderedFile(path: job.path, bytes: xml))
+            }
+        }
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
-        for file in context.files where file.path.hasSuffix("index.html") {
-            let folder = file.path.utf8.dropLast("index.html".utf8.count)
+        var listed = 0
+        var index = job.item
+        while index < files.count, listed < limit {
+            let path = files[index].path
+            index += 1
+            guard isPage(path) else { continue }
+            listed += 1
+            let folder = path.utf8.dropLast("index.html".utf8.count)
             xml += "  <url><loc>".utf8
             var address = root
             address += "/"
@@ -29,4 +74,10 @@ enum SitemapXML: PageKind {
         xml += "</urlset>\n".utf8
         return .file(RenderedFile(path: job.path, bytes: xml))
     }
+
+    /// Where part `part` (from 1) of a long sitemap goes.
+    static func partPath(_ part: Int) -> String { "sitemap-\(part).xml" }
+
+    /// Whether the sitemap lists the file: every page is an `index.html`.
+    private static func isPage(_ path: String) -> Bool { path.hasSuffix("index.html") }
 }
