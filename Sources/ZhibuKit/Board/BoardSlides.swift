@@ -285,23 +285,11 @@ struct BoardSlides {
         let depth = org.path.split(separator: "/").count
         let all = below
         guard !all.isEmpty else { return [] }
-        var level: [Int: Int] = [index: -1]
-        var counts: [Int] = []
-        for (child, _) in all {
-            // Tree order: a parent comes before its children.
-            let here = (context.tree.parent[child].flatMap { level[$0] } ?? -1) + 1
-            level[child] = here
-            while counts.count <= here { counts.append(0) }
-            counts[here] += 1
-        }
+        let levels = context.tree.level
+        let top = levels[index] + 1
         let limit = max(1, context.boardRowLimit)
-        var deepest = 0
-        var total = counts[0]
-        while deepest + 1 < counts.count, total + counts[deepest + 1] <= limit {
-            deepest += 1
-            total += counts[deepest]
-        }
-        let shown = all.filter { (level[$0.index] ?? 0) <= deepest }
+        let deepest = OrgTree.deepestLevel(all.lazy.map { levels[$0.index] - top }, limit: limit)
+        let shown = all.filter { levels[$0.index] - top <= deepest }
         let rows = shown.prefix(limit).map { _, child in
             BoardSlideValues.StateRow(
                 name: child.name.text(in: language),

@@ -13,6 +13,9 @@ package struct OrgTree: Sendable {
     package let children: [[Int]]
     /// The organizations at the top, in path order.
     package let roots: [Int]
+    /// How far below the top each organization is: 0 for the roots. An organization whose
+    /// folder above has no org.yml is a root, however deep its folder.
+    package let level: [Int]
     private let byPath: [String: Int]
 
     package init(_ organizations: [Organization]) {
@@ -30,10 +33,38 @@ package struct OrgTree: Sendable {
                 roots.append(index)
             }
         }
+        var level = Array(repeating: 0, count: organizations.count)
+        var stack = roots
+        while let next = stack.popLast() {
+            for child in children[next] {
+                level[child] = level[next] + 1
+                stack.append(child)
+            }
+        }
         self.parent = parent
         self.children = children
         self.roots = roots
+        self.level = level
         self.byPath = byPath
+    }
+
+    /// The deepest level down to which a list of organizations shows every one without
+    /// passing `limit`: the first level always, then each next one while the total fits. The
+    /// levels count from 0, the first of the list; a long list of a big tree (the home page's
+    /// tree, a board's) stops at whole levels, so that what it shows is the top of the tree.
+    package static func deepestLevel(_ levels: some Sequence<Int>, limit: Int) -> Int {
+        var counts: [Int] = []
+        for level in levels {
+            while counts.count <= level { counts.append(0) }
+            counts[level] += 1
+        }
+        var deepest = 0
+        var total = counts.first ?? 0
+        while deepest + 1 < counts.count, total + counts[deepest + 1] <= limit {
+            deepest += 1
+            total += counts[deepest]
+        }
+        return deepest
     }
 
     /// The index of the organization at `path`.

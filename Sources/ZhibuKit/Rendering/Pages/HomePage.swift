@@ -32,15 +32,9 @@ enum HomePage: PageKind {
         let language = job.language
         let site = context.site
         let asOf = context.asOf
-        // The level in the tree, which is what the bound counts: an organization whose folder
-        // above has no org.yml is at the top, however deep its folder.
-        var levels: [Int] = []
-        levels.reserveCapacity(site.organizations.count)
-        for index in site.organizations.indices {
-            // Paths sort a parent before its children.
-            levels.append(context.tree.parent[index].map { levels[$0] + 1 } ?? 0)
-        }
-        let deepest = Self.deepestLevel(levels, limit: context.treeLimit)
+        // Levels of the tree, not of folders, are what the bound counts.
+        let levels = context.tree.level
+        let deepest = OrgTree.deepestLevel(levels, limit: context.treeLimit)
         let tree = site.organizations.indices.filter { levels[$0] <= deepest }.map { index in
             let org = site.organizations[index]
             return OrgItemValues(
@@ -90,24 +84,6 @@ enum HomePage: PageKind {
                     ? UIStrings.text(
                         "noticesMore", language, ["more": String(current.count - notices.count)])
                     : nil))
-    }
-
-    /// The deepest level (0 at the top) down to which the tree lists every organization
-    /// without passing `limit`: the top level always, then each next level while the total
-    /// fits.
-    static func deepestLevel(_ levels: [Int], limit: Int) -> Int {
-        var counts: [Int] = []
-        for level in levels {
-            while counts.count <= level { counts.append(0) }
-            counts[level] += 1
-        }
-        var deepest = 0
-        var total = counts.first ?? 0
-        while deepest + 1 < counts.count, total + counts[deepest + 1] <= limit {
-            deepest += 1
-            total += counts[deepest]
-        }
-        return deepest
     }
 
     /// The newest held records of the whole site, newest first, found in one pass over the
