@@ -128,24 +128,8 @@ import ZhibuRules
                 branch[folder + "activities/2026/07-05-committee-meeting.md"] = nil
             }
         }
-        let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
-        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
-        let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
-        let renderer = try SiteRenderer(
-            site: built.site, asOf: built.report.asOf, templates: templates, jobs: 1)
         func page(limit: Int?) throws -> String {
-            var context = renderer.context
-            if let limit { context.matrixLimit = limit }
-            context.show(Findings(diagnostics: built.report.diagnostics, due: built.report.due))
-            let job = try #require(
-                renderer.jobs(in: .findings).first {
-                    $0.kind.name == "org-status-page" && $0.key == "c"
-                })
-            guard case .file(let html) = try job.kind.render(job, context) else {
-                Issue.record("the status page is one file")
-                return ""
-            }
-            return String(decoding: html.bytes, as: UTF8.self)
+            try Self.page(files, path: "c/index.html") { if let limit { $0.matrixLimit = limit } }
         }
         /// The rows of the matrix's table alone: the page's other tables have rows too.
         func matrixRows(_ html: String) -> [Substring] {
@@ -169,21 +153,27 @@ import ZhibuRules
         #expect(Overview.matrixLimit == 500)
     }
 
-    /// The page at `path` of `files`, rendered with the limits lowered.
-    static func page(
-        _ files: [String: String], path: String,
-        limits: (inout RenderContext) -> Void
-    ) throws -> String {
+    /// A renderer of `files`, and its context showing their findings.
+    static func rendering(_ files: [String: String]) throws -> (SiteRenderer, RenderContext) {
         let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
         let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
         let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
         let renderer = try SiteRenderer(
             site: built.site, asOf: built.report.asOf, templates: templates, jobs: 1)
         var context = renderer.context
-        limits(&context)
         context.show(Findings(diagnostics: built.report.diagnostics, due: built.report.due))
-        let job = try #require(
-            renderer.jobs(in: .findings).first { $0.path == path })
+        return (renderer, context)
+    }
+
+    /// The page at `path` of `files`, rendered with the limits lowered.
+    static func page(
+        _ files: [String: String], path: String,
+        limits: (inout RenderContext) -> Void
+    ) throws -> String {
+        var (renderer, context) = try rendering(files)
+        limits(&context)
+        renderer.context = context
+        let job = try #require(renderer.jobs(in: .findings).first { $0.path == path })
         guard case .file(let html) = try job.kind.render(job, context) else {
             Issue.record("the page is one file")
             return ""
@@ -325,13 +315,7 @@ import ZhibuRules
                 }
                 _ = folder
             }
-            let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })
-            let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
-            let templates = try TemplateSet.load(tree, languages: built.site.config.languages)
-            let renderer = try SiteRenderer(
-                site: built.site, asOf: built.report.asOf, templates: templates, jobs: 1)
-            var context = renderer.context
-            context.show(Findings(diagnostics: built.report.diagnostics, due: built.report.due))
+            let (renderer, context) = try Self.rendering(files)
             let job = try #require(
                 renderer.jobs(in: .findings).first {
                     $0.kind.name == "org-status-page" && $0.key == "c"
