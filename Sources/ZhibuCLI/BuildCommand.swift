@@ -27,9 +27,16 @@ struct BuildCommand: ParsableCommand {
                     "--shard 应写作 K/N（如 2/8，1 ≤ K ≤ N ≤ \(ShardSpec.maxCount)）/ --shard takes K/N (such as 2/8, 1 ≤ K ≤ N ≤ \(ShardSpec.maxCount)), not `\(shard)`"
                 )
             }
-            guard build.destination != nil else {
+            guard let destination = build.destination else {
                 throw ValidationError(
                     "--shard 需要 --destination 指定这一部分的输出目录 / --shard needs --destination, the folder of this part's output"
+                )
+            }
+            // A part is not a site: published into Site/, it would replace the site readers
+            // see with a share of it until the merge.
+            guard !Publisher.isDefaultOutput(destination, siteRoot: build.global.site) else {
+                throw ValidationError(
+                    "--shard 的 --destination 不能是 Site/：一部分不是完整的网站；请给每一部分一个自己的文件夹（如 part-1），合并时再发布到 Site/ / --shard's --destination cannot be Site/: a part is not a whole site; give each part a folder of its own (such as part-1), and the merge publishes Site/"
                 )
             }
         }

@@ -486,6 +486,14 @@ import Testing
             "--site", root.path, "build", "--shard", "4/3", "--destination", "p",
         ])
         #expect(wrong.status == 2)
+        // A part is never published as the site: Site/ is not a part's folder.
+        for destination in ["Site", "./Site/", root.appendingPathComponent("Site").path] {
+            let intoSite = try cli.zhibu([
+                "--site", root.path, "build", "--shard", "1/3", "--destination", destination,
+            ])
+            #expect(intoSite.status == 2, "\(destination)")
+            #expect(intoSite.stderr.contains("cannot be Site/"), "\(intoSite.stderr)")
+        }
         // Past the most parts, the message gives the bound.
         let many = try cli.zhibu([
             "--site", root.path, "build", "--shard", "1/4097", "--destination", "p",
