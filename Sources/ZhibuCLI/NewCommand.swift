@@ -21,7 +21,10 @@ struct NewCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What to create: activity, system, post, notice or org.")
+    @Argument(
+        help:
+            "What to create: activity (or record), system, post, notice or org; the Chinese names (活动, 制度, 岗位, 通知, 组织) work too."
+    )
     var kind: String
 
     @Argument(
@@ -37,7 +40,7 @@ struct NewCommand: ParsableCommand {
     var type: String?
 
     func validate() throws {
-        guard NewContent.Kind(rawValue: kind) != nil else {
+        guard NewContent.Kind(named: kind) != nil else {
             let kinds = NewContent.Kind.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError(
                 "要新建的种类应是 \(kinds) 之一，而不是 `\(kind)` / the kind must be one of \(kinds), not `\(kind)`"
@@ -67,7 +70,7 @@ struct NewCommand: ParsableCommand {
         let file: (path: String, text: String, others: [String: String])
         do {
             file = try NewContent.make(
-                NewContent.Kind(rawValue: kind) ?? .activity, org: org, slug: slug, type: chosen,
+                NewContent.Kind(named: kind) ?? .activity, org: org, slug: slug, type: chosen,
                 site: inspected.site, report: inspected.report, today: today
             ) { FileManager.default.fileExists(atPath: root + "/" + $0) }
             _ = try ScaffoldWriter.add(

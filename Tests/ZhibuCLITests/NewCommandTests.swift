@@ -23,6 +23,8 @@ struct NewCommandTests {
             ["activity", "committee/branch-2", "--type", "支委会"],
             ["system", "committee/branch-1", "talks"], ["post", "committee/branch-2"],
             ["notice", "committee"], ["org", "committee", "branch-3"],
+            // The other words for a kind: a record is an activity's, and the Chinese names.
+            ["record", "committee/branch-1", "--type", "themed-day"], ["通知", "committee"],
         ] {
             let run = try cli.zhibu(["--site", root.path, "new"] + arguments)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
@@ -36,6 +38,8 @@ struct NewCommandTests {
         #expect(written[0].hasSuffix("-themed-day-2.md"), "\(written[0])")
         #expect(written[1].hasSuffix("-themed-day-3.md"), "\(written[1])")
         #expect(written[3].contains("committee-meeting"), "\(written[3])")
+        #expect(written[8].contains("/activities/") && written[8].contains("themed-day"))
+        #expect(written[9].contains("/notices/"), "\(written[9])")
         let lesson = try String(
             contentsOf: root.appendingPathComponent(written[2]), encoding: .utf8)
         #expect(lesson.contains("lecturer: b2m01") && lesson.contains("host: b2m01"))

@@ -8,6 +8,19 @@ import ZhibuModel
 package enum NewContent {
     package enum Kind: String, CaseIterable, Sendable {
         case activity, system, post, notice, org
+
+        /// Other words a user may type for a kind: `record` (the activity record it writes)
+        /// and the Chinese names.
+        static let aliases: [String: Kind] = [
+            "record": .activity, "活动": .activity, "记录": .activity, "活动记录": .activity,
+            "制度": .system, "岗位": .post, "先锋岗": .post, "通知": .notice, "组织": .org,
+        ]
+
+        /// The kind `text` names: its name, or one of `aliases`.
+        package init?(named text: String) {
+            guard let kind = Kind(rawValue: text) ?? Self.aliases[text] else { return nil }
+            self = kind
+        }
     }
 
     package enum Failure: Error, Sendable {
