@@ -231,9 +231,9 @@ import ZhibuRules
         #expect(!fits.contains("只列出上面"))
     }
 
-    /// A committee's board lists at most `boardRowLimit` branches to look at first and
-    /// organizations below, and a line says how many more the portal has. (The limit, 120,
-    /// is lowered to 1 here.)
+    /// A committee's board lists at most 120 branches to look at first and 500 organizations
+    /// below, and a line says how many more the portal has. (The limits are lowered to 1
+    /// here.)
     @Test func aBoardsListsOfBranchesStopShortAndSaySo() throws {
         let files = Self.committee(4) { number, folder, branch in
             if number >= 3 {
@@ -241,8 +241,9 @@ import ZhibuRules
             }
         }
         let cut = try Self.page(files, path: "c/board/index.html") {
-            #expect($0.boardRowLimit == 120)
-            $0.boardRowLimit = 1
+            #expect($0.boardAttentionLimit == 120 && $0.boardBranchesLimit == 500)
+            $0.boardAttentionLimit = 1
+            $0.boardBranchesLimit = 1
         }
         func slide(_ html: String, _ kind: String) -> String {
             guard let start = html.range(of: "class=\"slide slide-\(kind)\""),

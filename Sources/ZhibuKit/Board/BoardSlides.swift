@@ -18,10 +18,15 @@ struct BoardSlides {
     /// How many planned activities and held records a board lists.
     static let upcomingCount = 6
     static let recentCount = 8
-    /// The most rows of a committee's lists of branches (`RenderContext.boardRowLimit`): a
-    /// screen shows a few dozen at a time, so a thousand would take half an hour of
-    /// continuation slides to go round, and a province's board would weigh megabytes.
-    static let rowLimit = 120
+    /// The most rows of a committee's list of branches to look at first
+    /// (`RenderContext.boardAttentionLimit`): a screen shows a dozen at a time, so a thousand
+    /// would take half an hour of continuation slides to go round.
+    static let attentionLimit = 120
+    /// The most rows of a committee's list of the organizations below
+    /// (`RenderContext.boardBranchesLimit`), three dozen to a screen: every organization of a
+    /// committee of a few hundred, and a bound on a province's board, which would otherwise
+    /// weigh megabytes.
+    static let branchesLimit = 500
 
     init(org: Organization, index: Int, context: RenderContext, _ language: Language) {
         self.org = org
@@ -271,7 +276,7 @@ struct BoardSlides {
         let sorted = rows.enumerated().sorted {
             ($0.element.0, $0.element.1, -$0.offset) > ($1.element.0, $1.element.1, -$1.offset)
         }
-        let limit = max(1, context.boardRowLimit)
+        let limit = max(1, context.boardAttentionLimit)
         return slide(
             .attention, text("board.attention"),
             .attention(
@@ -280,14 +285,14 @@ struct BoardSlides {
     }
 
     /// The organizations below, by whole levels from the top while they fit in
-    /// `boardRowLimit`; a first level longer than that is cut, in tree order.
+    /// `boardBranchesLimit`; a first level longer than that is cut, in tree order.
     private func branches() -> [BoardSlideValues] {
         let depth = org.path.split(separator: "/").count
         let all = below
         guard !all.isEmpty else { return [] }
         let levels = context.tree.level
         let top = levels[index] + 1
-        let limit = max(1, context.boardRowLimit)
+        let limit = max(1, context.boardBranchesLimit)
         let deepest = OrgTree.deepestLevel(all.lazy.map { levels[$0.index] - top }, limit: limit)
         let shown = all.filter { levels[$0.index] - top <= deepest }
         let rows = shown.prefix(limit).map { _, child in

@@ -29,9 +29,10 @@ package struct RenderContext: Sendable {
     /// The most organizations the home page's tree lists (`HomePage.treeLimit`); a test
     /// lowers it too.
     package var treeLimit = HomePage.treeLimit
-    /// The most rows of a board's lists of branches (`BoardSlides.rowLimit`); a test lowers
-    /// it too.
-    package var boardRowLimit = BoardSlides.rowLimit
+    /// The most rows of a board's lists of branches to look at first and of organizations
+    /// below (`BoardSlides.attentionLimit`, `BoardSlides.branchesLimit`); a test lowers them.
+    package var boardAttentionLimit = BoardSlides.attentionLimit
+    package var boardBranchesLimit = BoardSlides.branchesLimit
     /// The most addresses in one sitemap file (`SitemapXML.addressLimit`); a test lowers it.
     package var sitemapLimit = SitemapXML.addressLimit
     package internal(set) var findings = Findings.none
