@@ -80,8 +80,20 @@ struct Zhibu: ParsableCommand {
                 Terminal.error("zhibu: \(text.zh)\nzhibu: \(text.en)")
                 Terminal.terminate(2)
             }
-            Terminal.error("zhibu: " + oneLine(message(for: error)))
-            Terminal.error("zhibu: 用法错误，运行 `zhibu --help` 查看用法 (run `zhibu --help` for usage)")
+            let english = oneLine(message(for: error))
+            // Two lines either way: Chinese then English when the error is one that
+            // `UsageErrorText` knows, each with the pointer to the help.
+            if let chinese = UsageErrorText.chinese(english) {
+                let zh = chinese + (chinese.hasSuffix("？") ? "" : "。") + "运行 `zhibu --help` 查看用法"
+                let en =
+                    english + (english.hasSuffix("?") || english.hasSuffix(".") ? " " : ". ")
+                    + "Run `zhibu --help` for usage."
+                Terminal.error("zhibu: \(zh)\nzhibu: \(en)")
+            } else {
+                Terminal.error("zhibu: " + english)
+                Terminal.error(
+                    "zhibu: 用法错误，运行 `zhibu --help` 查看用法 (run `zhibu --help` for usage)")
+            }
             Terminal.terminate(2)
         }
     }

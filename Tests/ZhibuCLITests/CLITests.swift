@@ -273,6 +273,26 @@ import ZhibuRules
         }
     }
 
+    /// ArgumentParser's own errors, in English from the library, get a Chinese line first.
+    @Test func theLibrarysUsageErrorsAreToldInChineseFirst() throws {
+        for (arguments, zh, en) in [
+            (["new"], "缺少参数 <kind>", "Missing expected argument '<kind>'"),
+            (["check", "--qiet"], "没有选项 --qiet；是否应为 --quiet？", "Unknown option '--qiet'"),
+            (
+                ["check", "--format", "xml"], "选项 --format <format> 的值 xml 无效，应是以下之一：human",
+                "The value 'xml' is invalid"
+            ),
+            (["check", "--as-of"], "选项 --as-of <as-of> 后面缺少值", "Missing value for '--as-of"),
+            (["check", "extra"], "多余的参数 extra", "Unexpected argument 'extra'"),
+        ] {
+            let run = try zhibu(["--site", Self.root.path] + arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            let lines = run.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("zhibu: " + zh) == true, "\(arguments): \(run.stderr)")
+            #expect(lines.dropFirst().first?.contains(en) == true, "\(arguments): \(run.stderr)")
+        }
+    }
+
     @Test func helpExitsZero() throws {
         let run = try zhibu(["--help"])
         #expect(run.status == 0)
