@@ -24,9 +24,12 @@ enum UsageErrorText {
         if message.hasPrefix("Unexpected argument "), let name = quoted.first {
             return "多余的参数 \(name)"
         }
-        if message.hasPrefix("The value "), quoted.count >= 2,
-            let choices = message.range(of: "Please provide one of the following: ")
-        {
+        if message.hasPrefix("The value "), quoted.count >= 2 {
+            // With the choices when the option has a fixed set, else (a number that is not
+            // one) without.
+            guard let choices = message.range(of: "Please provide one of the following: ") else {
+                return "选项 \(quoted[1]) 的值 \(quoted[0]) 无效"
+            }
             let list = message[choices.upperBound...].trimmingSuffix(".")
             return "选项 \(quoted[1]) 的值 \(quoted[0]) 无效，应是以下之一：\(list)"
         }

@@ -284,6 +284,7 @@ import ZhibuRules
             ),
             (["check", "--as-of"], "选项 --as-of <as-of> 后面缺少值", "Missing value for '--as-of"),
             (["check", "extra"], "多余的参数 extra", "Unexpected argument 'extra'"),
+            (["check", "--jobs", "abc"], "选项 --jobs <jobs> 的值 abc 无效。", "The value 'abc'"),
         ] {
             let run = try zhibu(["--site", Self.root.path] + arguments)
             #expect(run.status == 2, "\(arguments): \(run.stderr)")
