@@ -53,13 +53,6 @@ package struct Overview: Sendable {
         }.map(\.0)
     }
 
-    /// The branches the matrix lists: the worst `RenderContext.matrixLimit`, worst first. A
-    /// status page lists its child branches left out of them among its children, so that
-    /// every branch is linked from the page of the organization above it.
-    package func matrixBranches(_ context: RenderContext) -> ArraySlice<Int> {
-        worstFirst(context.summaries).prefix(max(1, context.matrixLimit))
-    }
-
     /// The requirements that apply to some branch here, each with its index in
     /// `OrgSummaries.columns`: only these have a column.
     package func columns(_ summaries: OrgSummaries) -> [(offset: Int, element: RuleID)] {
@@ -95,7 +88,10 @@ package struct Overview: Sendable {
         let organizations = context.site.organizations
         let columns = columns(summaries).map(\.offset)
         let dormantBefore = context.asOf.addingMonths(-Overview.dormantMonths)
-        let rows = matrixBranches(context).map { index in
+        // Sorted once: the matrix lists the first `matrixLimit`, the list of branches to look
+        // at first reads the whole order.
+        let order = worstFirst(summaries)
+        let rows = order.prefix(max(1, context.matrixLimit)).map { index in
             let summary = summaries[index]
             let org = organizations[index]
             return Values.Row(
@@ -113,7 +109,8 @@ package struct Overview: Sendable {
             throw RenderError(error)
         }
         return Values(
-            overview: self, context: context, language: language, rows: rows, rowItems: rowItems)
+            overview: self, context: context, language: language, order: order, rows: rows,
+            rowItems: rowItems)
     }
 
     struct Values: TemplateValues {
@@ -148,9 +145,16 @@ package struct Overview: Sendable {
         var overview: Overview
         var context: RenderContext
         var language: Language
-        /// The matrix's rows, worst first; `rows` for templates that loop them.
+        /// Every branch below, worst first (`Overview.worstFirst`).
+        var order: [Int]
+        /// The matrix's rows, the first of `order`; `rows` for templates that loop them.
         var rows: [Row]
         var rowItems: Fragment
+
+        /// The branches the matrix lists. A status page lists its child branches left out of
+        /// them among its children, so that every branch is linked from the page of the
+        /// organization above it.
+        var matrixBranches: ArraySlice<Int> { order.prefix(rows.count) }
 
         func write(to writer: inout ValueWriter) {
             let context = context
@@ -159,7 +163,6 @@ package struct Overview: Sendable {
             let urls = context.urls
             let organizations = context.site.organizations
             let total = overview.org.map { summaries[$0] } ?? summaries.whole
-            let order = overview.worstFirst(summaries)
             let window = context.windowText(language)
             writer.text("window", window)
             writer.number("total", overview.branches.count)

@@ -419,7 +419,7 @@ extension OrgStatusPage.Values {
         // A child branch is in the matrix, unless the matrix left it out for length; then it
         // is listed here, so that every organization is linked from the one above it (the
         // home page's tree may stop above it).
-        let inMatrix = overview.map { Set($0.matrixBranches(context)) } ?? []
+        let inMatrix = Set(self.overview?.matrixBranches ?? [])
         children = context.tree.children[index].filter {
             !site.organizations[$0].kind.value.isBranch || !inMatrix.contains($0)
         }.map { OrgItemValues(site.organizations[$0], context, language) }

@@ -15,8 +15,9 @@ enum SitemapXML: PageKind {
     static let addressLimit = 50_000
 
     /// `sitemap.xml`, and a part per 50,000 pages when there are more. A part's `item` is
-    /// the index in `RenderContext.files` of its first page, found in this one pass over the
-    /// files, so that no part walks the files before its own.
+    /// the index in `RenderContext.files` of its first page, and the index's `item` the
+    /// number of parts, both found in this one pass over the files, so that no job walks
+    /// files that are not its own.
     static func jobs(_ context: RenderContext) -> [PageJob] {
         let limit = max(1, context.sitemapLimit)
         var starts: [Int] = []
@@ -26,7 +27,7 @@ enum SitemapXML: PageKind {
             count += 1
         }
         let language = context.urls.defaultLanguage
-        return siteJob("sitemap.xml", context)
+        return [job("sitemap.xml", language: language, item: starts.count, in: context)]
             + (starts.count > 1
                 ? starts.enumerated().map { part, start in
                     job(partPath(part + 1), language: language, item: start, in: context)
@@ -38,26 +39,26 @@ enum SitemapXML: PageKind {
         let root = base.hasSuffix("/") ? String(base.dropLast()) : base
         let limit = max(1, context.sitemapLimit)
         let files = context.files
+        let isIndex = job.path == "sitemap.xml"
         var xml: [UInt8] = []
         xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8
-        if job.path == "sitemap.xml" {
-            let pages = files.lazy.filter { isPage($0.path) }.count
-            if pages > limit {
-                let parts = (pages + limit - 1) / limit
-                xml += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
-                for part in 1...parts {
-                    xml += "  <sitemap><loc>".utf8
-                    var address = root + "/" + partPath(part)
-                    address.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
-                    xml += "</loc></sitemap>\n".utf8
-                }
-                xml += "</sitemapindex>\n".utf8
-                return .file(RenderedFile(path: job.path, bytes: xml))
+        if isIndex, job.item > 1 {
+            xml += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+            for part in 1...job.item {
+                xml += "  <sitemap><loc>".utf8
+                var address = root + "/" + partPath(part)
+                address.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
+                xml += "</loc></sitemap>\n".utf8
             }
+            xml += "</sitemapindex>\n".utf8
+            return .file(RenderedFile(path: job.path, bytes: xml))
         }
+        // From the first file for the whole list, else from the part's first page.
+        var index = isIndex ? 0 : job.item
+        xml.reserveCapacity(
+            min(limit, files.count - index) * (root.utf8.count + 40) + 120)
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
         var listed = 0
-        var index = job.item
         while index < files.count, listed < limit {
             let path = files[index].path
             index += 1
