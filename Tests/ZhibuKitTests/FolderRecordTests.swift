@@ -13,7 +13,7 @@ import ZhibuKit
 struct FolderRecordTests {
     static let files = [
         "index.html", "a/e.html", "a/b/c.html", "a/b/d 1.html", "a-b/f.html", "x/y/z/w.txt",
-        "党支部/公告.html",
+        "党支部/公告.html", "many/1.js", "many/2.js", "many/3.js",
     ]
 
     /// A tree holding `files`, with a manifest naming each file's identity.
@@ -52,7 +52,8 @@ struct FolderRecordTests {
         let (root, manifest) = try tree()
         defer { try? FileManager.default.removeItem(at: root) }
         let layout = FolderRecord.Layout(paths: manifest.hashes.keys)
-        #expect(layout.folders == [".", "a", "a-b", "a/b", "x", "x/y", "x/y/z", "党支部"])
+        #expect(
+            layout.folders == [".", "a", "a-b", "a/b", "many", "x", "x/y", "x/y/z", "党支部"])
         // A file whose identity is unknown cannot be checked by it: no record.
         let unknown = try #require(Manifest(text: "ab index.html\n"))
         #expect(
@@ -126,9 +127,9 @@ struct FolderRecordTests {
         try fm.removeItem(at: root.appendingPathComponent("x/y"))
         try fm.moveItem(at: outside, to: root.appendingPathComponent("x/y"))
         #expect(holds())
-        // A folder with no folder below it (looked at by name, not opened) replaced by a link
-        // to a copy of it.
-        for leaf in ["x/y/z", "a/b"] {
+        // A folder with no folder below it (looked at by name, not opened, unless it holds
+        // more than a few files, as `many` does) replaced by a link to a copy of it.
+        for leaf in ["x/y/z", "a/b", "many"] {
             let place = root.appendingPathComponent(leaf)
             try fm.moveItem(at: place, to: outside)
             try fm.createSymbolicLink(at: place, withDestinationURL: outside)
@@ -137,13 +138,22 @@ struct FolderRecordTests {
             try fm.moveItem(at: outside, to: place)
             #expect(holds())
         }
-        // A file's bytes changed in place: its folder is unchanged, the file is not.
-        let page = root.appendingPathComponent("党支部/公告.html")
-        let handle = try FileHandle(forWritingTo: page)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("<!-- edited -->".utf8))
-        try handle.close()
+        // A file added to a leaf folder that is opened to be looked at, then removed again.
+        let stray = root.appendingPathComponent("many/4.js")
+        try Data("x".utf8).write(to: stray)
         #expect(!holds())
+        try fm.removeItem(at: stray)
+        #expect(holds())
+        // A file's bytes changed in place: its folder is unchanged, the file is not; in a
+        // folder looked at by name, and in one opened.
+        for path in ["many/2.js", "党支部/公告.html"] {
+            let page = root.appendingPathComponent(path)
+            let handle = try FileHandle(forWritingTo: page)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("<!-- edited -->".utf8))
+            try handle.close()
+            #expect(!holds())
+        }
     }
 
     @Test func aFileMissingFromAnUnchangedListingIsFound() throws {

@@ -228,6 +228,8 @@ package struct FolderRecord: Sendable {
         var bytes = text
         var folders: [Folder] = []
         var files: [File] = []
+        // Most folders hold a page and little else: about a folder for every two files.
+        folders.reserveCapacity(bytes.count / 96)
         // A line is about forty-five bytes, and most lines are files: room for them, grown
         // once at most.
         files.reserveCapacity(bytes.count / 48)
@@ -421,9 +423,11 @@ package struct FolderRecord: Sendable {
     }
 
     /// Whether folder `index` holds what was recorded. A trusted folder with no recorded folder
-    /// below it (a page's folder, most of a site) is looked at by its name, without being
-    /// opened and closed again: two system calls fewer for each of ten thousand folders. Any
-    /// other folder is opened, and stays open for the folders below it.
+    /// below it and a few files (a page's folder, most of a site) is looked at by its name,
+    /// without being opened and closed again: two system calls fewer for each of ten thousand
+    /// folders. Any other folder is opened, and stays open for the folders below it: a folder
+    /// of hundreds of search fragments then has each file looked up by its name alone, one
+    /// name fewer for the kernel to look up per file than by the folder's path.
     private func check(
         _ index: Int, _ all: UnsafeBufferPointer<UInt8>, _ text: UnsafePointer<CChar>,
         site: Int32, open: inout OpenFolders, scratch: inout [CChar], root: String
@@ -434,7 +438,8 @@ package struct FolderRecord: Sendable {
         let (from, relative) =
             isRoot
             ? (site, folder.path.lowerBound) : base(of: folder, all, text, site: site, open: &open)
-        if !isRoot, let recorded = folder.identity, isLeaf(index, all),
+        if !isRoot, let recorded = folder.identity, folder.files.count <= Self.fewFiles,
+            isLeaf(index, all),
             let held = heldByName(folder, recorded, from, relative, all, text, &scratch)
         {
             return held
@@ -455,6 +460,10 @@ package struct FolderRecord: Sendable {
                 == 0 && FileIdentity(info) == file.identity
         }
     }
+
+    /// The most files a leaf folder may have to be looked at by its path rather than opened:
+    /// opening costs two system calls, and each file looked up by path one name more.
+    static let fewFiles = 2
 
     /// A trusted leaf folder looked at by its path from `from`, and its files by that path and
     /// their names: whether it holds what was recorded, or nil when it must be opened instead

@@ -123,21 +123,32 @@ package enum PublishedTree {
     /// Everything left to read from an open file. `size`, when known, is read in one go, into
     /// an array one byte longer, so that the read that finds the end needs no larger array:
     /// growing it would copy the whole file (records of megabytes are read on every rebuild).
+    /// The array is read into before it is initialized: zeroing megabytes first cost as much
+    /// as reading them.
     private static func readAll(_ descriptor: Int32, size: Int = 0) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(0, size) + 1)
-        var filled = 0
+        var ended = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(0, size) + 1) { buffer, filled in
+            filled = 0
+            while filled < buffer.count {
+                let count = read(
+                    descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 {
+                    ended = true
+                    return
+                }
+                filled += count
+            }
+        }
+        guard !ended else { return bytes }
+        // The file grew since it was measured: the rest in pieces.
+        var piece = [UInt8](repeating: 0, count: 65536)
         while true {
-            if filled == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: max(65536, bytes.count)))
-            }
-            let count = bytes.withUnsafeMutableBytes {
-                read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled)
-            }
+            let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
-            filled += count
+            bytes += piece[..<count]
         }
-        bytes.removeSubrange(filled...)
         return bytes
     }
 
