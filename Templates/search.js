@@ -110,21 +110,32 @@
   }
 
   /* Lower case one code point at a time, as the index was made: toLowerCase of a whole
-   * string changes a final sigma by its context, which a single term does not have. */
+   * string changes a final sigma by its context, which a single term does not have, so a
+   * final sigma is folded into the other one, as the index folds it. */
   function lower(text) {
-    var out = '', i, c, d;
-    for (i = 0; i < text.length; i++) {
+    return lowered(text, null);
+  }
+
+  /* lower(text), and when from is an array, for each unit of the result the index of the
+   * unit of the text it came from, then text.length: a letter may lower to two (İ to i̇). */
+  function lowered(text, from) {
+    var out = '', i, c, d, piece, k, width;
+    for (i = 0; i < text.length; i += width) {
       c = text.charCodeAt(i);
+      width = 1;
       if (c < 128) {
-        out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text.charAt(i);
+        piece = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text.charAt(i);
       } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length &&
           (d = text.charCodeAt(i + 1)) >= 0xDC00 && d <= 0xDFFF) {
-        out += text.substr(i, 2).toLowerCase();
-        i++;
+        piece = text.substr(i, 2).toLowerCase();
+        width = 2;
       } else {
-        out += text.charAt(i).toLowerCase();
+        piece = c === 0x3C2 ? '\u03C3' : text.charAt(i).toLowerCase();
       }
+      if (from) { for (k = 0; k < piece.length; k++) { from.push(i); } }
+      out += piece;
     }
+    if (from) { from.push(text.length); }
     return out;
   }
 
@@ -535,14 +546,18 @@
     return fragments['d' + Math.floor(id / meta.c)][id % meta.c];
   }
 
-  /* The text with every occurrence of any term wrapped in <mark>; all text escaped. */
+  /* The text with every occurrence of any term wrapped in <mark>; all text escaped. A match
+   * is found in the lowered text and marked on the letters of the text it came from. */
   function highlight(text, terms) {
-    var low = lower(text), marks = [], i, from, at, out = '', pos = 0;
+    var from = [], low = lowered(text, from), marks = [], i, next, at, end, out = '', pos = 0;
     for (i = 0; i < terms.length; i++) {
-      from = 0;
-      while ((at = low.indexOf(terms[i], from)) >= 0) {
-        marks.push([at, at + terms[i].length]);
-        from = at + terms[i].length;
+      next = 0;
+      while ((at = low.indexOf(terms[i], next)) >= 0) {
+        end = at + terms[i].length;
+        /* A match that ends inside a letter's lowered units takes the whole letter. */
+        while (end < low.length && from[end] === from[end - 1]) { end++; }
+        marks.push([from[at], from[end]]);
+        next = at + terms[i].length;
       }
     }
     marks.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
@@ -556,16 +571,22 @@
     return out + escapeHTML(text.substring(pos));
   }
 
+  function isLowSurrogate(unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+
   /* About 120 characters of the text around the first match. */
   function fragment(text, terms) {
-    var low = lower(text), at = -1, i, p, start, end;
+    var from = [], low = lowered(text, from), at = -1, i, p, start, end;
     for (i = 0; i < terms.length; i++) {
       p = low.indexOf(terms[i]);
       if (p >= 0 && (at < 0 || p < at)) { at = p; }
     }
-    if (at < 0) { at = 0; }
+    at = at < 0 ? 0 : from[at];
     start = Math.max(0, at - 40);
     end = Math.min(text.length, start + 120);
+    /* Never half a letter outside the basic plane: a cut inside its pair of units shows as
+     * a broken glyph. */
+    if (start > 0 && isLowSurrogate(text.charCodeAt(start))) { start--; }
+    if (end < text.length && isLowSurrogate(text.charCodeAt(end))) { end++; }
     return (start > 0 ? '…' : '') + text.substring(start, end) + (end < text.length ? '…' : '');
   }
 

@@ -128,6 +128,31 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
     }
 
+    /// Letters whose lower case is longer than they are (`İ` lowers to `i̇`) or depends on
+    /// their place (a final `Σ` is `ς` in a whole word, `σ` alone): a word after them is
+    /// marked on its own letters, and a Greek word typed with its final sigma is found.
+    @Test func searchMarksTheWordsAfterALetterThatLowersToTwo() throws {
+        let site = try TemporaryFolders.make("zhibu-site")
+        try FileManager.default.copyItem(
+            at: CLITests.root.appendingPathComponent("Content"),
+            to: site.appendingPathComponent("Content"))
+        let record = site.appendingPathComponent(
+            "Content/orgs/jiguan-committee/rd-branch/activities/2026/01-09-study.md")
+        var text = try String(contentsOf: record, encoding: .utf8)
+        text += "\n来自 İstanbul 的交流代表介绍了经验，会上播放了纪录片《ΟΔΟΣ》。\n"
+        try Data(text.utf8).write(to: record)
+        let run = try CLITests().zhibu(["--site", site.path, "build", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let result = try CLITests.tool([
+            "python3", script("check_search.py"), site.appendingPathComponent("Site").path,
+            "--query", "stanbul", "--query", "οδος", "--query", "ΟΔΟΣ",
+            // The default queries, one of which reads only some of its candidates as text.
+            "--query", "党史", "--query", "主题党日",
+        ])
+        #expect(result.status == 0, "\(result.output.suffix(3000))")
+        #expect(result.output.contains("check_search: ok"))
+    }
+
     /// A site of 12,000 records (the benchmark's generator): every query of the browser test,
     /// typed first into a fresh page, downloads under 300 KB of fragments and answers as the
     /// whole index would, also when the script reads long terms' candidates as text.

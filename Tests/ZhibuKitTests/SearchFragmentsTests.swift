@@ -401,6 +401,15 @@ import ZhibuModel
         }
     }
 
+    /// A final sigma is folded into `σ`, as the script folds it, so that a Greek word typed
+    /// with its final letter finds the word written in capitals.
+    @Test func aFinalSigmaLowersAsTheOtherSigma() {
+        let lowered = SearchFragments.lowered("ΟΔΟΣ")
+        #expect(lowered == SearchFragments.lowered("οδος"))
+        #expect(lowered == SearchFragments.lowered(utf8: Array("οδος".utf8)))
+        #expect(lowered == Array("οδοσ".utf16))
+    }
+
     /// Every scalar the shortcut answers for lowers as the Unicode table says: the shortcut
     /// only saves the look-up.
     @Test func theShortcutOfLoweringAgreesWithTheUnicodeTable() {

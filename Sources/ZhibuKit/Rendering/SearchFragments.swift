@@ -639,7 +639,9 @@ package enum SearchFragments {
 
     /// The UTF-16 code units of `text` lower-cased one scalar at a time, as the script does:
     /// JavaScript's `toLowerCase` of a whole string treats a final sigma by its context, which
-    /// a query typed on its own would not share.
+    /// a query typed on its own would not share. The final sigma `ς` is folded into `σ`, as
+    /// the script folds it: a reader types `ς` at the end of a Greek word, and a capital `Σ`
+    /// lowers to `σ` wherever it stands.
     package static func lowered(_ text: String) -> [UInt16] {
         var out: [UInt16] = []
         // The UTF-8 length bounds the UTF-16 one, and unlike it needs no index of the text.
@@ -649,11 +651,14 @@ package enum SearchFragments {
     }
 
     /// Appends the units scalar `value` lowers to, for both `lowered`s: the one of
-    /// `loweredWithoutTable` when it has one, else Unicode's lowercase mapping.
+    /// `loweredWithoutTable` when it has one, `σ` for a final sigma, else Unicode's lowercase
+    /// mapping.
     @inline(__always)
     private static func appendLowered(_ value: UInt32, to out: inout [UInt16]) {
         if let unit = loweredWithoutTable(value) {
             out.append(unit)
+        } else if value == 0x3C2 {
+            out.append(0x3C3)
         } else if let scalar = Unicode.Scalar(value) {
             out += scalar.properties.lowercaseMapping.utf16
         }
