@@ -192,6 +192,9 @@ struct FolderRecordTests {
     @Test(arguments: [
         "D - - - .\nF 1 2 3 index.html\n",
         "D - - - .\nD 1 2 3 a\nF 1 2 -3 b c.html\nD - - - a/b\n",
+        // The extremes of each number.
+        "D - - - .\nF 18446744073709551615 -9223372036854775808 9223372036854775807 a.html\n",
+        "D 0 0 0 .\nF 0 0 0 a.html\n",
     ])
     func readsAWellFormedRecord(body: String) {
         #expect(FolderRecord(bytes: Array((Self.header + body).utf8), manifest: "f00d") != nil)
@@ -207,6 +210,11 @@ struct FolderRecordTests {
         "D - - - .\nE 1 2 3 a\n", "D - - - .\nF 1 2 3 a.html", "D - - - .\nF 1 2 3\n",
         "D - - - .\nF 1 2 99999999999999999999 a.html\n",
         "D - - - .\nF 18446744073709551616 2 3 a.html\n", "D - - - .\nF -1 2 3 a.html\n",
+        // A number past the signed range, a folder twice, a NUL in a name, two spaces.
+        "D - - - .\nF 1 -9223372036854775809 3 a.html\n",
+        "D - - - .\nF 1 9223372036854775808 3 a.html\n", "D - - - .\nD - - - a\nD - - - a\n",
+        "D - - - .\nF 1 2 3 a\u{0}b.html\n", "D - - - .\nF 1  2 3 a.html\n",
+        "D - - - .\nF 1 2 3 \n",
     ])
     func refusesAMalformedRecord(body: String) {
         #expect(FolderRecord(bytes: Array((Self.header + body).utf8), manifest: "f00d") == nil)

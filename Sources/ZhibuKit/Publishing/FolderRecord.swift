@@ -222,41 +222,45 @@ package struct FolderRecord: Sendable {
     private var files: [File]
 
     /// Reads a record made for the manifest with `fingerprint`; nil if it is for another
-    /// manifest, or is malformed in any way (an unsafe path or name, folders out of order).
+    /// manifest, or is malformed in any way (a NUL, an unsafe path or name, folders out of
+    /// order).
+    ///
+    /// Read on every rebuild, before `Site/` can be checked: one pass over raw bytes, each
+    /// line's three numbers read in place and its name checked where it lies.
     package init?(bytes text: consuming [UInt8], manifest fingerprint: String) {
         // Each line ends in a NUL instead of its newline, so that names are C strings in place.
         var bytes = text
         var folders: [Folder] = []
         var files: [File] = []
-        // Most folders hold a page and little else: about a folder for every two files.
-        folders.reserveCapacity(bytes.count / 96)
-        // A line is about forty-five bytes, and most lines are files: room for them, grown
-        // once at most.
+        // A line is about forty-five bytes, and most lines are files, about two for each
+        // folder: room for them, grown once at most.
         files.reserveCapacity(bytes.count / 48)
+        folders.reserveCapacity(bytes.count / 96)
         let parsed = bytes.withUnsafeMutableBufferPointer { all -> Bool in
-            var lines = 0
-            var start = 0
-            for index in all.indices where all[index] == 0x0A {
-                all[index] = 0
-                let line = start..<index
-                start = index + 1
-                lines += 1
-                if lines == 1 {
-                    guard UnsafeBufferPointer(rebasing: all[line]).elementsEqual(Self.header.utf8)
-                    else { return false }
-                    continue
+            guard let base = all.baseAddress, all.count > 0,
+                // A NUL would end a name early: no line may hold one.
+                memchr(base, 0, all.count) == nil
+            else { return false }
+            let header = Array(Self.header.utf8) + [0x0A] + Array(fingerprint.utf8) + [0x0A]
+            guard all.count >= header.count,
+                memcmp(base, header, header.count) == 0
+            else { return false }
+            var start = header.count
+            while start < all.count {
+                guard let newline = memchr(base + start, 0x0A, all.count - start) else {
+                    return false
                 }
-                if lines == 2 {
-                    guard UnsafeBufferPointer(rebasing: all[line]).elementsEqual(fingerprint.utf8)
-                    else { return false }
-                    continue
-                }
+                let end =
+                    UnsafeMutablePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self))
+                    - base
+                base[end] = 0
                 guard
                     Self.entry(
-                        UnsafeBufferPointer(all), line, folders: &folders, files: &files)
+                        UnsafePointer(base), start, end, folders: &folders, files: &files)
                 else { return false }
+                start = end + 1
             }
-            return start == all.count && !folders.isEmpty
+            return !folders.isEmpty
         }
         guard parsed else { return nil }
         self.bytes = bytes
@@ -264,57 +268,98 @@ package struct FolderRecord: Sendable {
         self.files = files
     }
 
-    /// One `D` or `F` line of the record, appended to `folders` or `files`; false if malformed.
+    /// The number written at `index` of `base`, up to the space after it, which `index` is
+    /// left past; nil unless it is a decimal number (negative where `signed`) that fits.
+    @inline(__always)
+    private static func number(
+        _ base: UnsafePointer<UInt8>, _ index: inout Int, end: Int, signed: Bool
+    ) -> (magnitude: UInt64, negative: Bool)? {
+        var at = index
+        let negative = signed && at < end && base[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
+        let first = at
+        var value: UInt64 = 0
+        while at < end {
+            let digit = base[at] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            // Nineteen digits always fit in 64 bits; a twentieth may not.
+            if at - first >= 19 {
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times.addingReportingOverflow(UInt64(digit))
+                guard !overflow, !carry else { return nil }
+                value = sum
+            } else {
+                value = value &* 10 &+ UInt64(digit)
+            }
+            at += 1
+        }
+        guard at > first, at < end, base[at] == 0x20 else { return nil }
+        if signed, value > (negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)) { return nil }
+        index = at + 1
+        return (value, negative)
+    }
+
+    /// A signed number's value from `number`.
+    @inline(__always)
+    private static func signed(_ number: (magnitude: UInt64, negative: Bool)) -> Int64 {
+        number.negative
+            ? Int64(truncatingIfNeeded: 0 &- number.magnitude)
+            : Int64(truncatingIfNeeded: number.magnitude)
+    }
+
+    /// One `D` or `F` line of the record, `base[start..<end]`, appended to `folders` or
+    /// `files`; false if malformed.
     private static func entry(
-        _ all: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, folders: inout [Folder],
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, folders: inout [Folder],
         files: inout [File]
     ) -> Bool {
-        guard line.count > 2, all[line.lowerBound + 1] == 0x20 else { return false }
+        guard end - start > 2, base[start + 1] == 0x20 else { return false }
         // Three numbers (or three `-`), then the path or name, which may hold spaces.
-        var from = line.lowerBound + 2
-        func field() -> Range<Int>? {
-            var index = from
-            while index < line.upperBound, all[index] != 0x20 { index += 1 }
-            guard index < line.upperBound else { return nil }
-            defer { from = index + 1 }
-            return from..<index
-        }
-        guard let first = field(), let second = field(), let third = field() else { return false }
-        let rest = from..<line.upperBound
-        let name = all[rest]
-        guard !name.isEmpty, !name.contains(0) else { return false }
-        switch all[line.lowerBound] {
+        var index = start + 2
+        switch base[start] {
         case UInt8(ascii: "D"):
-            let isRoot = name.count == 1 && name.first == UInt8(ascii: ".")
-            guard isRoot == folders.isEmpty, isRoot || Manifest.isSafe(name) else { return false }
-            if let last = folders.last, last.path.count > 1 || all[last.path.lowerBound] != 0x2E {
-                guard all[last.path].lexicographicallyPrecedes(name) else { return false }
-            }
             var identity: Identity?
-            func isDash(_ field: Range<Int>) -> Bool {
-                field.count == 1 && all[field.lowerBound] == UInt8(ascii: "-")
-            }
-            let unknown = isDash(first) && isDash(second) && isDash(third)
-            if !unknown {
-                guard let inode: UInt64 = Manifest.decimal(all[first]),
-                    let changed: Int64 = Manifest.decimal(all[second]),
-                    let modified: Int64 = Manifest.decimal(all[third])
+            if end - index > 6, memcmp(base + index, "- - - ", 6) == 0 {
+                index += 6
+            } else {
+                guard let inode = number(base, &index, end: end, signed: false),
+                    let changed = number(base, &index, end: end, signed: true),
+                    let modified = number(base, &index, end: end, signed: true)
                 else { return false }
-                identity = Identity(inode: inode, changed: changed, modified: modified)
+                identity = Identity(
+                    inode: inode.magnitude, changed: signed(changed), modified: signed(modified))
             }
-            folders.append(
-                Folder(path: rest, identity: identity, files: files.count..<files.count))
+            let path = index..<end
+            guard !path.isEmpty else { return false }
+            let name = UnsafeBufferPointer(start: base + index, count: end - index)
+            let isRoot = name.count == 1 && name[0] == UInt8(ascii: ".")
+            guard isRoot == folders.isEmpty, isRoot || Manifest.isSafe(name[...]) else {
+                return false
+            }
+            // Folders in byte order, after the root.
+            if let last = folders.last, last.path.count > 1 || base[last.path.lowerBound] != 0x2E {
+                let common = min(last.path.count, path.count)
+                let order = memcmp(base + last.path.lowerBound, base + path.lowerBound, common)
+                guard order < 0 || (order == 0 && last.path.count < path.count) else {
+                    return false
+                }
+            }
+            folders.append(Folder(path: path, identity: identity, files: files.count..<files.count))
         case UInt8(ascii: "F"):
-            guard !folders.isEmpty, !name.contains(UInt8(ascii: "/")),
-                !(name.count <= 2 && name.allSatisfy { $0 == UInt8(ascii: ".") }),
-                let inode: UInt64 = Manifest.decimal(all[first]),
-                let size: Int64 = Manifest.decimal(all[second]),
-                let modified: Int64 = Manifest.decimal(all[third])
+            guard !folders.isEmpty,
+                let inode = number(base, &index, end: end, signed: false),
+                let size = number(base, &index, end: end, signed: true),
+                let modified = number(base, &index, end: end, signed: true)
+            else { return false }
+            let count = end - index
+            guard count > 0, memchr(base + index, Int32(UInt8(ascii: "/")), count) == nil,
+                !(count <= 2 && base[index] == 0x2E && (count == 1 || base[index + 1] == 0x2E))
             else { return false }
             files.append(
                 File(
-                    name: rest, identity: FileIdentity(inode: inode, size: size, modified: modified)
-                ))
+                    name: index..<end,
+                    identity: FileIdentity(
+                        inode: inode.magnitude, size: signed(size), modified: signed(modified))))
             let last = folders.count - 1
             folders[last].files = folders[last].files.lowerBound..<files.count
         default:
