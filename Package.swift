@@ -43,7 +43,7 @@ let package = Package(
             resources: [
                 .embedInCode("layout.mustache"), .embedInCode("home.mustache"),
                 .embedInCode("org.mustache"), .embedInCode("record.mustache"),
-                .embedInCode("record-item.mustache"),
+                .embedInCode("record-item.mustache"), .embedInCode("record-year.mustache"),
                 .embedInCode("scorecard-row.mustache"), .embedInCode("open-item.mustache"),
                 .embedInCode("due-item.mustache"), .embedInCode("child-item.mustache"),
                 .embedInCode("notice-item.mustache"), .embedInCode("post-item.mustache"),

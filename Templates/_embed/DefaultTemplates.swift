@@ -10,6 +10,7 @@ package enum DefaultTemplates {
         "org.mustache": PackageResources.org_mustache,
         "record.mustache": PackageResources.record_mustache,
         "record-item.mustache": PackageResources.record_item_mustache,
+        "record-year.mustache": PackageResources.record_year_mustache,
         "scorecard-row.mustache": PackageResources.scorecard_row_mustache,
         "open-item.mustache": PackageResources.open_item_mustache,
         "due-item.mustache": PackageResources.due_item_mustache,

@@ -56,10 +56,12 @@ import ZhibuTemplates
             folders.first { path.hasPrefix($0) } ?? path
         }
         #expect(Set(owned) == Set(paths))
-        // Every kind has work on the example site, and each job names its organization.
+        // Every kind has work on the example site, and each job names its organization. The
+        // pages of a year's records are made only above 200 records of one organization, which
+        // the example does not reach (`RecordYearPageTests` lowers the limit).
         if which == "example" {
             let kinds = Set(jobs.map { $0.kind.name })
-            #expect(kinds == Set(PageKinds.all.map { $0.name }))
+            #expect(kinds == Set(PageKinds.all.map { $0.name }).subtracting(["record-year-page"]))
         }
         let orgs = Set(site.organizations.map(\.path))
         for job in jobs {

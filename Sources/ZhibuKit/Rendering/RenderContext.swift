@@ -29,6 +29,9 @@ package struct RenderContext: Sendable {
     /// The most organizations the home page's tree lists (`HomePage.treeLimit`); a test
     /// lowers it too.
     package var treeLimit = HomePage.treeLimit
+    /// The most records an organization's status page lists (`OrgStatusPage.recordLimit`);
+    /// a test lowers it.
+    package var recordLimit = OrgStatusPage.recordLimit
     /// The most rows of a board's lists of branches to look at first and of organizations
     /// below (`BoardSlides.attentionLimit`, `BoardSlides.branchesLimit`); a test lowers them.
     package var boardAttentionLimit = BoardSlides.attentionLimit

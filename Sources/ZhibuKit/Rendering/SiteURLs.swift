@@ -26,6 +26,11 @@ package struct SiteURLs: Sendable {
     package func record(_ org: String, _ record: ActivityRecord, _ language: Language) -> String {
         prefix(language) + org + "/activities/\(record.year)/\(record.slug)/"
     }
+    /// The page of an organization's records of one year, the folder its records' pages are
+    /// in (`RecordYearPage`).
+    package func recordYear(_ org: String, _ year: Int, _ language: Language) -> String {
+        prefix(language) + org + "/activities/\(year)/"
+    }
     package func system(_ org: String, _ slug: String, _ language: Language) -> String {
         prefix(language) + org + "/systems/\(slug)/"
     }

@@ -150,6 +150,12 @@ package enum UIStrings {
         "committee.committee": LocalizedText(zh: "党委委员会", en: "Party committee"),
         "archived": LocalizedText(zh: "已过期", en: "archived"),
         "olderRecords": LocalizedText(zh: "更早的活动记录", en: "Earlier records"),
+        "recordArchive": LocalizedText(
+            zh: "这里只列出最近的记录，全部记录按年份查看：",
+            en: "Only the latest records are listed here; all of them, by year:"),
+        "recordYear.title": LocalizedText(zh: "{year}年活动记录", en: "Records of {year}"),
+        "recordYear.count": LocalizedText(zh: "共 {count} 条", en: "{count} records"),
+        "recordYears": LocalizedText(zh: "各年份的活动记录", en: "Records by year"),
         "postsMore": LocalizedText(
             zh: "查看先锋岗与责任区的承诺和说明", en: "Commitments and details of the posts"),
         "signoff": LocalizedText(zh: "检查签字", en: "Sign-off"),

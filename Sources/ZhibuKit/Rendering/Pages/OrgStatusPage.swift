@@ -9,6 +9,12 @@ import ZhibuTemplating
 enum OrgStatusPage: PageKind {
     static let name = "org-status-page"
     static let pass = RenderPass.findings
+    /// The most records a status page lists, in whole months from the newest (the newest
+    /// month always). A branch keeps a few dozen records a year, but one with decades of them,
+    /// or one that records every small meeting, would get a status page of megabytes; beyond
+    /// this its page lists its latest records and links to a page per year
+    /// (`RecordYearPage`), so that every record stays linked from a page.
+    package static let recordLimit = 200
 
     static func jobs(_ context: RenderContext) -> [PageJob] {
         context.site.config.languages.flatMap { language in
@@ -259,6 +265,24 @@ extension OrgStatusPage {
             }
         }
 
+        /// A year of records, linked to its page (`RecordYearPage`).
+        struct YearLink: TemplateValues {
+            var label: String
+            var href: String
+            var count: Int
+            /// The page being shown is this year's.
+            var current: Bool = false
+            var last: Bool = false
+
+            func write(to writer: inout ValueWriter) {
+                writer.text("label", label)
+                writer.text("href", href)
+                writer.number("count", count)
+                writer.flag("current", current)
+                writer.flag("last", last)
+            }
+        }
+
         /// A regulation the scorecard cites; an item of `source-item.mustache`.
         struct Source: TemplateValues {
             var key: String
@@ -299,6 +323,9 @@ extension OrgStatusPage {
         var months: [Month]
         var older: [Month]
         var olderCount: Int
+        /// The years of the organization's records, newest first, when the page lists only
+        /// the latest of them; empty when it lists them all.
+        var archive: [YearLink]
         var posts: [PostItem]
         var postsHref: String?
         var systems: [SystemLink]
@@ -360,6 +387,7 @@ extension OrgStatusPage {
             writer.list("older", older)
             writer.fragment("olderItems", items.older)
             writer.number("olderCount", olderCount)
+            writer.list("archive", archive)
             writer.list("posts", posts)
             writer.fragment("postItems", items.posts)
             writer.text("postsHref", postsHref)
@@ -477,11 +505,16 @@ extension OrgStatusPage.Values {
                 dateISO: notice.date.value.description, pinned: notice.pinned,
                 expired: notice.until.map { $0.value < context.asOf } ?? false)
         }
-        let grouped = try Self.months(of: org, context, renderer, language)
+        let newest = Self.newestFirst(org)
+        let listed = Self.listed(newest, of: org, limit: context.recordLimit)
+        let grouped = try Self.months(
+            Array(newest.prefix(listed)), of: org, context, renderer, language)
         recordCount = org.records.count
         months = Array(grouped.prefix(Self.openMonths))
         older = Array(grouped.dropFirst(Self.openMonths))
-        olderCount = org.records.count - months.reduce(0) { $0 + $1.count }
+        olderCount = listed - months.reduce(0) { $0 + $1.count }
+        archive =
+            listed < newest.count ? Self.years(of: org, context, language, current: nil) : []
         posts = org.posts.map { post in
             PostItem(
                 title: post.title.text(in: language),
@@ -515,23 +548,61 @@ extension OrgStatusPage.Values {
         }
     }
 
-    /// The organization's records grouped by month, newest first, each month's records
-    /// rendered as list items.
-    private static func months(
-        of org: Organization, _ context: RenderContext, _ renderer: TemplateRenderer,
-        _ language: Language
-    ) throws(RenderError) -> [Month] {
+    /// The indices of the organization's records, newest first.
+    static func newestFirst(_ org: Organization) -> [Int] {
         let all = org.records
-        let sorted = all.indices.sorted {
+        return all.indices.sorted {
             (all[$0].date.value, all[$0].file) > (all[$1].date.value, all[$1].file)
         }
+    }
+
+    /// How many of the records `newest` lists the status page lists: all of them up to
+    /// `limit`, else whole months from the newest while they fit, the newest month always.
+    static func listed(_ newest: [Int], of org: Organization, limit: Int) -> Int {
+        guard newest.count > limit else { return newest.count }
+        let all = org.records
+        var listed = 0
+        while listed < newest.count {
+            let month = Period(.month, containing: all[newest[listed]].date.value)
+            var end = listed + 1
+            while end < newest.count, month.contains(all[newest[end]].date.value) { end += 1 }
+            // The newest month always; any other only if all of it fits.
+            guard listed == 0 || end <= limit else { break }
+            listed = end
+        }
+        return listed
+    }
+
+    /// Each year of the organization's records, newest first, linked to its page.
+    static func years(
+        of org: Organization, _ context: RenderContext, _ language: Language, current: Int?
+    ) -> [YearLink] {
+        var counts: [Int: Int] = [:]
+        for record in org.records { counts[record.year, default: 0] += 1 }
+        let years = counts.keys.sorted(by: >)
+        return years.enumerated().map { position, year in
+            YearLink(
+                label: UIStrings.text("recordYear.title", language, ["year": String(year)]),
+                href: context.urls.link(context.urls.recordYear(org.path, year, language)),
+                count: counts[year] ?? 0, current: year == current,
+                last: position == years.count - 1)
+        }
+    }
+
+    /// The records at `indices` (newest first) grouped by month, each month's records rendered
+    /// as list items.
+    static func months(
+        _ indices: [Int], of org: Organization, _ context: RenderContext,
+        _ renderer: TemplateRenderer, _ language: Language
+    ) throws(RenderError) -> [Month] {
+        let all = org.records
         var months: [Month] = []
         var start = 0
-        while start < sorted.count {
-            let month = Period(.month, containing: all[sorted[start]].date.value)
+        while start < indices.count {
+            let month = Period(.month, containing: all[indices[start]].date.value)
             var end = start + 1
-            while end < sorted.count, month.contains(all[sorted[end]].date.value) { end += 1 }
-            let items = sorted[start..<end].map {
+            while end < indices.count, month.contains(all[indices[end]].date.value) { end += 1 }
+            let items = indices[start..<end].map {
                 context.recordItem(all[$0], org: org, language)
             }
             do {

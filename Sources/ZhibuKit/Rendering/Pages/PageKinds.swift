@@ -20,6 +20,7 @@ package enum PageKinds {
         OverviewCSV.self,
         PostsPage.self,
         RecordPage.self,
+        RecordYearPage.self,
         RobotsTXT.self,
         SearchDocuments.self,
         SearchFragmentFiles.self,
