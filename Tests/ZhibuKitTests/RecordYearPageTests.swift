@@ -68,13 +68,13 @@ struct RecordYearPageTests {
             let links = Self.recordLinks(page)
             #expect(links.count == count)
             #expect(links.allSatisfy { $0.hasPrefix("/first/activities/\(year)/") })
-            #expect(page.contains("共 \(count) 条"))
+            #expect(page.contains("活动记录 <span class=\"muted\">\(count)</span></h2>"))
             // The year shown is marked, the others linked.
             #expect(page.contains("<strong aria-current=\"page\">\(year)年活动记录</strong>"))
         }
         let english = try #require(pages["en/first/activities/2025/index.html"])
         #expect(english.contains("Records of 2025"))
-        #expect(english.contains("36 records"))
+        #expect(english.contains("Activity records <span class=\"muted\">36</span></h2>"))
         // Every record's page is linked from the status page or a page of its year.
         let linked = pages.filter { $0.key.hasPrefix("first/") }.values.reduce(
             into: Set<String>()

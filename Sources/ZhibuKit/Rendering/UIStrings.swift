@@ -154,7 +154,6 @@ package enum UIStrings {
             zh: "这里只列出最近的记录，全部记录按年份查看：",
             en: "Only the latest records are listed here; all of them, by year:"),
         "recordYear.title": LocalizedText(zh: "{year}年活动记录", en: "Records of {year}"),
-        "recordYear.count": LocalizedText(zh: "共 {count} 条", en: "{count} records"),
         "recordYears": LocalizedText(zh: "各年份的活动记录", en: "Records by year"),
         "postsMore": LocalizedText(
             zh: "查看先锋岗与责任区的承诺和说明", en: "Commitments and details of the posts"),

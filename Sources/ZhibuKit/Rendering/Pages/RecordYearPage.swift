@@ -43,8 +43,7 @@ enum RecordYearPage: PageKind {
             values: Values(
                 title: title, org: org.name.text(in: language),
                 orgHref: context.urls.link(context.urls.org(org.path, language)),
-                count: UIStrings.text(
-                    "recordYear.count", language, ["count": String(indices.count)]),
+                count: indices.count,
                 years: OrgStatusPage.Values.years(of: org, context, language, current: year),
                 monthItems: monthItems))
     }
@@ -54,8 +53,8 @@ enum RecordYearPage: PageKind {
         var title: String
         var org: String
         var orgHref: String
-        /// The number of the year's records, in words.
-        var count: String
+        /// The number of the year's records.
+        var count: Int
         var years: [OrgStatusPage.Values.YearLink]
         var monthItems: Fragment
 
@@ -63,7 +62,7 @@ enum RecordYearPage: PageKind {
             writer.text("title", title)
             writer.text("org", org)
             writer.text("orgHref", orgHref)
-            writer.text("count", count)
+            writer.number("count", count)
             writer.list("years", years)
             writer.fragment("monthItems", monthItems)
         }
