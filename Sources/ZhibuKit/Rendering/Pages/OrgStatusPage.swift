@@ -548,12 +548,25 @@ extension OrgStatusPage.Values {
         }
     }
 
-    /// The indices of the organization's records, newest first.
-    static func newestFirst(_ org: Organization) -> [Int] {
+    /// The indices of the organization's records (of `year` only, when given), newest first.
+    static func newestFirst(_ org: Organization, year: Int? = nil) -> [Int] {
         let all = org.records
-        return all.indices.sorted {
+        let chosen = year.map { year in all.indices.filter { all[$0].year == year } }
+        return (chosen ?? Array(all.indices)).sorted {
             (all[$0].date.value, all[$0].file) > (all[$1].date.value, all[$1].file)
         }
+    }
+
+    /// The month of the record at `indices[start]`, and where the run of `indices` from
+    /// `start` that falls in that month ends: `indices` are newest first, so a month's
+    /// records are consecutive.
+    static func month(
+        of indices: [Int], from start: Int, in records: [ActivityRecord]
+    ) -> (month: Period, end: Int) {
+        let month = Period(.month, containing: records[indices[start]].date.value)
+        var end = start + 1
+        while end < indices.count, month.contains(records[indices[end]].date.value) { end += 1 }
+        return (month, end)
     }
 
     /// How many of the records `newest` lists the status page lists: all of them up to
@@ -563,9 +576,7 @@ extension OrgStatusPage.Values {
         let all = org.records
         var listed = 0
         while listed < newest.count {
-            let month = Period(.month, containing: all[newest[listed]].date.value)
-            var end = listed + 1
-            while end < newest.count, month.contains(all[newest[end]].date.value) { end += 1 }
+            let end = month(of: newest, from: listed, in: all).end
             // The newest month always; any other only if all of it fits.
             guard listed == 0 || end <= limit else { break }
             listed = end
@@ -599,16 +610,14 @@ extension OrgStatusPage.Values {
         var months: [Month] = []
         var start = 0
         while start < indices.count {
-            let month = Period(.month, containing: all[indices[start]].date.value)
-            var end = start + 1
-            while end < indices.count, month.contains(all[indices[end]].date.value) { end += 1 }
+            let (period, end) = month(of: indices, from: start, in: all)
             let items = indices[start..<end].map {
                 context.recordItem(all[$0], org: org, language)
             }
             do {
                 months.append(
                     Month(
-                        label: month.label.text(in: language), count: end - start,
+                        label: period.label.text(in: language), count: end - start,
                         records: try renderer.fragment(items, with: "record-item")))
             } catch {
                 throw RenderError(error)

@@ -30,7 +30,7 @@ enum RecordYearPage: PageKind {
         let language = job.language
         let year = job.item
         let title = UIStrings.text("recordYear.title", language, ["year": String(year)])
-        let indices = OrgStatusPage.Values.newestFirst(org).filter { org.records[$0].year == year }
+        let indices = OrgStatusPage.Values.newestFirst(org, year: year)
         let renderer = try context.renderer(language)
         let months = try OrgStatusPage.Values.months(indices, of: org, context, renderer, language)
         let monthItems: Fragment
