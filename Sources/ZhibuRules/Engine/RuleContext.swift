@@ -17,6 +17,7 @@ package struct RuleContext: Sendable {
     /// dozens of rules ask for them.
     package let branches: [Organization]
     private let privacyCache = OnceCache<[PrivacyScan.Text]>()
+    private let rosterCache = OnceCache<[String: RosterLookup.People]>()
 
     package init(site: Site, asOf: LocalDate) {
         self.site = site
@@ -60,6 +61,12 @@ package struct RuleContext: Sendable {
     package func people(of org: Organization) -> [Member] {
         if org.rosterFile != nil { return org.members }
         return site.organizations(below: org.path).flatMap(\.members)
+    }
+
+    /// The IDs an organization's records and posts resolve against, or nil when they cannot
+    /// be trusted (`RosterLookup.all`), made for every organization by the first rule that asks.
+    func rosterPeople(of org: Organization) -> RosterLookup.People? {
+        rosterCache.value { RosterLookup.all(self) }[org.path]
     }
 
     /// False when the roster exists but could not be read; roster checks then stay silent.

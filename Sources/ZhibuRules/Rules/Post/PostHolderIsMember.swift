@@ -33,11 +33,9 @@ enum PostHolderIsMember: Rule {
 
     static func check(_ context: RuleContext) -> [Finding] {
         context.site.organizations.flatMap { org -> [Finding] in
-            guard let people = RosterLookup.people(of: org, context) else { return [] }
-            let ids = people.map(\.id.value)
-            let known = Set(ids)
+            guard let people = context.rosterPeople(of: org) else { return [] }
             return org.posts.flatMap { post in
-                post.holders.filter { !known.contains($0.value) }.map { holder in
+                post.holders.filter { !people.known.contains($0.value) }.map { holder in
                     Finding(
                         LocalizedText(
                             zh:
@@ -46,7 +44,7 @@ enum PostHolderIsMember: Rule {
                                 "holder `\(holder.value)` of \(post.kind.value.label.en) `\(post.slug)` is not on the roster of `\(org.path)`"
                         ),
                         at: holder.location, org: org.path, subject: holder.value,
-                        help: [RosterLookup.help(for: holder.value, in: ids)])
+                        help: [RosterLookup.help(for: holder.value, in: people.ids)])
                 }
             }
         }

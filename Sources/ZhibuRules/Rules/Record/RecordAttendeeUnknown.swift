@@ -34,13 +34,12 @@ enum RecordAttendeeUnknown: Rule {
 
     static func check(_ context: RuleContext) -> [Finding] {
         context.site.organizations.flatMap { org -> [Finding] in
-            guard let people = RosterLookup.people(of: org, context) else { return [] }
-            let known = Set(people.map(\.id.value))
+            guard let people = context.rosterPeople(of: org) else { return [] }
             var findings: [Finding] = []
             for index in org.records.indices {
                 // Most records name only known people: look first, build messages only on a miss.
                 forEachNamed(in: org.records[index]) { id, role in
-                    guard !known.contains(id.value) else { return }
+                    guard !people.known.contains(id.value) else { return }
                     let role = role.label
                     findings.append(
                         Finding(
@@ -49,7 +48,7 @@ enum RecordAttendeeUnknown: Rule {
                                 en: "\(role.en) `\(id.value)` is not on the roster of `\(org.path)`"
                             ),
                             at: id.location, org: org.path, subject: id.value,
-                            help: [RosterLookup.help(for: id.value, in: people.map(\.id.value))]))
+                            help: [RosterLookup.help(for: id.value, in: people.ids)]))
                 }
             }
             return findings
@@ -89,17 +88,33 @@ enum RecordAttendeeUnknown: Rule {
 /// Both rules stay silent where a roster they depend on could not be read: an unreadable roster
 /// is reported once by the loader, and reporting every name as unknown would bury that.
 enum RosterLookup {
-    /// The people an organization's IDs resolve against, or nil when they cannot be trusted:
-    /// the roster failed, a general branch's or committee's branches have no readable roster,
-    /// or one of them failed.
-    static func people(of org: Organization, _ context: RuleContext) -> [Member]? {
-        guard context.rosterUsable(org) else { return nil }
-        if org.rosterFile == nil {
-            let below = context.site.organizations(below: org.path)
-            if below.contains(where: \.rosterFailed) { return nil }
+    /// The IDs an organization's records and posts resolve against, in roster order for the
+    /// suggestions, and as a set for the look-ups.
+    struct People: Sendable {
+        let ids: [String]
+        let known: Set<String>
+    }
+
+    /// Every organization's people, or none for one whose IDs cannot be trusted: the roster
+    /// failed, a general branch's or committee's branches have no readable roster, or one of
+    /// them failed. Made once for both rules: a committee's people are every roster below
+    /// it, and gathering them again for each rule and each level of the tree cost as much as
+    /// the checks themselves on a site of a thousand branches.
+    static func all(_ context: RuleContext) -> [String: People] {
+        var all: [String: People] = [:]
+        for org in context.site.organizations {
+            guard context.rosterUsable(org) else { continue }
+            let ids: [String]
+            if org.rosterFile != nil {
+                ids = org.members.map(\.id.value)
+            } else {
+                let below = context.site.organizations(below: org.path)
+                if below.contains(where: \.rosterFailed) { continue }
+                ids = below.flatMap { $0.members.map(\.id.value) }
+            }
+            if !ids.isEmpty { all[org.path] = People(ids: ids, known: Set(ids)) }
         }
-        let people = context.people(of: org)
-        return people.isEmpty ? nil : people
+        return all
     }
 
     /// "did you mean" with the nearest roster ID, else how to fix an unknown ID.
