@@ -6,9 +6,9 @@ import ZhibuTemplating
 /// tables made once for every page (names, breadcrumb trails), and what the passes before the
 /// current one made.
 ///
-/// `SiteRenderer` fills it in pass by pass: `findings` is `.none` in the first pass, whose kinds
-/// show no finding; `searchDocuments` is set for the second; `files` holds every file of the
-/// passes before for the last two.
+/// `SiteRenderer` fills it in pass by pass: `searchDocuments` is set for the content pass, and
+/// emptied after it; `findings` is `.none` until the findings pass (the kinds before it show no
+/// finding); `files` holds every file of the passes before for the last two.
 package struct RenderContext: Sendable {
     package let site: Site
     package let asOf: LocalDate
@@ -41,10 +41,11 @@ package struct RenderContext: Sendable {
     package internal(set) var findings = Findings.none
     /// Each organization's overview numbers, made from `findings` (none in the first pass).
     package internal(set) var summaries = OrgSummaries.none
-    /// The first pass's documents of the search index, by language, in job order.
+    /// The documents of the search index, by language, oldest first (`SearchIndex.ordered`):
+    /// for the content pass only.
     package internal(set) var searchDocuments: [Language: [SearchIndex.Entry]] = [:]
     /// How each language's search fragments are laid out, made once from all its documents
-    /// for the second pass.
+    /// for the content pass.
     package internal(set) var searchLayouts: [Language: SearchFragments.Layout] = [:]
     /// Every file the passes before made, sorted by path.
     package internal(set) var files: [RenderedFile] = []

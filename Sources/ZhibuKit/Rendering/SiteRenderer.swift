@@ -29,9 +29,9 @@ package struct SiteRenderer: Sendable {
         try render { context.shown(findings) } ?? []
     }
 
-    /// Every file of the site. The first pass shows no finding, so it renders before `shown`
-    /// is called: a build validates and makes what the later passes show (`RenderContext.shown`)
-    /// meanwhile on another thread, and `shown` waits for it. When `shown` gives nil (the
+    /// Every file of the site. The passes before the findings show none, so they render before
+    /// `shown` is called: a build validates and makes what the later passes show
+    /// (`RenderContext.shown`) meanwhile on another thread, and `shown` waits for it. When `shown` gives nil (the
     /// validation found a broken reference, a `load.*` error), rendering stops there and the
     /// result is nil.
     package func render(shown: () -> RenderContext.Shown?) throws(RenderError)
@@ -41,22 +41,31 @@ package struct SiteRenderer: Sendable {
         return try render(keeping: &held, shown: shown)
     }
 
-    /// `render(shown:)`, handing the context of the last passes (with the site's search
-    /// documents) to `held` instead of freeing it on return (`BuildResult.held`).
+    /// `render(shown:)`, handing the context of the last passes to `held` instead of freeing it
+    /// on return (`BuildResult.held`).
+    ///
+    /// The search documents are made first and let go of once the content pass, whose index
+    /// files read them, is done: a large site's documents and the fragments' scratch arrays
+    /// are then memory that the pages after them reuse, instead of memory held while every
+    /// page is (each page of memory a build adds is one more the system must clear for it).
     package func render(keeping held: inout [any Sendable], shown: () -> RenderContext.Shown?)
         throws(RenderError) -> [RenderedFile]?
     {
         var context = self.context
         defer { held.append(context) }
-        let early = try render(.content, context)
-        guard let shown = shown() else { return nil }
-        context.show(shown)
         var files: [RenderedFile] = []
-        files.reserveCapacity(early.count)
-        Self.gather(early, into: &files, documents: &context.searchDocuments)
+        Self.gather(
+            try render(.documents, context), into: &files, documents: &context.searchDocuments)
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         context.searchLayouts = context.searchDocuments.mapValues { SearchFragments.Layout($0) }
+        let early = try render(.content, context)
+        context.searchDocuments = [:]
+        context.searchLayouts = [:]
+        guard let shown = shown() else { return nil }
+        context.show(shown)
+        files.reserveCapacity(files.count + early.count)
         var unused: [Language: [SearchIndex.Entry]] = [:]
+        Self.gather(early, into: &files, documents: &unused)
         Self.gather(try render(.findings, context), into: &files, documents: &unused)
         // Links are made relative before the passes that list and digest files, so that
         // `build.json` digests the bytes published, and where each file is rendered: a part

@@ -14,7 +14,7 @@ package protocol PageKind: Sendable {
     /// Whether one job takes much longer than a page: such jobs are started first, so that
     /// they overlap with the many small ones instead of ending a pass alone on one core.
     static var runsLong: Bool { get }
-    /// Whether its jobs read the first pass's search documents
+    /// Whether its jobs read the search documents
     /// (`RenderContext.searchDocuments`): a part of a sharded build that renders one of them
     /// makes those documents too.
     static var readsSearchDocuments: Bool { get }
@@ -55,10 +55,13 @@ extension PageKind {
 
 /// When the jobs of a kind render, in order; each pass may read what the passes before it made.
 package enum RenderPass: Int, Sendable, CaseIterable, Comparable {
-    /// Needs only the loaded site (records, systems, feeds, calendars …): renders while the
-    /// rules still run, which is nearly all of a build's work.
+    /// The search index's documents, which the index's files in the next pass are made of:
+    /// made from the loaded site alone, before any page.
+    case documents
+    /// Needs only the loaded site (records, systems, feeds, calendars …) and the documents:
+    /// renders while the rules still run, which is nearly all of a build's work.
     case content
-    /// Shows the rules' findings (`RenderContext.findings`) or joins the first pass's parts.
+    /// Shows the rules' findings (`RenderContext.findings`) or joins the content pass's parts.
     case findings
     /// Lists every page of the two passes before (the sitemap).
     case listing

@@ -1,13 +1,14 @@
 import ZhibuModel
 
 /// The documents of each language's search index, made per organization (and once for the free
-/// pages) in the first pass; `SearchIndexJSON` joins them into the index file.
+/// pages) in a pass of their own; `SearchIndexJSON` joins them into the index file and
+/// `SearchFragmentFiles` cuts them into fragments in the pass after.
 ///
 /// A large site's index is far more work than any page: in slices it spreads over the cores
 /// with them.
 enum SearchDocuments: PageKind {
     static let name = "search-documents"
-    static let pass = RenderPass.content
+    static let pass = RenderPass.documents
     static let runsLong = true
 
     static func jobs(_ context: RenderContext) -> [PageJob] {

@@ -3,11 +3,13 @@ import ZhibuModel
 /// Each language's search index in fragments (`SearchFragments`): the meta fragment, and one job
 /// per partition that writes its buckets and document chunks below the partition's folder.
 ///
-/// In the second pass, when the first pass's documents are known; the partitions spread a large
-/// site's postings over the cores with the status pages.
+/// In the content pass, when the documents are known, and among its first jobs: the partitions'
+/// scratch arrays (twelve bytes for each of a large site's tens of millions of occurrences)
+/// are then taken and given back before the pages pile up, so that the pages reuse that
+/// memory instead of adding to the build's peak.
 enum SearchFragmentFiles: PageKind {
     static let name = "search-fragment-files"
-    static let pass = RenderPass.findings
+    static let pass = RenderPass.content
     static let runsLong = true
     static let readsSearchDocuments = true
 

@@ -1,10 +1,10 @@
 import ZhibuModel
 
-/// Each language's search index, `search-index.json`: the first pass's documents joined and
-/// sorted (`SearchIndex`).
+/// Each language's search index, `search-index.json`: the documents joined and sorted
+/// (`SearchIndex`).
 enum SearchIndexJSON: PageKind {
     static let name = "search-index-json"
-    static let pass = RenderPass.findings
+    static let pass = RenderPass.content
     static let runsLong = true
     static let readsSearchDocuments = true
 
