@@ -200,22 +200,44 @@ package enum Pipeline {
     /// A `load.*` error stops before rendering (`files` is nil); findings of the
     /// standardization rules do not stop it: they are what the status pages show. The rules
     /// run beside the first pass of rendering, which shows none of them.
-    package static func build(tree: FileTree, options: Options) throws(RenderError) -> BuildResult {
+    ///
+    /// The tree is consumed: once the rules are done, the report keeps the files its findings
+    /// quote and every other byte read is let go of while the pages render.
+    package static func build(tree: consuming FileTree, options: Options) throws(RenderError)
+        -> BuildResult
+    {
         // The templates need only the site's languages: they compile while the content loads.
         let languages = SiteConfigReader.read(
             tree.file("Content/site.yml"), bag: DiagnosticBag()
         ).languages
-        let compiling = Background { () -> Result<TemplateSet, RenderError> in
+        let compiling = Background { [tree] () -> Result<TemplateSet, RenderError> in
             Result { () throws(RenderError) in try TemplateSet.load(tree, languages: languages) }
         }
-        let loaded = load(tree, options, renderBodies: true)
+        var loaded = load(tree, options, renderBodies: true)
         let site = loaded.result.site
         guard !CheckReport.hasLoadErrors(loaded.result.diagnostics) else {
             return BuildResult(
                 report: report(loaded, validate(loaded, jobs: options.jobs)), site: site,
                 files: nil)
         }
-        let validating = Background { validate(loaded, jobs: options.jobs) }
+        let validating = Background { [loaded] in validate(loaded, jobs: options.jobs) }
+        // The report is made on a thread of its own as soon as the rules are done, and handed
+        // to the command line to print while the pages render.
+        let reporting = Background { [loaded, onReport = options.onReport] () -> CheckReport in
+            let checked = Self.report(loaded, validating.wait())
+            onReport?(checked)
+            return checked
+        }
+        let templating = compiling.wait().flatMap { set -> Result<TemplateSet, RenderError> in
+            if languages == site.config.languages { return .success(set) }
+            return Result { () throws(RenderError) in
+                try TemplateSet.load(tree, languages: site.config.languages)
+            }
+        }
+        // From here only the two threads above hold the files' bytes (a tenth of a large
+        // build's peak), and they let go of them when the report is made.
+        _ = consume tree
+        loaded.tree = FileTree(files: [])
         var report: CheckReport?
         var showing: Background<(CheckReport, RenderContext.Shown?)>?
         // What the render worked with, which the result holds if the caller asks it to.
@@ -223,10 +245,7 @@ package enum Pipeline {
         let start = Date()
         let files: [RenderedFile]?
         do throws(RenderError) {
-            var templates = try compiling.wait().get()
-            if languages != site.config.languages {
-                templates = try TemplateSet.load(tree, languages: site.config.languages)
-            }
+            let templates = try templating.get()
             var rendered = options.drafts ? site : site.withoutDrafts
             if let audience = options.audience { rendered.config.audience = audience }
             if options.relativeURLs { rendered.config.relativeURLs = true }
@@ -237,13 +256,10 @@ package enum Pipeline {
             if let shard = options.shard {
                 renderer.shard(ShardSpec.deal(rendered, count: shard.count), part: shard.index)
             }
-            // The report and what the later passes show are made on the validating thread,
-            // beside the first pass.
+            // What the later passes show is made once the report is, beside the first passes.
             let context = renderer.context
-            let onReport = options.onReport
             let made = Background { () -> (CheckReport, RenderContext.Shown?) in
-                let checked = Self.report(loaded, validating.wait())
-                onReport?(checked)
+                let checked = reporting.wait()
                 // A broken reference is a load error too: it stops the build here.
                 guard !checked.hasLoadErrors else { return (checked, nil) }
                 let findings = Findings(diagnostics: checked.diagnostics, due: checked.due)
@@ -258,11 +274,11 @@ package enum Pipeline {
             held.append(renderer)
         } catch {
             if report == nil {
-                if let showing { _ = showing.wait() } else { _ = validating.wait() }
+                if let showing { _ = showing.wait() } else { _ = reporting.wait() }
             }
             throw error
         }
-        var checked = report ?? Self.report(loaded, validating.wait())
+        var checked = report ?? reporting.wait()
         if files != nil { checked.timings.append(("render", Date().timeIntervalSince(start))) }
         return BuildResult(
             report: checked, site: site, files: files,
@@ -399,7 +415,7 @@ package enum Pipeline {
             if let parts = options.merged {
                 built = .success(try merge(parts, tree: tree, options: options))
             } else {
-                built = .success(try build(tree: tree, options: options))
+                built = .success(try build(tree: consume tree, options: options))
             }
         } catch {
             built = .failure(error)
@@ -524,11 +540,13 @@ extension Pipeline {
     }
 
     /// The report of load and validate.
+    /// It keeps only the files its findings quote (`FileTree.keeping`).
     static func report(_ loaded: Loaded, _ validation: (Validator.Result, Double)) -> CheckReport {
-        CheckReport(
-            summary: SiteSummary(loaded.result.site),
-            diagnostics: (loaded.result.diagnostics + validation.0.diagnostics).sortedForOutput(),
-            due: validation.0.due, asOf: loaded.asOf, tree: loaded.tree,
+        let diagnostics = (loaded.result.diagnostics + validation.0.diagnostics).sortedForOutput()
+        return CheckReport(
+            summary: SiteSummary(loaded.result.site), diagnostics: diagnostics,
+            due: validation.0.due, asOf: loaded.asOf,
+            tree: loaded.tree.keeping(Set(diagnostics.map(\.location.file))),
             timings: loaded.result.timings + [("validate", validation.1)])
     }
 

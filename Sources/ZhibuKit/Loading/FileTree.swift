@@ -138,6 +138,14 @@ package struct FileTree: Sendable {
         return walker
     }
 
+    /// Only the files at `paths`, the rest let go of: a report keeps the files its findings
+    /// point into, which is all it quotes, not every byte a build read.
+    package func keeping(_ paths: Set<String>) -> FileTree {
+        var kept = self
+        kept.files = files.filter { paths.contains($0.path) }
+        return kept
+    }
+
     /// The file at a site-relative path, if it was read.
     package func file(_ path: String) -> SourceFile? {
         var low = 0
