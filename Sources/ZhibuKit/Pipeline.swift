@@ -10,7 +10,7 @@ import ZhibuRules
 /// load      ContentLoader         the model with located fields; a bad file is a diagnostic
 ///                                 (the templates compile meanwhile)
 /// validate  Validator             rules, references, waivers, severity overrides
-///                                 (beside render's first pass, which shows no finding)
+///                                 (beside render's first passes, which show no finding)
 /// render    SiteRenderer          every page kind's jobs, pass by pass, on all cores
 /// publish   Publisher             write aside, swap atomically, store the cache
 /// ```
@@ -199,7 +199,7 @@ package enum Pipeline {
     ///
     /// A `load.*` error stops before rendering (`files` is nil); findings of the
     /// standardization rules do not stop it: they are what the status pages show. The rules
-    /// run beside the first pass of rendering, which shows none of them.
+    /// run beside the passes of rendering before the findings pass, which show none of them.
     ///
     /// The tree is consumed: once the rules are done, the report keeps the files its findings
     /// quote and every other byte read is let go of while the pages render.

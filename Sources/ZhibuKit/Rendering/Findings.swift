@@ -14,7 +14,7 @@ package struct Findings: Sendable {
     private let byOrg: [String: [Diagnostic]]
     private let dueByOrg: [String: [DueItem]]
 
-    /// No findings: what the first pass renders with, which shows none.
+    /// No findings: what the passes before the findings pass render with, which show none.
     package static let none = Findings(diagnostics: [], due: [])
 
     package init(diagnostics: [Diagnostic], due: [DueItem]) {

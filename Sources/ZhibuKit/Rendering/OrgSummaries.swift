@@ -87,7 +87,7 @@ package struct OrgSummaries: Sendable {
     /// The whole tree as if it were one organization above the top: what the home page counts.
     package let whole: Summary
 
-    /// Nothing known: what the first pass renders with.
+    /// Nothing known: what the passes before the findings pass render with.
     package static let none = OrgSummaries(
         columns: [], trendMonths: [], summaries: [], whole: Summary())
 

@@ -39,7 +39,8 @@ package struct RenderContext: Sendable {
     /// The most addresses in one sitemap file (`SitemapXML.addressLimit`); a test lowers it.
     package var sitemapLimit = SitemapXML.addressLimit
     package internal(set) var findings = Findings.none
-    /// Each organization's overview numbers, made from `findings` (none in the first pass).
+    /// Each organization's overview numbers, made from `findings` (none before the findings
+    /// pass).
     package internal(set) var summaries = OrgSummaries.none
     /// The documents of the search index, by language, oldest first (`SearchIndex.ordered`):
     /// for the content pass only.
@@ -184,9 +185,9 @@ package struct RenderContext: Sendable {
         var summaries: OrgSummaries
     }
 
-    /// The findings and summaries the passes after the first show, made apart from the
-    /// context so that a build makes them on the thread that validates, beside the first pass,
-    /// rather than between the passes while every other core waits.
+    /// The findings and summaries the findings pass and those after it show, made apart from
+    /// the context so that a build makes them on the thread that validates, beside the first
+    /// passes, rather than between the passes while every other core waits.
     package func shown(_ findings: Findings) -> Shown {
         let visible = audience == .public ? findings.forPublic() : findings
         return Shown(

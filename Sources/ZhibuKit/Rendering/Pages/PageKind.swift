@@ -63,7 +63,7 @@ package enum RenderPass: Int, Sendable, CaseIterable, Comparable {
     case content
     /// Shows the rules' findings (`RenderContext.findings`) or joins the content pass's parts.
     case findings
-    /// Lists every page of the two passes before (the sitemap).
+    /// Lists every page of the passes before (the sitemap).
     case listing
     /// Digests every file of the passes before (`build.json`).
     case digest
@@ -95,7 +95,8 @@ package enum PageOutput: Sendable {
     /// Every file below the folder the job's path names, for a job whose files depend on the
     /// content (the search index's fragments).
     case files([RenderedFile])
-    /// Documents of the search index, for the second pass to join into a language's index.
+    /// Documents of the search index, made in the documents pass for the content pass to join
+    /// into a language's index and fragments.
     case searchDocuments(Language, [SearchIndex.Entry])
 
     /// The files the job made: none for the parts a later pass joins.
