@@ -31,9 +31,9 @@ package struct SiteRenderer: Sendable {
 
     /// Every file of the site. The passes before the findings show none, so they render before
     /// `shown` is called: a build validates and makes what the later passes show
-    /// (`RenderContext.shown`) meanwhile on another thread, and `shown` waits for it. When `shown` gives nil (the
-    /// validation found a broken reference, a `load.*` error), rendering stops there and the
-    /// result is nil.
+    /// (`RenderContext.shown`) meanwhile on another thread, and `shown` waits for it. When
+    /// `shown` gives nil (the validation found a broken reference, a `load.*` error), rendering
+    /// stops there and the result is nil.
     package func render(shown: () -> RenderContext.Shown?) throws(RenderError)
         -> [RenderedFile]?
     {

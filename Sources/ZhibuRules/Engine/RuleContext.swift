@@ -56,11 +56,15 @@ package struct RuleContext: Sendable {
     /// Records with `status: held` dated on or before the as-of date.
     package func heldRecords(_ org: Organization) -> [ActivityRecord] { held[org.path] ?? [] }
 
-    /// The people an organization's IDs resolve against: its roster, or for a committee or
-    /// general branch without one, the rosters of the branches below it.
+    /// The organizations whose rosters an organization's IDs resolve against: its own, or for a
+    /// committee or general branch without one, every organization below it.
+    package func rosterOwners(of org: Organization) -> ArraySlice<Organization> {
+        org.rosterFile != nil ? [org][...] : site.organizations(below: org.path)
+    }
+
+    /// The people an organization's IDs resolve against (`rosterOwners`).
     package func people(of org: Organization) -> [Member] {
-        if org.rosterFile != nil { return org.members }
-        return site.organizations(below: org.path).flatMap(\.members)
+        rosterOwners(of: org).flatMap(\.members)
     }
 
     /// The IDs an organization's records and posts resolve against, or nil when they cannot

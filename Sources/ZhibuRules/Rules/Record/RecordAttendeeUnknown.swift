@@ -102,16 +102,10 @@ enum RosterLookup {
     /// the checks themselves on a site of a thousand branches.
     static func all(_ context: RuleContext) -> [String: People] {
         var all: [String: People] = [:]
-        for org in context.site.organizations {
-            guard context.rosterUsable(org) else { continue }
-            let ids: [String]
-            if org.rosterFile != nil {
-                ids = org.members.map(\.id.value)
-            } else {
-                let below = context.site.organizations(below: org.path)
-                if below.contains(where: \.rosterFailed) { continue }
-                ids = below.flatMap { $0.members.map(\.id.value) }
-            }
+        for org in context.site.organizations where context.rosterUsable(org) {
+            let owners = context.rosterOwners(of: org)
+            if owners.contains(where: \.rosterFailed) { continue }
+            let ids = owners.flatMap { $0.members.map(\.id.value) }
             if !ids.isEmpty { all[org.path] = People(ids: ids, known: Set(ids)) }
         }
         return all
