@@ -153,6 +153,83 @@ import ZhibuRules
         #expect(Overview.matrixLimit == 500)
     }
 
+    /// When the matrix leaves branches out, a page sums up the branches of each organization
+    /// below it in a row of its own: the completion rate of each requirement over all of
+    /// them, coloured as the worst, whatever the matrix left out. A home page whose only root
+    /// is a committee shows that committee's children; a page whose children are all branches
+    /// has no such rows, and neither has a page whose matrix lists every branch.
+    @Test func aCutMatrixIsSummedUpByTheOrganizationsBelow() throws {
+        var files = Self.committee(5) { number, folder, branch in
+            if number == 3 {
+                branch[folder + "activities/2026/07-05-committee-meeting.md"] = nil
+            }
+        }
+        // Branches 1–2 under general branch g1, 3–5 under g2.
+        for (path, text) in files where path.hasPrefix("Content/orgs/c/b") {
+            let number = Int(path.dropFirst("Content/orgs/c/b".count).prefix(4)) ?? 0
+            files[path] = nil
+            files[
+                path.replacingOccurrences(
+                    of: "orgs/c/", with: number <= 2 ? "orgs/c/g1/" : "orgs/c/g2/")] = text
+        }
+        for (slug, name) in [("g1", "第一党总支"), ("g2", "第二党总支")] {
+            files["Content/orgs/c/\(slug)/org.yml"] =
+                "name: \(name)\nkind: general-branch\nestablished: 2010-01-01\n"
+                + "committee:\n  secretary: m01\n"
+        }
+        func rollup(_ html: String) -> [String] {
+            guard let start = html.range(of: "<table class=\"data matrix rollup sortable\">"),
+                let end = html[start.upperBound...].range(of: "</table>")
+            else { return [] }
+            return html[start.upperBound..<end.lowerBound]
+                .components(separatedBy: "<tr><th scope=\"row\"").dropFirst().map { $0 }
+        }
+        /// The title and text of a row's first requirement cell (支委会, monthly).
+        func firstCell(_ row: String) -> (title: String, text: String)? {
+            guard let cell = row.components(separatedBy: "<td class=\"cell ").dropFirst().first,
+                let title = cell.components(separatedBy: "title=\"").dropFirst().first?
+                    .components(separatedBy: "\"").first,
+                let text = cell.components(separatedBy: "</span> ").dropFirst().first?
+                    .components(separatedBy: "</td>").first
+            else { return nil }
+            return (title, text)
+        }
+        for path in ["c/index.html", "index.html"] {
+            let cut = try Self.page(files, path: path) { $0.matrixLimit = 2 }
+            let rows = rollup(cut)
+            #expect(rows.count == 2, "\(path)")
+            guard rows.count == 2 else { continue }
+            // Worst first: g2 holds the branch that missed a meeting.
+            #expect(rows[0].contains("href=\"/c/g2/\""))
+            #expect(rows[1].contains("href=\"/c/g1/\""))
+            #expect(rows[0].contains("<td class=\"num\" data-value=\"3\">3</td>"))
+            #expect(rows[1].contains("<td class=\"num\" data-value=\"2\">2</td>"))
+            // g1's two clean branches: every month met, n of them each.
+            let clean = try #require(firstCell(rows[1]))
+            let parts = clean.title.components(separatedBy: " ").first?.split(separator: "/")
+            let met = try #require(parts.flatMap { Int($0[0]) })
+            #expect(clean.title == "\(met)/\(met) 个支部·月" && met % 2 == 0)
+            #expect(clean.text == "100%")
+            #expect(rows[1].contains("<td class=\"cell met\""))
+            // g2's three branches: the same months each, one of them missed.
+            let months = met / 2
+            let missing = try #require(firstCell(rows[0]))
+            #expect(missing.title == "\(3 * months - 1)/\(3 * months) 个支部·月")
+            #expect(missing.text == "\((3 * months - 1) * 100 / (3 * months))%")
+            #expect(rows[0].contains("<td class=\"cell unmet\""))
+        }
+        let g2 = try Self.page(files, path: "c/g2/index.html") { $0.matrixLimit = 1 }
+        #expect(g2.contains("表中只列出最需关注的 1 个（共 3 个）"))
+        #expect(rollup(g2).isEmpty)
+        #expect(!g2.contains("rollup-title"))
+        let whole = try Self.page(files, path: "c/index.html") { _ in }
+        #expect(rollup(whole).isEmpty)
+        #expect(!whole.contains("rollup-title"))
+        let english = try Self.page(files, path: "en/c/index.html") { $0.matrixLimit = 2 }
+        #expect(english.contains("Organizations below × requirements"))
+        #expect(rollup(english).count == 2)
+    }
+
     /// A renderer of `files`, and its context showing their findings.
     static func rendering(_ files: [String: String]) throws -> (SiteRenderer, RenderContext) {
         let tree = FileTree(files: files.map { SourceFile(path: $0.key, text: $0.value) })

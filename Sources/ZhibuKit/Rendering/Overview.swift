@@ -103,6 +103,11 @@ package struct Overview: Sendable {
                 lastHeld: summary.lastHeld.map { $0.description },
                 dormant: summary.lastHeld.map { $0 < dormantBefore } ?? true, language: language)
         }
+        // Only when the matrix leaves branches out: its rows then no longer add up to the
+        // whole, and a row per organization below does.
+        let rollupRows =
+            rows.count < branches.count
+            ? Values.Rollup.rows(of: rollupOrgs(context), columns: columns, context, language) : []
         let renderer = try context.renderer(language)
         let rowItems: Fragment
         do { rowItems = try renderer.fragment(rows, with: "matrix-row") } catch {
@@ -110,7 +115,23 @@ package struct Overview: Sendable {
         }
         return Values(
             overview: self, context: context, language: language, order: order, rows: rows,
-            rowItems: rowItems)
+            rowItems: rowItems, rollup: rollupRows)
+    }
+
+    /// The organizations below whose branches the rolled-up rows sum up: the children of the
+    /// overview's organization (the roots for the whole tree) that have branches below them.
+    /// A single child that is not a branch would be one row saying what the page says
+    /// already, so the rows are then its children, and so on down.
+    func rollupOrgs(_ context: RenderContext) -> [Int] {
+        let tree = context.tree
+        let organizations = context.site.organizations
+        var level = org.map { tree.children[$0] } ?? tree.roots
+        while level.count == 1, !organizations[level[0]].kind.value.isBranch {
+            level = tree.children[level[0]]
+        }
+        return level.filter {
+            !organizations[$0].kind.value.isBranch && context.summaries[$0].branchCount > 0
+        }
     }
 
     struct Values: TemplateValues {
@@ -142,6 +163,122 @@ package struct Overview: Sendable {
             }
         }
 
+        /// One organization below with branches of its own below it, as a row of the
+        /// rolled-up table: its state, how many branches it has, and for each requirement
+        /// the completion rate of those branches, coloured as the worst of them.
+        struct Rollup: TemplateValues {
+            /// One requirement over the branches of a row's organization.
+            struct Cell {
+                /// Whether the requirement applies to any of the branches.
+                var applies = false
+                /// The worst state of the branches it applies to.
+                var worst = OrgState.met
+                var met = 0
+                var evaluated = 0
+
+                mutating func add(_ cell: OrgSummaries.Cell) {
+                    guard cell.applies else { return }
+                    applies = true
+                    worst = max(worst, cell.state)
+                    met += cell.met
+                    evaluated += cell.evaluated
+                }
+            }
+
+            var name: String
+            var href: String
+            var kind: String
+            var state: OrgState.Values
+            var stateSort: Int
+            var branches: Int
+            var cells: [Cell]
+            var unit: [String]
+            var lastHeld: String?
+            var language: Language
+
+            /// The rows of `orgs`, worst first as the matrix is: by state, then by how many
+            /// of their branches are not met and need attention, then in tree order. Each
+            /// reads the cells of its own branches only, so a page's rows cost what its
+            /// matrix does.
+            static func rows(
+                of orgs: [Int], columns: [Int], _ context: RenderContext,
+                _ language: Language
+            ) -> [Rollup] {
+                let summaries = context.summaries
+                let organizations = context.site.organizations
+                let units = columns.map {
+                    UIStrings.text("unit." + Values.kind(of: summaries.columns[$0]), language)
+                }
+                let unmet = OrgState.unmet.rawValue
+                let attention = OrgState.attention.rawValue
+                let ordered = orgs.enumerated().sorted { lhs, rhs in
+                    let left = summaries[lhs.element]
+                    let right = summaries[rhs.element]
+                    if left.rolled != right.rolled { return left.rolled > right.rolled }
+                    if left.branchStates[unmet] != right.branchStates[unmet] {
+                        return left.branchStates[unmet] > right.branchStates[unmet]
+                    }
+                    if left.branchStates[attention] != right.branchStates[attention] {
+                        return left.branchStates[attention] > right.branchStates[attention]
+                    }
+                    return lhs.offset < rhs.offset
+                }.map(\.element)
+                return ordered.map { index in
+                    var cells = Array(repeating: Cell(), count: columns.count)
+                    for branch in context.tree.descendants(of: index)
+                    where organizations[branch].kind.value.isBranch {
+                        let own = summaries[branch].cells
+                        for (slot, column) in columns.enumerated() { cells[slot].add(own[column]) }
+                    }
+                    let summary = summaries[index]
+                    let org = organizations[index]
+                    return Rollup(
+                        name: org.name.text(in: language),
+                        href: context.urls.link(context.urls.org(org.path, language)),
+                        kind: org.kind.value.label.text(in: language),
+                        state: summary.rolled.values(language),
+                        // Branches counted in millions: a province's committee has fewer.
+                        stateSort: summary.rolled.rawValue * 1_000_000_000_000
+                            + summary.branchStates[unmet] * 1_000_000
+                            + summary.branchStates[attention],
+                        branches: summary.branchCount, cells: cells, unit: units,
+                        lastHeld: summary.lastHeld.map { $0.description }, language: language)
+                }
+            }
+
+            func write(to writer: inout ValueWriter) {
+                let language = language
+                writer.text("name", name)
+                writer.text("href", href)
+                writer.text("kind", kind)
+                writer.map("state", state)
+                writer.number("stateSort", stateSort)
+                writer.number("branches", branches)
+                writer.list("cells", Array(zip(cells, unit))) { pair, writer in
+                    let (cell, unit) = pair
+                    guard cell.applies else {
+                        writer.text("class", "na")
+                        writer.text("icon", "–")
+                        writer.text("percent", UIStrings.text("overview.na", language))
+                        writer.number("sort", -1)
+                        return
+                    }
+                    let missed = cell.evaluated - cell.met
+                    writer.text("class", cell.worst.key)
+                    writer.text("icon", cell.worst.icon)
+                    writer.text("percent", Values.percent(cell.met, of: cell.evaluated))
+                    writer.text("title", "\(cell.met)/\(cell.evaluated) \(unit)")
+                    // Worse sorts higher, as in the matrix: the worst branch's state, then
+                    // the share of periods missed.
+                    writer.number(
+                        "sort",
+                        cell.worst.rawValue * 1000
+                            + (cell.evaluated == 0 ? 0 : missed * 100 / cell.evaluated))
+                }
+                writer.text("lastHeld", lastHeld)
+            }
+        }
+
         var overview: Overview
         var context: RenderContext
         var language: Language
@@ -150,6 +287,9 @@ package struct Overview: Sendable {
         /// The matrix's rows, the first of `order`; `rows` for templates that loop them.
         var rows: [Row]
         var rowItems: Fragment
+        /// The rolled-up rows, one per organization below (`Overview.rollupOrgs`), when the
+        /// matrix leaves branches out; empty otherwise.
+        var rollup: [Rollup]
 
         /// The branches the matrix lists. A status page lists its child branches left out of
         /// them among its children, so that every branch is linked from the page of the
@@ -190,6 +330,7 @@ package struct Overview: Sendable {
                 writer.text("title", Self.summary(of: rule, language))
             }
             writer.list("rows", rows)
+            writer.list("rollup", rollup)
             writer.fragment("rowItems", rowItems)
             // Said under the matrix when it lists only the first branches.
             writer.text(

@@ -174,6 +174,12 @@ package enum UIStrings {
             en:
                 "Worst first; each cell's sign and word give the state over the window, “N missed” the periods without the meeting. Click a heading to sort; click a branch for its findings."
         ),
+        "byOrg": LocalizedText(zh: "下级组织 × 要求", en: "Organizations below × requirements"),
+        "byOrgHelp": LocalizedText(
+            zh: "每行汇总一个下级组织所属的全部党支部：百分比为落实率（已落实的期数占应落实的期数），符号和颜色按其中情况最差的党支部。点击表头可重新排序，点击组织名称查看其页面。",
+            en:
+                "Each row sums up every branch of an organization below: the percentage is the completion rate (periods met of periods due), the sign and colour those of its worst branch. Click a heading to sort; click an organization for its page."
+        ),
         "matrixMore": LocalizedText(
             zh: "党支部较多，表中只列出最需关注的 {shown} 个（共 {total} 个）；全部党支部见下载的表格，或各下级组织的页面。",
             en:
