@@ -257,16 +257,12 @@ package struct Overview: Sendable {
                 writer.list("cells", Array(zip(cells, unit))) { pair, writer in
                     let (cell, unit) = pair
                     guard cell.applies else {
-                        writer.text("class", "na")
-                        writer.text("icon", "–")
-                        writer.text("percent", UIStrings.text("overview.na", language))
-                        writer.number("sort", -1)
-                        return
+                        return Values.writeNotApplicable(to: &writer, language)
                     }
                     let missed = cell.evaluated - cell.met
                     writer.text("class", cell.worst.key)
                     writer.text("icon", cell.worst.icon)
-                    writer.text("percent", Values.percent(cell.met, of: cell.evaluated))
+                    writer.text("word", Values.percent(cell.met, of: cell.evaluated))
                     writer.text("title", "\(cell.met)/\(cell.evaluated) \(unit)")
                     // Worse sorts higher, as in the matrix: the worst branch's state, then
                     // the share of periods missed.
@@ -405,16 +401,19 @@ package struct Overview: Sendable {
         }
 
         /// One cell: an icon and a word, and the number behind it for sorting.
+        /// A cell of a requirement that applies to no branch of its row, in the matrix and
+        /// in the rolled-up rows alike: a dash, "not applicable", sorted below every state.
+        static func writeNotApplicable(to writer: inout ValueWriter, _ language: Language) {
+            writer.text("class", "na")
+            writer.text("icon", "–")
+            writer.text("word", UIStrings.text("overview.na", language))
+            writer.number("sort", -1)
+        }
+
         static func write(
             _ cell: OrgSummaries.Cell, to writer: inout ValueWriter, _ language: Language
         ) {
-            guard cell.applies else {
-                writer.text("class", "na")
-                writer.text("icon", "–")
-                writer.text("word", UIStrings.text("overview.na", language))
-                writer.number("sort", -1)
-                return
-            }
+            guard cell.applies else { return writeNotApplicable(to: &writer, language) }
             let state = cell.state
             writer.text("class", state.key)
             writer.text("icon", state.icon)
