@@ -54,6 +54,7 @@ struct Zhibu: ParsableCommand {
     /// Runs the command; usage errors exit 2 with one line (README, "Commands"), never a stack
     /// trace.
     static func main() {
+        DescriptorTable.reserve()
         do {
             var command = try parseAsRoot()
             try command.run()
