@@ -35,6 +35,38 @@ import ZhibuRules
         #expect(failing.status == 1)
     }
 
+    /// A site of more folders than the limit on open files allows to keep open builds whole:
+    /// the walk keeps fewer folders open under a lower limit (`DescriptorTable.folderBudget`),
+    /// so that reading never runs out of descriptors. Before, it kept up to 256 open whatever
+    /// the limit, and under macOS's default of 256 every file of a large site was unreadable.
+    @Test func aSiteOfManyFoldersBuildsUnderALowLimitOnOpenFiles() throws {
+        var extra: [String: String] = [:]
+        for number in 0..<200 {
+            extra["Content/assets/files-\(number)/note.txt"] = "\(number)\n"
+        }
+        let root = try site(extra)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // Both limits, so that the start cannot raise the soft one.
+        process.arguments = [
+            "-c", "ulimit -n 128 && exec \"$0\" \"$@\"", CLITests.binary.path,
+            "--site", root.path, "build", "--quiet", "--lang", "en",
+        ]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(!stdout.contains("load.unreadable"), "\(stdout.prefix(2000))")
+        let copied = root.appendingPathComponent("Site/assets/files-199/note.txt")
+        #expect(FileManager.default.contents(atPath: copied.path) == Data("199\n".utf8))
+    }
+
     /// A rebuild whose inputs kept their identities reuses the last build without reading a
     /// file; a touched file is read and, its bytes being the same, reused too; a changed file
     /// is built. Files written within the last second are never trusted by identity alone.

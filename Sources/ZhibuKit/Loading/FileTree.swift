@@ -185,8 +185,9 @@ private struct Walker {
     var visited = Set<FolderIdentity>()
     /// Folders kept open for reading their files by name; at most `maxFolderDescriptors`.
     var folderDescriptors: [Int32] = []
-    /// Well below the usual limit of 1,024 open files, leaving room for the reader threads.
-    static let maxFolderDescriptors = 256
+    /// Well below the limit on open files, leaving room for the reader threads: 256 under the
+    /// usual 1,024, fewer under a lower limit (`DescriptorTable.folderBudget`), none under 128.
+    let maxFolderDescriptors = DescriptorTable.folderBudget()
 
     init(siteRoot: String, realRoot: String) {
         self.siteRoot = siteRoot
@@ -258,7 +259,7 @@ private struct Walker {
             relative == "Content/assets" || relative.hasPrefix("Content/assets/")
             || relative == "Content/static" || relative.hasPrefix("Content/static/")
         var folder: Int32 = -1
-        if folderDescriptors.count < Self.maxFolderDescriptors,
+        if folderDescriptors.count < maxFolderDescriptors,
             entries.contains(where: { $0.type != UInt8(DT_DIR) })
         {
             folder = open(disk, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

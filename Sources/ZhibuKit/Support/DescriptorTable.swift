@@ -4,29 +4,38 @@
     import Darwin
 #endif
 
-/// Makes room in the process's table of open files once, at start, while it has one thread.
+/// The process's open files: the limit on how many, raised once at start, and the table that
+/// holds them, grown once at start while the process has one thread.
+///
+/// A build keeps up to 256 folders of `Content/` open while it reads them (`FileTree`), beside
+/// its readers' and writers' files. The soft limit is 1,024 on most Linux systems but 256 on
+/// macOS and in some containers, so it is raised to the hard limit (at most `wanted`), as Go's
+/// runtime does; where it cannot be, the walk keeps fewer folders open (`folderBudget`).
 ///
 /// Linux grows the table by doubling when a new descriptor does not fit (64, 128, 256, 512 …).
 /// In a process of more than one thread, each growth waits for an RCU grace period before it
 /// frees the old table (`expand_fdtable`, `synchronize_rcu`): some milliseconds during which
-/// the thread that opened the file, and any waiting on it, do nothing. A build keeps up to
-/// 256 folders of `Content/` open while it reads them (`FileTree`), beside its readers' and
-/// writers' files, so it grew the table three times from its threads. One descriptor placed
-/// at `reserved - 1` while the process has a single thread grows the table at once and
-/// without waiting; closing it leaves the table that large.
+/// the thread that opened the file, and any waiting on it, do nothing. A build grew it three
+/// times from its threads. One descriptor placed at `reserved - 1` while the process has a
+/// single thread grows the table at once and without waiting; closing it leaves the table
+/// that large.
 package enum DescriptorTable {
     /// Room for this many descriptors, or up to the soft limit on open files if lower.
     package static let reserved = 1024
+    /// The soft limit the start raises to, when the hard limit allows.
+    package static let wanted = 4096
 
-    /// Grows the table; call before any thread starts. Does nothing when it cannot.
+    /// Raises the soft limit and grows the table; call before any thread starts. Does what
+    /// the system allows and nothing more.
     package static func reserve() {
         var limit = rlimit()
-        #if canImport(Glibc)
-            let got = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
-        #else
-            let got = getrlimit(RLIMIT_NOFILE, &limit)
-        #endif
-        guard got == 0 else { return }
+        guard getLimit(&limit) else { return }
+        let target = min(UInt64(wanted), UInt64(limit.rlim_max))
+        if UInt64(limit.rlim_cur) < target {
+            var raised = limit
+            raised.rlim_cur = rlim_t(target)
+            if setLimit(raised) { limit = raised }
+        }
         let highest = min(UInt64(reserved), UInt64(limit.rlim_cur)) - 1
         // The first 64 fit in the table a process starts with.
         guard highest >= 64 else { return }
@@ -35,5 +44,36 @@ package enum DescriptorTable {
         let placed = fcntl(source, F_DUPFD_CLOEXEC, Int32(highest))
         if placed >= 0 { close(placed) }
         close(source)
+    }
+
+    /// The soft limit on open files, or 1,024 when the system does not say.
+    package static func softLimit() -> Int {
+        var limit = rlimit()
+        guard getLimit(&limit) else { return 1024 }
+        return Int(min(UInt64(limit.rlim_cur), UInt64(Int32.max)))
+    }
+
+    /// How many folders a walk may keep open, out of `softLimit`: at most 256, and at most
+    /// half of what is left after 128 for the reader threads' files, the build's own and the
+    /// standard streams, so that reading never runs out of descriptors.
+    package static func folderBudget(softLimit: Int = softLimit()) -> Int {
+        min(256, max(0, (softLimit - 128) / 2))
+    }
+
+    private static func getLimit(_ limit: inout rlimit) -> Bool {
+        #if canImport(Glibc)
+            getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0
+        #else
+            getrlimit(RLIMIT_NOFILE, &limit) == 0
+        #endif
+    }
+
+    private static func setLimit(_ limit: rlimit) -> Bool {
+        var limit = limit
+        #if canImport(Glibc)
+            return setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0
+        #else
+            return setrlimit(RLIMIT_NOFILE, &limit) == 0
+        #endif
     }
 }
