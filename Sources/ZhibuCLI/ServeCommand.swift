@@ -71,7 +71,8 @@ struct ServeCommand: ParsableCommand {
                         state.errors.isEmpty
                             ? "zhibu serve: 已重新生成 rebuilt (\(time))"
                             : "zhibu serve: \(state.errors.count) 个错误 error(s) (\(time))")
-                })
+                },
+                noticed: { Terminal.say($0) })
         } catch let unavailable as DevServer.Unavailable {
             switch unavailable.reason {
             case .inUse:

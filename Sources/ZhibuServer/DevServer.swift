@@ -18,15 +18,17 @@ package enum DevServer {
     }
 
     /// Builds, starts serving on `bind`:`port` (0 for any free port) and watching, calls
-    /// `ready` with the address, then serves until the process ends.
+    /// `ready` with the address, then serves until the process ends. `noticed` hears what the
+    /// user should know meanwhile (a watcher that falls back to comparing times).
     package static func run(
         options: Pipeline.Options, bind: String, port: UInt16,
         ready: @escaping @Sendable (Started) -> Void,
-        rebuilt: @escaping @Sendable (LiveSite.State) -> Void
+        rebuilt: @escaping @Sendable (LiveSite.State) -> Void,
+        noticed: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> Never {
         let site = LiveSite(options: options)
         // Watching before the first build: a save made while it runs is the next rebuild.
-        SiteWatcher(root: options.siteRoot).start {
+        SiteWatcher(root: options.siteRoot, notice: noticed).start {
             rebuilt(site.rebuild())
         }
         let first = site.rebuild()

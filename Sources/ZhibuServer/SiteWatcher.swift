@@ -14,25 +14,45 @@ import ZhibuKit
 /// written, renamed over the old one); events that arrive within 30 ms of each other are one
 /// change, and what arrives while the site rebuilds is the next one. Elsewhere it compares
 /// the tree's modification times twice a second.
+///
+/// The kernel watches a limited number of folders for each user (`fs.inotify.max_user_watches`,
+/// 8,192 on older systems, shared with every editor that watches files). When a folder cannot
+/// be watched, a save in it would go unseen, so the watcher says so (`notice`) and compares
+/// times instead, for every folder: slower to notice, but it misses nothing.
 final class SiteWatcher: Sendable {
     let root: String
+    /// Told, in both languages, when the watcher falls back to comparing times.
+    let notice: @Sendable (String) -> Void
 
-    init(root: String) { self.root = root }
+    init(root: String, notice: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.root = root
+        self.notice = notice
+    }
+
+    /// What `notice` is told when a folder could not be watched.
+    static let pollingNotice =
+        "zhibu serve: 系统可监视的文件夹数已用完（fs.inotify.max_user_watches），改为每半秒比较一次文件的修改时间 / "
+        + "the system's limit on watched folders (fs.inotify.max_user_watches) is reached; "
+        + "comparing the files' modification times twice a second instead"
 
     /// Calls `changed` after each change, on a thread of its own, forever. The watches are
     /// in place when it returns: a save right after is seen.
     func start(_ changed: @escaping @Sendable () -> Void) {
         let root = self.root
+        let notice = self.notice
         #if os(Linux)
             let descriptor = Self.startInotify(root: root)
+            if descriptor == nil { notice(Self.pollingNotice) }
         #endif
         let thread = Thread {
             #if os(Linux)
                 if let descriptor {
                     Self.watchWithInotify(descriptor, root: root, changed: changed)
-                } else {
-                    Self.watchByPolling(root: root, changed: changed)
+                    // Only when a folder could not be watched or the kernel stopped answering.
+                    close(descriptor)
+                    notice(Self.pollingNotice)
                 }
+                Self.watchByPolling(root: root, changed: changed)
             #else
                 Self.watchByPolling(root: root, changed: changed)
             #endif
@@ -64,17 +84,29 @@ final class SiteWatcher: Sendable {
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
                 | IN_ATTRIB | IN_DELETE_SELF)
 
-        /// An inotify descriptor watching every folder, or nil if the kernel refused.
+        /// An inotify descriptor watching every folder, or nil if the kernel refused any.
         private static func startInotify(root: String) -> Int32? {
             let descriptor = inotify_init1(Int32(IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
-            watchFolders(descriptor, root: root)
+            guard watchFolders(descriptor, root: root) else {
+                close(descriptor)
+                return nil
+            }
             return descriptor
         }
 
         /// Watches every folder of the inputs; a folder watched already keeps its watch.
-        private static func watchFolders(_ descriptor: Int32, root: String) {
-            for folder in folders(root: root) { _ = inotify_add_watch(descriptor, folder, mask) }
+        /// - Returns: false when the kernel refused a folder (the limit on watches, ENOSPC):
+        ///   a change in it would not be seen.
+        private static func watchFolders(_ descriptor: Int32, root: String) -> Bool {
+            if FaultPoint.fails("watch") { return false }
+            var all = true
+            for folder in folders(root: root) where inotify_add_watch(descriptor, folder, mask) < 0
+            {
+                // A folder removed since it was listed needs no watch.
+                if errno != ENOENT { all = false }
+            }
+            return all
         }
 
         /// Whether a batch of inotify events touches an input. The site folder itself is
@@ -130,9 +162,11 @@ final class SiteWatcher: Sendable {
                 var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 while poll(&waiting, 1, 30) > 0 { _ = readEvents() }
                 guard relevant else { continue }
-                // New folders (a new organization, a new year) are watched from now on.
-                watchFolders(descriptor, root: root)
+                // New folders (a new organization, a new year) are watched from now on; when
+                // one cannot be, the caller compares times from here on.
+                let watched = watchFolders(descriptor, root: root)
                 changed()
+                guard watched else { return }
             }
         }
     #endif

@@ -52,6 +52,55 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }
 
+    /// When the system will not watch a folder (its limit on watches, met here through the
+    /// `watch` fault point), serve says so and compares modification times instead: a save
+    /// is still rebuilt, where before it went unseen.
+    @Test func aFolderTheSystemWillNotWatchIsStillSeen() throws {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zhibu-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.zhibu(["init", root.path]).status == 0)
+        let server = Process()
+        server.executableURL = CLITests.binary
+        server.arguments = ["--site", root.path, "serve", "--port", "0"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ZHIBU_TEST_FAULT"] = "watch=enospc"
+        server.environment = environment
+        let log = root.appendingPathExtension("log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        server.standardOutput = try FileHandle(forWritingTo: log)
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        func printed(_ text: String, within seconds: Double) -> String {
+            var output = ""
+            let deadline = Date().addingTimeInterval(seconds)
+            while !output.contains(text), Date() < deadline, server.isRunning {
+                usleep(50_000)
+                output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            }
+            return output
+        }
+        let started = printed("http://", within: 30)
+        #expect(started.contains("fs.inotify.max_user_watches"), "\(started)")
+        #expect(!started.contains("rebuilt"))
+        let folder = root.appendingPathComponent("Content/orgs/committee/branch-1/activities/2026")
+        let record = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first {
+                $0.hasSuffix("study.md")
+            })
+        let file = try FileHandle(forWritingTo: folder.appendingPathComponent(record))
+        try file.seekToEnd()
+        try file.write(contentsOf: Data("\n学习了新的内容。\n".utf8))
+        try file.close()
+        let after = printed("rebuilt", within: 15)
+        #expect(after.contains("rebuilt"), "\(after)")
+    }
+
     /// A port another program listens on is named as in use, with another to try, and the
     /// command exits 2 instead of printing the socket library's words.
     @Test func aPortInUseIsSaidSoWithAnotherToTry() throws {

@@ -7,14 +7,15 @@ import Foundation
 #endif
 
 /// Named points of publishing where a test can make the build fail as the world would: be
-/// killed, find the disk full, or hold the lock while another build starts.
+/// killed, find the disk full, or hold the lock while another build starts; and `watch`, where
+/// `serve` meets the system's limit on watched folders (`fails`).
 ///
 /// Set `ZHIBU_TEST_FAULT=<point>` to be killed there (SIGKILL), `<point>=enospc` to meet a
 /// full disk, or `<point>=hold:<file>` to wait there (after creating `<file>.waiting`) until `<file>`
 /// exists. Without the
 /// variable every point is a no-op. Tests use it instead of sleeping and hoping to land in a
 /// window.
-enum FaultPoint {
+package enum FaultPoint {
     private static let setting: (point: String, action: String)? = {
         guard let value = ProcessInfo.processInfo.environment["ZHIBU_TEST_FAULT"] else {
             return nil
@@ -22,6 +23,13 @@ enum FaultPoint {
         let parts = value.split(separator: "=", maxSplits: 1)
         return (String(parts.first ?? ""), parts.count > 1 ? String(parts[1]) : "kill")
     }()
+
+    /// Whether a test asked the point `name` to fail as if the system ran out of room
+    /// (`<point>=enospc`), for points that report failure rather than throw.
+    package static func fails(_ name: String) -> Bool {
+        guard let setting else { return false }
+        return setting.point == name && setting.action == "enospc"
+    }
 
     /// Reaches the point `name`; `siteChanged` says what a full disk there would mean.
     static func reach(_ name: String, siteChanged: Bool) throws(PublishError) {
