@@ -4,6 +4,10 @@ import ZhibuKit
 import ZhibuModel
 import ZhibuRules
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Fixture sites under `Tests/Fixtures/`, each checked against its reviewed `Expected/check*.txt`.
 @Suite struct FixtureTests {
     @Test func exampleSiteOnDiskIsClean() throws {
@@ -71,6 +75,28 @@ import ZhibuRules
         let tree = try FileTree.read(siteRoot: site.path, jobs: 2)
         let found = tree.files.map(\.path).filter { $0.hasSuffix("a.txt") }
         #expect(found.count == 1, "\(found)")
+    }
+
+    /// A named pipe (or a socket, or a link to one) among the content is named, not read:
+    /// reading a pipe would wait for a writer forever, and skipping it in silence would hide a
+    /// page the user meant to write. The survey of a no-change rebuild finishes as well.
+    @Test func aNamedPipeIsReportedAndNotRead() throws {
+        let site = try Golden.write(ExampleSite.files)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let pipe = "Content/pages/pipe.md"
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("Content/pages"), withIntermediateDirectories: true)
+        #expect(mkfifo(site.appendingPathComponent(pipe).path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("Content/pages/to-pipe.md").path,
+            withDestinationPath: "pipe.md")
+        let tree = try FileTree.read(siteRoot: site.path, jobs: 2)
+        #expect(!tree.files.contains { $0.path.hasSuffix("pipe.md") })
+        let named = tree.problems.filter { $0.rule == .pathUnsafe }.map(\.location.file)
+        #expect(named.sorted() == [pipe, "Content/pages/to-pipe.md"], "\(named)")
+        #expect(tree.problems.allSatisfy { $0.message.en.contains("not a regular file") })
+        let survey = try FileTree.survey(siteRoot: site.path, jobs: 2)
+        #expect(survey.lines.filter { $0.contains("pipe.md") }.count == 2)
     }
 
     @Test func exampleSiteLoadsWithoutLoadDiagnostics() throws {

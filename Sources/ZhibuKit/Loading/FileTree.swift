@@ -284,8 +284,29 @@ private struct Walker {
                     FoundFile(
                         path: childRelative, diskPath: childDisk, isAsset: isAsset,
                         folder: folder, name: name))
+            } else if kind != UInt8(DT_UNKNOWN) {
+                // A named pipe, a socket or a device: reading a pipe would wait forever, and
+                // skipping it in silence would hide a page the user meant to write.
+                problems.append(notAFile(childRelative))
             }
         }
+    }
+
+    func notAFile(_ path: String) -> Diagnostic {
+        Diagnostic(
+            rule: .pathUnsafe, severity: .error,
+            message: LocalizedText(
+                zh: "这不是普通文件（命名管道、套接字或设备），zhibu 只读取普通文件",
+                en:
+                    "this is not a regular file (a named pipe, a socket or a device); zhibu "
+                    + "reads only regular files"
+            ),
+            location: SourceLocation(file: path),
+            help: [
+                LocalizedText(
+                    zh: "删除它，或在这里放一个写有所需内容的普通文件",
+                    en: "remove it, or put a regular file with the content you mean here")
+            ])
     }
 
     /// Whether a link leads to a place inside the site that is not zhibu's output (`Site/`,
@@ -388,6 +409,10 @@ private func fileType(_ path: String, follow: Bool) -> UInt8 {
     case S_IFDIR: return UInt8(DT_DIR)
     case S_IFREG: return UInt8(DT_REG)
     case S_IFLNK: return UInt8(DT_LNK)
+    case S_IFIFO: return UInt8(DT_FIFO)
+    case S_IFSOCK: return UInt8(DT_SOCK)
+    case S_IFCHR: return UInt8(DT_CHR)
+    case S_IFBLK: return UInt8(DT_BLK)
     default: return UInt8(DT_UNKNOWN)
     }
 }
