@@ -12,31 +12,52 @@ import Testing
 @Suite(.serialized) struct ServeCommandTests {
     let cli = CLITests()
 
-    @Test func servesRebuildsAndReloads() throws {
+    /// `zhibu serve --port 0` on a new site made by `init`, its output in a log file the test
+    /// reads (the address is printed once it listens).
+    final class Server {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("zhibu-serve-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try cli.zhibu(["init", root.path]).status == 0)
-        let server = Process()
-        server.executableURL = CLITests.binary
-        server.arguments = ["--site", root.path, "serve", "--port", "0"]
-        // Its output goes to a file the test reads: the address is printed once it listens.
-        let log = root.appendingPathExtension("log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        server.standardOutput = try FileHandle(forWritingTo: log)
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
+        var log: URL { root.appendingPathExtension("log") }
+        let process = Process()
+
+        init(_ cli: CLITests, environment: [String: String] = [:]) throws {
+            #expect(try cli.zhibu(["init", root.path]).status == 0)
+            process.executableURL = CLITests.binary
+            process.arguments = ["--site", root.path, "serve", "--port", "0"]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) {
+                $1
+            }
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: log)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
         }
-        var printed = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !printed.contains("http://"), Date() < deadline, server.isRunning {
-            usleep(50_000)
-            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+
+        /// What it printed, once that holds `text`, or after `seconds`, or when it exited.
+        func printed(_ text: String, within seconds: Double) -> String {
+            var output = ""
+            let deadline = Date().addingTimeInterval(seconds)
+            while !output.contains(text), Date() < deadline, process.isRunning {
+                usleep(50_000)
+                output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            }
+            return output
         }
+
+        /// Stops it and removes the site and the log.
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: log)
+        }
+    }
+
+    @Test func servesRebuildsAndReloads() throws {
+        let server = try Server(cli)
+        defer { server.stop() }
+        let root = server.root
+        let printed = server.printed("http://", within: 30)
         let url = try #require(
             printed.split(separator: " ").first { $0.hasPrefix("http://") }.map {
                 String($0.prefix { $0 != "（" })
@@ -45,7 +66,7 @@ import Testing
         let (status, text) = try CLITests.tool([
             "python3",
             CLITests.root.appendingPathComponent("Tests/Site/check_serve.py").path, url, root.path,
-            String(server.processIdentifier),
+            String(server.process.processIdentifier),
         ])
         #expect(status == 0, "\(text)")
         // Nothing was written into the site folder but what the test itself saved.
@@ -56,36 +77,10 @@ import Testing
     /// `watch` fault point), serve says so and compares modification times instead: a save
     /// is still rebuilt, where before it went unseen.
     @Test func aFolderTheSystemWillNotWatchIsStillSeen() throws {
-        let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("zhibu-serve-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try cli.zhibu(["init", root.path]).status == 0)
-        let server = Process()
-        server.executableURL = CLITests.binary
-        server.arguments = ["--site", root.path, "serve", "--port", "0"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["ZHIBU_TEST_FAULT"] = "watch=enospc"
-        server.environment = environment
-        let log = root.appendingPathExtension("log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        server.standardOutput = try FileHandle(forWritingTo: log)
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        func printed(_ text: String, within seconds: Double) -> String {
-            var output = ""
-            let deadline = Date().addingTimeInterval(seconds)
-            while !output.contains(text), Date() < deadline, server.isRunning {
-                usleep(50_000)
-                output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            }
-            return output
-        }
-        let started = printed("http://", within: 30)
+        let server = try Server(cli, environment: ["ZHIBU_TEST_FAULT": "watch=enospc"])
+        defer { server.stop() }
+        let root = server.root
+        let started = server.printed("http://", within: 30)
         #expect(started.contains("fs.inotify.max_user_watches"), "\(started)")
         #expect(!started.contains("rebuilt"))
         let folder = root.appendingPathComponent("Content/orgs/committee/branch-1/activities/2026")
@@ -97,7 +92,7 @@ import Testing
         try file.seekToEnd()
         try file.write(contentsOf: Data("\n学习了新的内容。\n".utf8))
         try file.close()
-        let after = printed("rebuilt", within: 15)
+        let after = server.printed("rebuilt", within: 15)
         #expect(after.contains("rebuilt"), "\(after)")
     }
 

@@ -293,20 +293,16 @@ private struct Walker {
     }
 
     func notAFile(_ path: String) -> Diagnostic {
-        Diagnostic(
-            rule: .pathUnsafe, severity: .error,
-            message: LocalizedText(
+        pathUnsafe(
+            path,
+            LocalizedText(
                 zh: "这不是普通文件（命名管道、套接字或设备），zhibu 只读取普通文件",
                 en:
                     "this is not a regular file (a named pipe, a socket or a device); zhibu "
-                    + "reads only regular files"
-            ),
-            location: SourceLocation(file: path),
-            help: [
-                LocalizedText(
-                    zh: "删除它，或在这里放一个写有所需内容的普通文件",
-                    en: "remove it, or put a regular file with the content you mean here")
-            ])
+                    + "reads only regular files"),
+            help: LocalizedText(
+                zh: "删除它，或在这里放一个写有所需内容的普通文件",
+                en: "remove it, or put a regular file with the content you mean here"))
     }
 
     /// Whether a link leads to a place inside the site that is not zhibu's output (`Site/`,
@@ -323,20 +319,25 @@ private struct Walker {
     }
 
     func symlinkOutside(_ path: String) -> Diagnostic {
-        Diagnostic(
-            rule: .pathUnsafe, severity: .error,
-            message: LocalizedText(
+        pathUnsafe(
+            path,
+            LocalizedText(
                 zh: "符号链接指向站点之外、zhibu 的输出（Site/、.zhibu/）或已失效，zhibu 不会跟随它",
                 en:
                     "this symbolic link points outside the site, into zhibu's output (Site/, "
-                    + ".zhibu/) or nowhere; zhibu does not follow it"
-            ),
-            location: SourceLocation(file: path),
-            help: [
-                LocalizedText(
-                    zh: "把所需文件复制到站点内，再删除这个链接",
-                    en: "copy the file into the site and remove the link")
-            ])
+                    + ".zhibu/) or nowhere; zhibu does not follow it"),
+            help: LocalizedText(
+                zh: "把所需文件复制到站点内，再删除这个链接",
+                en: "copy the file into the site and remove the link"))
+    }
+
+    /// An entry of the walk that is not read: `load.path-unsafe` at its path.
+    private func pathUnsafe(_ path: String, _ message: LocalizedText, help: LocalizedText)
+        -> Diagnostic
+    {
+        Diagnostic(
+            rule: .pathUnsafe, severity: .error, message: message,
+            location: SourceLocation(file: path), help: [help])
     }
 }
 
