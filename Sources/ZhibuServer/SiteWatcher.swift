@@ -29,11 +29,14 @@ final class SiteWatcher: Sendable {
         self.notice = notice
     }
 
-    /// What `notice` is told when a folder could not be watched.
+    /// What `notice` is told when the kernel would not watch every folder: most often the
+    /// limit on watches, but also the limit on inotify instances or a read that failed, so
+    /// the words name the limits without claiming which one was met.
     static let pollingNotice =
-        "zhibu serve: 系统可监视的文件夹数已用完（fs.inotify.max_user_watches），改为每半秒比较一次文件的修改时间 / "
-        + "the system's limit on watched folders (fs.inotify.max_user_watches) is reached; "
-        + "comparing the files' modification times twice a second instead"
+        "zhibu serve: 系统不允许监视全部文件夹（inotify 的限额，如 fs.inotify.max_user_watches），改为每半秒比较一次文件的修改时间 / "
+        + "the system will not watch every folder (its inotify limits, such as "
+        + "fs.inotify.max_user_watches); comparing the files' modification times twice a "
+        + "second instead"
 
     /// Calls `changed` after each change, on a thread of its own, forever. The watches are
     /// in place when it returns: a save right after is seen.
