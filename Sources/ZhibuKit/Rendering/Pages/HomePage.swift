@@ -92,10 +92,18 @@ enum HomePage: PageKind {
         -> [(org: Organization, record: ActivityRecord)]
     {
         var top: [(date: LocalDate, file: String, org: Int, record: Int)] = []
-        for (orgIndex, org) in site.organizations.enumerated() {
-            for (recordIndex, record) in org.records.enumerated()
-            where record.status.value == .held && record.date.value <= asOf {
-                let key = (record.date.value, record.file)
+        // By index, reading the fields in place: iterating the arrays would copy every
+        // organization and record, a retain for each of their fields, on the path to the end
+        // of the pass.
+        let organizations = site.organizations
+        for orgIndex in organizations.indices {
+            for recordIndex in organizations[orgIndex].records.indices {
+                guard organizations[orgIndex].records[recordIndex].status.value == .held else {
+                    continue
+                }
+                let date = organizations[orgIndex].records[recordIndex].date.value
+                guard date <= asOf else { continue }
+                let key = (date, organizations[orgIndex].records[recordIndex].file)
                 if top.count == count, let last = top.last, !(key > (last.date, last.file)) {
                     continue
                 }
