@@ -174,18 +174,26 @@ package final class FieldReader {
     package func identifierList(_ key: String) -> [Located<String>] {
         guard let value = node(key) else { return [] }
         if let sequence = value.sequence {
-            return sequence.flatMap { item -> [Located<String>] in
-                guard let scalar = scalarString(item, key: key) else { return [] }
+            // Appended one by one, not flat-mapped: an array for each item, for every attendee
+            // of every record, was most of what a list cost beyond its strings.
+            var items: [Located<String>] = []
+            items.reserveCapacity(sequence.count)
+            for index in sequence.indices {
+                guard let scalar = scalarString(sequence[index], key: key) else { continue }
                 // Almost every item is one ASCII ID: without a comma, a semicolon or any
                 // non-ASCII byte (the full-width separators) it cannot hold several, and the
                 // split by characters, a tenth of `check` on a large site, is skipped.
                 if !scalar.value.utf8.contains(where: {
                     $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 >= 0x80
                 }) {
-                    return [scalar]
+                    items.append(scalar)
+                    continue
                 }
                 let parts = Self.items(scalar.value)
-                guard parts.count > 1 else { return [scalar] }
+                guard parts.count > 1 else {
+                    items.append(scalar)
+                    continue
+                }
                 let written = parts.joined(separator: ", ")
                 let fullWidth = scalar.value.contains { Self.fullWidthSeparators.contains($0) }
                 bag.add(
@@ -206,8 +214,9 @@ package final class FieldReader {
                                 en: "separate them with ASCII commas: `\(written)`")
                         ],
                         fix: TextFix(original: scalar.value, replacement: written)))
-                return parts.map { Located($0, at: scalar.location) }
+                items += parts.map { Located($0, at: scalar.location) }
             }
+            return items
         }
         guard value.scalar != nil, let scalar = scalarString(value, key: key) else {
             wrongList(key, value)
