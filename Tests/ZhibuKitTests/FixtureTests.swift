@@ -59,24 +59,6 @@ import ZhibuRules
         #expect(report.exitCode(strict: false) == 2)
     }
 
-    /// A link inside the site to a folder above it is a loop: each folder is walked once,
-    /// however many paths reach it, and the walk ends.
-    @Test func aFolderLinkedFromBelowItIsReadOnce() throws {
-        var files = ExampleSite.files
-        files["Content/static/docs/a.txt"] = "a\n"
-        let site = try Golden.write(files)
-        defer { try? FileManager.default.removeItem(at: site) }
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/docs/up").path,
-            withDestinationPath: "..")
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/again").path,
-            withDestinationPath: "docs")
-        let tree = try FileTree.read(siteRoot: site.path, jobs: 2)
-        let found = tree.files.map(\.path).filter { $0.hasSuffix("a.txt") }
-        #expect(found.count == 1, "\(found)")
-    }
-
     /// A named pipe (or a socket, or a link to one) among the content is named, not read:
     /// reading a pipe would wait for a writer forever, and skipping it in silence would hide a
     /// page the user meant to write. The survey of a no-change rebuild finishes as well.

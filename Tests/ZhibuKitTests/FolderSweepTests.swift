@@ -94,7 +94,8 @@ import ZhibuRules
     }
 
     /// A link to a folder ends the sweep, and the serial walk, which follows it, reads the
-    /// tree: nothing the sweep had opened stays open, and nothing is found twice.
+    /// tree: nothing the sweep had opened stays open. A link to a folder above it is a loop:
+    /// each folder is walked once, however many paths reach it, and the walk ends.
     @Test func aLinkToAFolderIsWalkedSeriallyAndLeavesNothingOpen() throws {
         var files = ExampleSite.files
         for number in 0..<100 {
