@@ -9,8 +9,9 @@ import ZhibuModel
 /// Every input file of a site, read once into memory.
 ///
 /// This is the only place that reads content from disk. It walks `Content/` (and `Templates/`)
-/// with `readdir`, which reports file types without a `stat` per entry, then reads the files on
-/// many threads: on CI machines disk latency, not CPU, dominates reading thousands of small files.
+/// with `readdir`, which reports file types without a `stat` per entry, on many threads that
+/// read each listed folder's files as they go (`FolderSweep`): on CI machines disk latency, not
+/// CPU, dominates listing folders and reading thousands of small files.
 package struct FileTree: Sendable {
     /// The files, sorted by path (relative to the site directory).
     package var files: [SourceFile]
