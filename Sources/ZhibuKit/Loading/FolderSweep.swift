@@ -7,21 +7,21 @@ import ZhibuModel
     import Darwin
 #endif
 
-/// The walk of a site's folders on many threads, each file handed to `handle` (which reads it,
-/// or takes its identity) by the thread that listed its folder, while other threads list and
-/// read other folders.
+/// The walk of a site's folders on many threads: a thread lists a folder and queues its
+/// subfolders, and the files of a listed folder go to `handle` (which reads them, or takes their
+/// identity) a run at a time, on whichever thread is free, while others list other folders.
 ///
-/// Why: the serial `Walker` waits for each folder's blocks in turn before any file is read. On
-/// a machine whose page cache has let them go (a runner's first build, a host that reclaims
-/// cold memory) a site of 600 folders spent some 20 ms in that walk on one core while the
-/// others waited. Here listing, waiting on the disk and reading overlap, and no folder is kept
-/// open longer than its files take.
+/// Why: the serial `Walker` waits for each folder's blocks in turn before any file is read, on
+/// one core while the others wait. On a machine whose page cache has let them go (a runner's
+/// first build, a host that reclaims cold memory) that wait is most of the walk. Here listing,
+/// waiting on the disk and reading overlap, and no folder is kept open longer than its files
+/// take.
 ///
 /// What it finds is what `Walker` finds: the same files, folders and problems, in the same
 /// order (depth first, names sorted). It takes only trees in which each folder is reached by
 /// one path: a link to a folder, or a folder met twice (a bind mount), ends the sweep with nil,
 /// and the caller walks serially, which follows links inside the site and walks each folder
-/// once. Nothing it leaves open outlives it.
+/// once. Nothing it opens outlives it.
 struct FolderSweep<Payload: Sendable> {
     /// What the sweep found: each file's payload, every folder walked and the problems, in the
     /// serial walk's order.
