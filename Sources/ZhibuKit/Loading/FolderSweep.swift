@@ -202,11 +202,13 @@ private final class SweepState<Payload: Sendable>: @unchecked Sendable {
             found.problems.append(Walker.unreadableFolder(relative, errno: failure))
             return
         }
+        // Every file was handled (the sweep was not given up), so none is missing here.
+        let payloads = listing.payloads.values()
         for entry in listing.entries {
             switch entry {
             case .folder(let child): assemble(child, into: &found)
             case .file(let index):
-                if let payload = listing.take(index) { found.payloads.append(payload) }
+                if index < payloads.count { found.payloads.append(payloads[index]) }
             case .problem(let problem): found.problems.append(problem)
             }
         }
@@ -223,14 +225,12 @@ private enum Listed<Payload: Sendable> {
     case needsSerialWalk
 }
 
-/// A folder's entries in the order of its names, and its files' payloads as they are handled.
-///
-/// Each payload is written once, by the thread that handles its file, and read after every
-/// thread is done: raw memory, since writing through an array from several threads would be a
-/// race on the array itself.
+/// A folder's entries in the order of its names, and its files' payloads as they are handled:
+/// each written once, by the thread that handles its file, and read after every thread is done.
 private final class Listing<Payload: Sendable>: @unchecked Sendable {
     enum Entry {
         case folder(String)
+        /// The file at this index of `found`.
         case file(Int)
         case problem(Diagnostic)
     }
@@ -238,32 +238,11 @@ private final class Listing<Payload: Sendable>: @unchecked Sendable {
     var found: [FoundFile] = []
     /// `errno` when the folder could not be opened.
     var failure: Int32?
-    private var payloads: UnsafeMutablePointer<Payload?>?
-    private var count = 0
+    /// The payloads of `found`, by index; sized by `prepare` once the files are known.
+    private(set) var payloads = ResultBuffer<Payload>(count: 0)
 
-    /// Makes room for the payloads, once the files are known.
     func prepare() {
-        count = found.count
-        let storage = UnsafeMutablePointer<Payload?>.allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
-        payloads = storage
-    }
-
-    func set(_ index: Int, _ payload: Payload) {
-        payloads?[index] = payload
-    }
-
-    /// The payload of file `index`, moved out.
-    func take(_ index: Int) -> Payload? {
-        guard let payloads, index < count else { return nil }
-        let payload = (payloads + index).move()
-        (payloads + index).initialize(to: nil)
-        return payload
-    }
-
-    deinit {
-        payloads?.deinitialize(count: count)
-        payloads?.deallocate()
+        payloads = ResultBuffer(count: found.count)
     }
 }
 
@@ -284,7 +263,7 @@ private struct Chunk<Payload: Sendable>: @unchecked Sendable {
         for index in range {
             var file = listing.found[index]
             file.folder = folder.descriptor
-            listing.set(index, handle(file))
+            listing.payloads.set(index, handle(file))
         }
     }
 }
