@@ -15,6 +15,15 @@ import ZhibuKit
         #expect(DescriptorTable.folderBudget(softLimit: 1 << 20) == 256)
     }
 
+    /// The sweep runs 16 threads under the usual 1,024, fewer under a lower limit, and one
+    /// at least: each holds about two descriptors beside 32 for everything else.
+    @Test func theSweepRunsFewerThreadsUnderALowerLimit() {
+        #expect(DescriptorTable.sweepThreads(wanted: 16, softLimit: 1024) == 16)
+        #expect(DescriptorTable.sweepThreads(wanted: 16, softLimit: 64) == 8)
+        #expect(DescriptorTable.sweepThreads(wanted: 16, softLimit: 32) == 1)
+        #expect(DescriptorTable.sweepThreads(wanted: 4, softLimit: 1 << 20) == 4)
+    }
+
     #if os(Linux)
         /// The slots of this process's table (`FDSize` in `/proc/self/status`).
         static func tableSize() throws -> Int {

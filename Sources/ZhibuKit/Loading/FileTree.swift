@@ -136,9 +136,7 @@ package struct FileTree: Sendable {
         var roots: [String] = []
         if try walker.root(relative: "Content", required: true) { roots.append("Content") }
         if try walker.root(relative: "Templates", required: false) { roots.append("Templates") }
-        // Each thread holds a folder and a file open, and about as many folders wait to be
-        // read: a low limit on open files gets fewer threads.
-        let threads = max(1, min(max(jobs, 16), (DescriptorTable.softLimit() - 32) / 4))
+        let threads = DescriptorTable.sweepThreads(wanted: max(jobs, 16))
         if !serial,
             var swept = FolderSweep.run(walker, roots: roots, threads: threads, handle: handle)
         {

@@ -7,10 +7,12 @@
 /// The process's open files: the limit on how many, raised once at start, and the table that
 /// holds them, grown once at start while the process has one thread.
 ///
-/// A build keeps up to 256 folders of `Content/` open while it reads them (`FileTree`), beside
-/// its readers' and writers' files. The soft limit is 1,024 on most Linux systems but 256 on
-/// macOS and in some containers, so it is raised to the hard limit (at most `wanted`), as Go's
-/// runtime does; where it cannot be, the walk keeps fewer folders open (`folderBudget`).
+/// Reading `Content/` keeps folders open beside its readers' and writers' files: about two
+/// descriptors for each thread of the sweep (`FolderSweep`), up to 256 folders in the serial
+/// walk that stands in for it (`Walker`). The soft limit is 1,024 on most Linux systems but 256
+/// on macOS and in some containers, so it is raised to the hard limit (at most `wanted`), as
+/// Go's runtime does; where it cannot be, the walks use fewer (`sweepThreads`,
+/// `folderBudget`).
 ///
 /// Linux grows the table by doubling when a new descriptor does not fit (64, 128, 256, 512 …).
 /// In a process of more than one thread, each growth waits for an RCU grace period before it
@@ -53,7 +55,14 @@ package enum DescriptorTable {
         return Int(min(UInt64(limit.rlim_cur), UInt64(Int32.max)))
     }
 
-    /// How many folders a walk may keep open, out of `softLimit`: at most 256, and at most
+    /// How many threads the sweep of `Content/` may run, at most `wanted`, out of `softLimit`:
+    /// each holds a folder and a file open and about as many folders wait to be read, beside
+    /// 32 for the build's own files and the standard streams.
+    package static func sweepThreads(wanted: Int, softLimit: Int = softLimit()) -> Int {
+        max(1, min(wanted, (softLimit - 32) / 4))
+    }
+
+    /// How many folders the serial walk may keep open, out of `softLimit`: at most 256, and at most
     /// half of what is left after 128 for the reader threads' files, the build's own and the
     /// standard streams, so that reading never runs out of descriptors.
     package static func folderBudget(softLimit: Int = softLimit()) -> Int {
