@@ -27,6 +27,12 @@ import ZhibuRules
         }
     }
 
+    /// Makes a symbolic link at `path` inside `site`, pointing at `target` as written.
+    private func link(_ site: URL, _ path: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent(path).path, withDestinationPath: target)
+    }
+
     /// What a test compares of a tree: every file with its bytes, every folder, every problem.
     private func summary(_ tree: FileTree) -> [String] {
         tree.files.map { "file \($0.path) \(String(decoding: $0.bytes, as: UTF8.self))" }
@@ -55,15 +61,9 @@ import ZhibuRules
             at: site.appendingPathComponent("Content/static/empty"),
             withIntermediateDirectories: true)
         // A link to a file inside, one out of the site, a dangling one, and a named pipe.
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/a/to-deep.txt").path,
-            withDestinationPath: "b/c/d/e/f/deep.txt")
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/outside.txt").path,
-            withDestinationPath: "/etc/hostname")
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/nowhere.txt").path,
-            withDestinationPath: "missing.txt")
+        try link(site, "Content/static/a/to-deep.txt", to: "b/c/d/e/f/deep.txt")
+        try link(site, "Content/static/outside.txt", to: "/etc/hostname")
+        try link(site, "Content/static/nowhere.txt", to: "missing.txt")
         #expect(mkfifo(site.appendingPathComponent("Content/static/pipe.md").path, 0o644) == 0)
         // A folder that cannot be listed, unless the tests run as root, who can list it.
         let locked = site.appendingPathComponent("Content/static/locked")
@@ -112,12 +112,8 @@ import ZhibuRules
         }
         let site = try Golden.write(files)
         defer { try? FileManager.default.removeItem(at: site) }
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/docs/up").path,
-            withDestinationPath: "..")
-        try FileManager.default.createSymbolicLink(
-            atPath: site.appendingPathComponent("Content/static/zz-again").path,
-            withDestinationPath: "docs")
+        try link(site, "Content/static/docs/up", to: "..")
+        try link(site, "Content/static/zz-again", to: "docs")
         let swept = try FileTree.read(siteRoot: site.path, jobs: 2)
         #expect(try openDescriptors(in: site) == [])
         let walked = try FileTree.read(siteRoot: site.path, jobs: 2, serial: true)
