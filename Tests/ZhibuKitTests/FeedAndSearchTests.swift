@@ -124,6 +124,34 @@ import ZhibuTemplating
         #expect(split["build.json"] != whole["build.json"])
     }
 
+    /// The sitemap lists every page (every `index.html`) of the site and nothing else, in
+    /// path order, each at the base address plus its folder, with what XML must escape in
+    /// the base address escaped.
+    @Test func theSitemapListsEveryPageOnceUnderAnEscapedBase() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let tree = try FileTree.read(siteRoot: root.path, jobs: 2)
+        let built = try Pipeline.build(tree: tree, options: .init(jobs: 2))
+        var site = built.site
+        let base = "https://example.org/o'brien&co/"
+        site.config.baseURL = Located(base, at: .start(of: site.config.file))
+        let templates = try TemplateSet.load(tree, languages: site.config.languages)
+        let renderer = try SiteRenderer(
+            site: site, asOf: built.report.asOf, templates: templates, jobs: 2)
+        let files = try renderer.render(
+            findings: Findings(diagnostics: built.report.diagnostics, due: built.report.due))
+        let sitemap = try #require(files.first { $0.path == "sitemap.xml" })
+        let text = String(decoding: sitemap.bytes, as: UTF8.self)
+        #expect(text.contains("o&apos;brien&amp;co"))
+        let document = try XMLDocument(data: Data(sitemap.bytes))
+        let listed = try document.nodes(forXPath: "//*[local-name()='loc']").compactMap {
+            $0.stringValue
+        }
+        let pages = files.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
+        #expect(pages.count > 20)
+        #expect(listed == pages.map { base + $0.dropLast("index.html".count) })
+    }
+
     @Test func calendarUIDsAreUniqueAndStable() throws {
         let (site, asOf, urls) = try loadExample()
         let first = calendars(site, asOf, urls)

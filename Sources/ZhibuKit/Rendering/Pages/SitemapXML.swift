@@ -22,9 +22,12 @@ enum SitemapXML: PageKind {
         let limit = max(1, context.sitemapLimit)
         var starts: [Int] = []
         var count = 0
-        for (index, file) in context.files.enumerated() where isPage(file.path) {
-            if count % limit == 0 { starts.append(index) }
-            count += 1
+        // Through a buffer: each file's path is read in place, not copied with its pieces.
+        context.files.withUnsafeBufferPointer { files in
+            for index in files.indices where isPage(files[index].path) {
+                if count % limit == 0 { starts.append(index) }
+                count += 1
+            }
         }
         let language = context.urls.defaultLanguage
         return [job("sitemap.xml", language: language, item: starts.count, in: context)]
@@ -58,19 +61,33 @@ enum SitemapXML: PageKind {
         xml.reserveCapacity(
             min(limit, files.count - index) * (root.utf8.count + 40) + 120)
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+        // The base address is escaped once; each page adds its folder, escaped from the
+        // path's own bytes, without making a string per page.
+        var prefix: [UInt8] = []
+        var rootSlash = root + "/"
+        rootSlash.withUTF8 { XML.append($0, to: &prefix, apostrophe: "&apos;") }
+        let open = Array("  <url><loc>".utf8) + prefix
+        let close = Array("</loc></url>\n".utf8)
         var listed = 0
-        while index < files.count, listed < limit {
-            let path = files[index].path
-            index += 1
-            guard isPage(path) else { continue }
-            listed += 1
-            let folder = path.utf8.dropLast("index.html".utf8.count)
-            xml += "  <url><loc>".utf8
-            var address = root
-            address += "/"
-            address += Substring(folder)
-            address.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
-            xml += "</loc></url>\n".utf8
+        files.withUnsafeBufferPointer { files in
+            while index < files.count, listed < limit {
+                let path = files[index].path
+                index += 1
+                guard isPage(path) else { continue }
+                listed += 1
+                xml += open
+                let folder = path.utf8.count - "index.html".utf8.count
+                let escaped = path.utf8.withContiguousStorageIfAvailable { bytes in
+                    XML.append(
+                        UnsafeBufferPointer(rebasing: bytes[..<folder]), to: &xml,
+                        apostrophe: "&apos;")
+                }
+                if escaped == nil {
+                    var copy = String(Substring(path.utf8.dropLast("index.html".utf8.count)))
+                    copy.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
+                }
+                xml += close
+            }
         }
         xml += "</urlset>\n".utf8
         return .file(RenderedFile(path: job.path, bytes: xml))
@@ -84,6 +101,9 @@ enum SitemapXML: PageKind {
     /// Compared as bytes, not characters: it runs twice for every file of the site, on one
     /// core at the end of a build.
     private static func isPage(_ path: String) -> Bool {
-        path.utf8.count >= 10 && path.utf8.suffix(10).elementsEqual("index.html".utf8)
+        let name = "index.html".utf8
+        return path.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= name.count && bytes[(bytes.count - name.count)...].elementsEqual(name)
+        } ?? (path.utf8.count >= name.count && path.utf8.suffix(name.count).elementsEqual(name))
     }
 }
