@@ -5,17 +5,34 @@
 /// so the cut text knows for each string whether to escape it. These private-use characters are
 /// refused in templates and in the shared part of the context, so they cannot appear by chance.
 enum PlaceholderText {
-    /// The text before one string of the page, the string's number and whether it is escaped.
+    /// The text before one string of the page (a range of the cut's bytes), the string's number
+    /// and whether it is escaped.
+    ///
+    /// Offsets, not strings: every page of a shape reads the same cut on every core, and a
+    /// string per segment would be retained and released by each page, the cores taking turns
+    /// at its reference count.
     struct Segment: Sendable {
-        var text: String
+        var start: Int
+        var end: Int
         var leaf: Int
         var escaped: Bool
     }
 
     /// The page cut into segments and the text after the last string.
     struct Cut: Sendable {
+        /// The rendered text without its placeholders.
+        var bytes: [UInt8]
         var segments: [Segment]
-        var tail: String
+        /// Where the text after the last string starts in `bytes`.
+        var tailStart: Int
+
+        /// The text before a segment's string.
+        func text(_ segment: Segment) -> String {
+            String(decoding: bytes[segment.start..<segment.end], as: UTF8.self)
+        }
+
+        /// The text after the last string.
+        var tail: String { String(decoding: bytes[tailStart...], as: UTF8.self) }
     }
 
     /// Written by the placeholder escape when a value holds a placeholder inside other text: the
@@ -46,7 +63,7 @@ enum PlaceholderText {
     /// If a whole value is one placeholder, its number: read by the same cut as the page.
     static func leaf(of text: String) -> Int? {
         guard let cut = cut(text, leaves: .max), cut.tail.isEmpty, cut.segments.count == 1,
-            let only = cut.segments.first, only.text.isEmpty, !only.escaped
+            let only = cut.segments.first, only.start == only.end, !only.escaped
         else { return nil }
         return only.leaf
     }
@@ -57,6 +74,8 @@ enum PlaceholderText {
         var rendered = rendered
         return rendered.withUTF8 { bytes -> Cut? in
             var segments: [Segment] = []
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
             var start = 0
             var index = 0
             // U+E000 … U+E003 are EE 80 80 … EE 80 83.
@@ -72,8 +91,8 @@ enum PlaceholderText {
                     continue
                 }
                 guard kind == 0x80 else { return nil }
-                let text = String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let textStart = kept.count
+                kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 var cursor = index + 3
                 var number = 0
                 while cursor < bytes.count, (48...57).contains(bytes[cursor]), cursor - index < 12 {
@@ -83,13 +102,16 @@ enum PlaceholderText {
                 guard cursor > index + 3, number < leaves, let closing = marker(at: cursor),
                     closing == 0x81 || closing == 0x82
                 else { return nil }
-                segments.append(Segment(text: text, leaf: number, escaped: closing == 0x82))
+                segments.append(
+                    Segment(
+                        start: textStart, end: kept.count, leaf: number,
+                        escaped: closing == 0x82))
                 index = cursor + 3
                 start = index
             }
-            let tail = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-            return Cut(segments: segments, tail: tail)
+            let tailStart = kept.count
+            kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return Cut(bytes: kept, segments: segments, tailStart: tailStart)
         }
     }
 
@@ -115,38 +137,45 @@ enum PlaceholderText {
             default: return nil
             }
         }
-        // The size of each run of bytes between shared ones, so that each is made at its size:
-        // a page's pieces are held to the end of the build.
-        var sizes: [Int] = []
-        var size = 0
-        for segment in cut.segments {
-            size += segment.text.utf8.count
-            if shared(segment) != nil {
-                sizes.append(size)
-                size = 0
-            } else {
-                size += leaves[segment.leaf].count + 8
-            }
-        }
-        sizes.append(size + cut.tail.utf8.count)
-        var pieces: [[UInt8]] = []
-        var run = 0
-        var out: [UInt8] = []
-        out.reserveCapacity(sizes[run])
-        for segment in cut.segments {
-            out.append(contentsOf: segment.text.utf8)
-            if let shared = shared(segment) {
-                if !out.isEmpty { pieces.append(out) }
-                pieces += shared
-                run += 1
-                out = []
+        // Read through buffers: the cut is the shape's, shared by its pages on every core.
+        return cut.bytes.withUnsafeBufferPointer { text in
+            cut.segments.withUnsafeBufferPointer { segments in
+                // The size of each run of bytes between shared ones, so that each is made at
+                // its size: a page's pieces are held to the end of the build.
+                var sizes: [Int] = []
+                var size = 0
+                for segment in segments {
+                    size += segment.end - segment.start
+                    if shared(segment) != nil {
+                        sizes.append(size)
+                        size = 0
+                    } else {
+                        size += leaves[segment.leaf].count + 8
+                    }
+                }
+                sizes.append(size + text.count - cut.tailStart)
+                var pieces: [[UInt8]] = []
+                var run = 0
+                var out: [UInt8] = []
                 out.reserveCapacity(sizes[run])
-            } else {
-                leaves[segment.leaf].append(to: &out, escaped: segment.escaped)
+                for segment in segments {
+                    out.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: text[segment.start..<segment.end])
+                    )
+                    if let shared = shared(segment) {
+                        if !out.isEmpty { pieces.append(out) }
+                        pieces += shared
+                        run += 1
+                        out = []
+                        out.reserveCapacity(sizes[run])
+                    } else {
+                        leaves[segment.leaf].append(to: &out, escaped: segment.escaped)
+                    }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[cut.tailStart...]))
+                if !out.isEmpty { pieces.append(out) }
+                return pieces
             }
         }
-        out.append(contentsOf: cut.tail.utf8)
-        if !out.isEmpty { pieces.append(out) }
-        return pieces
     }
 }

@@ -317,7 +317,7 @@ import Testing
     @Test func aCutRefusesStrayMarkers() throws {
         let cut = try #require(
             PlaceholderText.cut("a\u{E000}0\u{E001}b\u{E000}1\u{E002}c", leaves: 2))
-        #expect(cut.segments.map(\.text) == ["a", "b"])
+        #expect(cut.segments.map(cut.text) == ["a", "b"])
         #expect(cut.segments.map(\.escaped) == [false, true])
         #expect(cut.tail == "c")
         #expect(
