@@ -17,6 +17,13 @@ final class ShapeCache: Sendable {
     struct Key: Hashable, Sendable {
         var template: String
         var signature: [UInt8]
+
+        /// The signature hashed as one run of bytes: an array's own hash feeds the hasher one
+        /// byte at a time, and every page looks its shape up.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(template)
+            signature.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
