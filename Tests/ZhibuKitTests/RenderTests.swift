@@ -50,6 +50,27 @@ import ZhibuRules
         ("en/branch/activities/2026/11-15-themed-day/index.html", "en-record.html"),
     ]
 
+    /// The content pass's files, sorted on a thread of their own, and the findings pass's are
+    /// merged as a stable sort of the two laid end to end would order them: by path, the
+    /// first list's file before the second's at the same path.
+    @Test func twoSortedListsOfFilesMergeAsOneStableSort() {
+        func files(_ names: [(String, String)]) -> [RenderedFile] {
+            names.map { RenderedFile(path: $0.0, text: $0.1) }
+        }
+        let first = files([("a/index.html", "1"), ("b/x.js", "1"), ("c/index.html", "1")])
+        let second = files([
+            ("0.txt", "2"), ("b/x.js", "2"), ("b/y.js", "2"), ("d/index.html", "2"),
+        ])
+        let merged = SiteRenderer.merged(first, second)
+        let expected = (first + second).sortedMovingOnce { $0.path < $1.path }
+        #expect(merged.map(\.path) == expected.map(\.path))
+        #expect(merged.map(\.bytes) == expected.map(\.bytes))
+        #expect(merged.map { String(decoding: $0.bytes, as: UTF8.self) }[2...3] == ["1", "2"])
+        #expect(SiteRenderer.merged([], second).map(\.path) == second.map(\.path))
+        #expect(SiteRenderer.merged(first, []).map(\.path) == first.map(\.path))
+        #expect(SiteRenderer.merged([], []).isEmpty)
+    }
+
     @Test func goldenPagesInBothLanguages() throws {
         let pages = try RenderTests.build()
         for (path, golden) in RenderTests.goldenPages {

@@ -59,21 +59,89 @@ package struct SiteRenderer: Sendable {
         context.searchDocuments = context.searchDocuments.mapValues(SearchIndex.ordered)
         context.searchLayouts = context.searchDocuments.mapValues { SearchFragments.Layout($0) }
         let early = try render(.content, context)
+        // The content pass's files are gathered and sorted, and the search documents let go
+        // of, on a thread of their own while the findings pass renders: in line, on one core,
+        // they kept the other one idle between the passes. Handed over in a buffer, so that
+        // the thread owns them alone and moves them rather than copying each.
+        let handed = ResultBuffer<Handover>(count: 1)
+        handed.set(0, Handover(outputs: early, files: files, documents: context.searchDocuments))
+        files = []
         context.searchDocuments = [:]
         context.searchLayouts = [:]
-        guard let shown = shown() else { return nil }
-        context.show(shown)
-        files.reserveCapacity(files.count + early.count)
-        var unused: [Language: [SearchIndex.Entry]] = [:]
-        Self.gather(early, into: &files, documents: &unused)
-        Self.gather(try render(.findings, context), into: &files, documents: &unused)
-        // Links are made relative before the passes that list and digest files, so that
-        // `build.json` digests the bytes published, and where each file is rendered: a part
-        // of a sharded build rewrites its own, which the merge links into the site as they are.
-        if context.site.config.relativeURLs {
-            files = RelativeLinks.apply(files, basePath: context.urls.basePath)
+        let relative = context.site.config.relativeURLs
+        let basePath = context.urls.basePath
+        let sorting = Background { () -> ResultBuffer<[RenderedFile]> in
+            let sorted = ResultBuffer<[RenderedFile]>(count: 1)
+            guard var handover = handed.values().first else { return sorted }
+            handover.documents = [:]
+            var files = handover.files
+            let outputs = handover.outputs
+            handover = Handover(outputs: [], files: [], documents: [:])
+            var unused: [Language: [SearchIndex.Entry]] = [:]
+            Self.gather(consume outputs, into: &files, documents: &unused)
+            sorted.set(0, Self.sortedByPath(files, relative: relative, basePath: basePath))
+            return sorted
         }
-        return try listed(files.sortedMovingOnce { $0.path < $1.path }, context)
+        guard let shown = shown() else {
+            _ = sorting.wait()
+            return nil
+        }
+        context.show(shown)
+        var findings: [RenderedFile] = []
+        var unused: [Language: [SearchIndex.Entry]] = [:]
+        let pass: [PageOutput]
+        do { pass = try render(.findings, context) } catch {
+            _ = sorting.wait()
+            throw error
+        }
+        Self.gather(pass, into: &findings, documents: &unused)
+        findings = Self.sortedByPath(findings, relative: relative, basePath: basePath)
+        let earlier = sorting.wait().values().first ?? []
+        return try listed(Self.merged(earlier, findings), context)
+    }
+
+    /// What the content pass hands to the thread that gathers its files.
+    private struct Handover: Sendable {
+        var outputs: [PageOutput]
+        var files: [RenderedFile]
+        var documents: [Language: [SearchIndex.Entry]]
+    }
+
+    /// Files sorted by path, their links made relative first when the site asks for it.
+    ///
+    /// Links are made relative before the passes that list and digest files, so that
+    /// `build.json` digests the bytes published, and where each file is rendered: a part of a
+    /// sharded build rewrites its own, which the merge links into the site as they are.
+    private static func sortedByPath(_ files: [RenderedFile], relative: Bool, basePath: String)
+        -> [RenderedFile]
+    {
+        let files = relative ? RelativeLinks.apply(files, basePath: basePath) : files
+        return files.sortedMovingOnce { $0.path < $1.path }
+    }
+
+    /// Two lists sorted by path merged into one, `first`'s file before `second`'s at the same
+    /// path (as a stable sort of the two laid end to end would): taken from the ends, so that
+    /// each file is moved, not copied.
+    package static func merged(
+        _ first: consuming [RenderedFile], _ second: consuming [RenderedFile]
+    )
+        -> [RenderedFile]
+    {
+        var first = first
+        var second = second
+        var out: [RenderedFile] = []
+        out.reserveCapacity(first.count + second.count)
+        while let last = first.last?.path, let other = second.last?.path {
+            if other < last {
+                if let file = first.popLast() { out.append(file) }
+            } else {
+                if let file = second.popLast() { out.append(file) }
+            }
+        }
+        while let file = first.popLast() { out.append(file) }
+        while let file = second.popLast() { out.append(file) }
+        out.reverse()
+        return out
     }
 
     /// A merge's files: the parts' with the sitemap and `build.json`, which list and digest
