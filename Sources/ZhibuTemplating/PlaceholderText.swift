@@ -62,7 +62,8 @@ enum PlaceholderText {
 
     /// If a whole value is one placeholder, its number: read by the same cut as the page.
     static func leaf(of text: String) -> Int? {
-        guard let cut = cut(text, leaves: .max), cut.tail.isEmpty, cut.segments.count == 1,
+        guard let cut = cut(text, leaves: .max), cut.tailStart == cut.bytes.count,
+            cut.segments.count == 1,
             let only = cut.segments.first, only.start == only.end, !only.escaped
         else { return nil }
         return only.leaf

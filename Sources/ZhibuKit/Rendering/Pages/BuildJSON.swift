@@ -27,10 +27,9 @@ enum BuildJSON: PageKind {
         return .file(RenderedFile(path: job.path, text: "{\"version\": \"\(version)\"}\n"))
     }
 
-    /// Appends a string's bytes, copied at once from its storage when it has one.
+    /// Appends a string's bytes, copied at once from its storage.
     private static func append(_ string: String, to text: inout [UInt8]) {
-        if string.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil {
-            text += string.utf8
-        }
+        var string = string
+        string.withUTF8 { text.append(contentsOf: $0) }
     }
 }

@@ -71,20 +71,15 @@ enum SitemapXML: PageKind {
         var listed = 0
         files.withUnsafeBufferPointer { files in
             while index < files.count, listed < limit {
-                let path = files[index].path
+                var path = files[index].path
                 index += 1
                 guard isPage(path) else { continue }
                 listed += 1
                 xml += open
-                let folder = path.utf8.count - "index.html".utf8.count
-                let escaped = path.utf8.withContiguousStorageIfAvailable { bytes in
+                path.withUTF8 { bytes in
+                    let folder = bytes[..<(bytes.count - "index.html".utf8.count)]
                     XML.append(
-                        UnsafeBufferPointer(rebasing: bytes[..<folder]), to: &xml,
-                        apostrophe: "&apos;")
-                }
-                if escaped == nil {
-                    var copy = String(Substring(path.utf8.dropLast("index.html".utf8.count)))
-                    copy.withUTF8 { XML.append($0, to: &xml, apostrophe: "&apos;") }
+                        UnsafeBufferPointer(rebasing: folder), to: &xml, apostrophe: "&apos;")
                 }
                 xml += close
             }
@@ -102,8 +97,9 @@ enum SitemapXML: PageKind {
     /// core at the end of a build.
     private static func isPage(_ path: String) -> Bool {
         let name = "index.html".utf8
-        return path.utf8.withContiguousStorageIfAvailable { bytes in
+        var path = path
+        return path.withUTF8 { bytes in
             bytes.count >= name.count && bytes[(bytes.count - name.count)...].elementsEqual(name)
-        } ?? (path.utf8.count >= name.count && path.utf8.suffix(name.count).elementsEqual(name))
+        }
     }
 }
