@@ -73,6 +73,8 @@ let package = Package(
             dependencies: [
                 "ZhibuModel", "ZhibuRules", "ZhibuMarkdown", "ZhibuTemplates", "ZhibuTemplating",
                 "ZhibuQR", "CSystemShims", "ZhibuCITemplates",
+                // For libyaml, which Yams bundles as its module CYaml (a target of Yams with no
+                // product of its own): zhibu composes libyaml's events itself.
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -130,6 +132,8 @@ let package = Package(
             dependencies: [
                 "ZhibuKit", "ZhibuModel", "ZhibuRules", "ZhibuTemplates", "ZhibuTemplating",
                 "ZhibuQR",
+                // The reference that zhibu's own YAML composer is checked against.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

@@ -1,9 +1,8 @@
-import Yams
 import ZhibuModel
 
 /// Reads `development.yml`, the member-development pipeline (docs/formats.md, development.yml).
 package enum DevelopmentReader {
-    package static func read(_ node: Node?, file: String, bag: DiagnosticBag)
+    package static func read(_ node: YAMLNode?, file: String, bag: DiagnosticBag)
         -> [DevelopmentEntry]
     {
         guard let node, let list = node.sequence else {

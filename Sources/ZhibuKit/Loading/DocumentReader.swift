@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 import ZhibuModel
 
 /// Reads the front matter of Markdown documents: records, systems, posts, notices and pages.

@@ -1,4 +1,3 @@
-import Yams
 import ZhibuModel
 
 /// Reads typed fields out of one YAML mapping, reporting every problem at its place.
@@ -15,12 +14,12 @@ package final class FieldReader {
     /// The mapping's known fields in file order, names apart from nodes so a lookup compares
     /// names without copying nodes; a linear scan beats hashing for a dozen keys.
     private var names: [String] = []
-    private var keys: [Node] = []
-    private var values: [Node] = []
+    private var keys: [YAMLNode] = []
+    private var values: [YAMLNode] = []
 
     /// Makes a reader for `node`, or reports `load.field-type` and returns nil if it is not a map.
     package init?(
-        _ node: Node?, file: String, firstLine: Int, bag: DiagnosticBag, allowed: [String],
+        _ node: YAMLNode?, file: String, firstLine: Int, bag: DiagnosticBag, allowed: [String],
         what: LocalizedText, fallback: SourceLocation? = nil
     ) {
         self.file = file
@@ -41,7 +40,7 @@ package final class FieldReader {
         names.reserveCapacity(mapping.count)
         keys.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
-        // By index: Yams' iterator copies every pair into a new array first.
+        // By index: each pair is read in place, without a copy of the whole mapping.
         for index in mapping.indices {
             let (key, value) = mapping[index]
             guard let name = key.scalar?.string else { continue }
@@ -70,19 +69,19 @@ package final class FieldReader {
 
     package func has(_ key: String) -> Bool { node(key) != nil }
 
-    package func node(_ key: String) -> Node? {
+    package func node(_ key: String) -> YAMLNode? {
         guard let index = names.firstIndex(of: key), !isNull(values[index]) else { return nil }
         return values[index]
     }
 
-    package func place(_ node: Node) -> SourceLocation {
+    package func place(_ node: YAMLNode) -> SourceLocation {
         YAMLText.location(of: node, file: file, firstLine: firstLine)
     }
 
     /// The location of a key's value, or of the key when the value is empty.
     package func place(ofKey key: String) -> SourceLocation {
         guard let index = names.firstIndex(of: key) else { return location }
-        if values[index].mark != nil, !isNull(values[index]) { return place(values[index]) }
+        if !isNull(values[index]) { return place(values[index]) }
         return place(keys[index])
     }
 
@@ -249,13 +248,13 @@ package final class FieldReader {
     }
 
     /// A list of nodes (for lists of mappings), or nil with a diagnostic if not a list.
-    package func list(_ key: String) -> [Node]? {
+    package func list(_ key: String) -> [YAMLNode]? {
         guard let value = node(key) else { return nil }
         guard let sequence = value.sequence else {
             wrongList(key, value)
             return nil
         }
-        return Array(sequence)
+        return sequence.nodes
     }
 
     package func mapping(_ key: String, allowed: [String], what: LocalizedText) -> FieldReader? {
@@ -264,7 +263,7 @@ package final class FieldReader {
             value, file: file, firstLine: firstLine, bag: bag, allowed: allowed, what: what)
     }
 
-    package func child(_ node: Node, allowed: [String], what: LocalizedText) -> FieldReader? {
+    package func child(_ node: YAMLNode, allowed: [String], what: LocalizedText) -> FieldReader? {
         FieldReader(node, file: file, firstLine: firstLine, bag: bag, allowed: allowed, what: what)
     }
 
@@ -304,7 +303,7 @@ package final class FieldReader {
         return nil
     }
 
-    package func scalarString(_ node: Node, key: String) -> Located<String>? {
+    package func scalarString(_ node: YAMLNode, key: String) -> Located<String>? {
         guard let scalar = node.scalar else {
             let shape =
                 node.sequence != nil
@@ -327,7 +326,7 @@ package final class FieldReader {
             helpZh: "添加一行 `\(key): …`", helpEn: "add a line `\(key): …`")
     }
 
-    package func isNull(_ node: Node?) -> Bool {
+    package func isNull(_ node: YAMLNode?) -> Bool {
         guard case .scalar(let scalar)? = node,
             scalar.style == .plain || scalar.style == .any
         else { return false }
@@ -349,7 +348,7 @@ package final class FieldReader {
             zh: "`\(key)` 应是\(zh)", en: "`\(key)` must be \(en)")
     }
 
-    private func wrongList(_ key: String, _ value: Node) {
+    private func wrongList(_ key: String, _ value: YAMLNode) {
         bag.add(
             .fieldType, .error, at: place(value),
             zh: "`\(key)` 应是列表", en: "`\(key)` must be a list",

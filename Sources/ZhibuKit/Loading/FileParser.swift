@@ -1,4 +1,3 @@
-import Yams
 import ZhibuMarkdown
 import ZhibuModel
 import ZhibuRules
@@ -103,7 +102,7 @@ package struct FileParser: Sendable, Equatable {
     }
 
     /// A whole-file YAML document; an empty file is reported rather than read as nothing.
-    private func yamlDocument(_ text: String, path: String, bag: DiagnosticBag) -> Node? {
+    private func yamlDocument(_ text: String, path: String, bag: DiagnosticBag) -> YAMLNode? {
         if text.isBlank {
             bag.add(emptyFile(path))
             return nil
@@ -147,7 +146,7 @@ package struct FileParser: Sendable, Equatable {
                 helpZh: "在最后一个字段之后加一行 `---`", helpEn: "add a line `---` after the last field")
             return nil
         }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLText.parse(front.yaml, file: path, firstLine: front.yamlFirstLine) {
         case .success(let parsed): node = parsed
         case .failure(let failure):

@@ -1,4 +1,3 @@
-import Yams
 import ZhibuModel
 
 /// Reads `org.yml` (docs/formats.md, org.yml).
@@ -15,7 +14,7 @@ package enum OrgFileReader {
     static let waiverFields = ["rule", "period", "reason", "reason_en", "approved_by"]
     static let boardFields = ["slides"]
 
-    package static func read(_ node: Node?, file: String, bag: DiagnosticBag) -> OrgFile? {
+    package static func read(_ node: YAMLNode?, file: String, bag: DiagnosticBag) -> OrgFile? {
         guard
             let fields = FieldReader(
                 node, file: file, firstLine: 1, bag: bag, allowed: allowed,

@@ -1,4 +1,3 @@
-import Yams
 import ZhibuModel
 
 /// Reads a branch's roster from `members.csv` or `members.yml` (docs/formats.md, roster).
@@ -79,7 +78,7 @@ package enum RosterReader {
         return members
     }
 
-    package static func readYAML(_ node: Node?, file: String, bag: DiagnosticBag) -> [Member] {
+    package static func readYAML(_ node: YAMLNode?, file: String, bag: DiagnosticBag) -> [Member] {
         guard let node, let list = node.sequence else {
             bag.add(
                 .fieldType, .error,

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 import ZhibuModel
 import ZhibuRules
 
@@ -30,7 +29,7 @@ package enum SiteConfigReader {
             bag.add(failure.diagnostic)
             return config
         }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLText.parse(text, file: path) {
         case .success(let parsed): node = parsed
         case .failure(let failure):
@@ -162,7 +161,7 @@ package enum SiteConfigReader {
     }
 
     /// A parameter's value, checked for its type: the rules read them without asking again.
-    private static func param(_ name: String, _ value: Node, section: FieldReader)
+    private static func param(_ name: String, _ value: YAMLNode, section: FieldReader)
         -> Located<String>?
     {
         let place = section.place(value)

@@ -1,57 +1,37 @@
 import Foundation
-import Yams
 import ZhibuModel
 
-/// Parses YAML into Yams nodes, turning libyaml's errors into located, bilingual diagnostics.
+/// Parses YAML into nodes, turning libyaml's errors into located, bilingual diagnostics.
 ///
 /// Nodes keep their marks (line and column), so every field read from them can point at its
 /// place. `firstLine` is the line of the file on which the YAML text starts: 1 for `org.yml`, 2
 /// for front matter after its opening `---`.
 package enum YAMLText {
     package static func parse(_ text: String, file: String, firstLine: Int = 1)
-        -> Result<Node?, DiagnosticFailure>
+        -> Result<YAMLNode?, DiagnosticFailure>
     {
-        do {
-            // The encoding is given explicitly: Yams' default reads the process environment on
-            // every call, which for small front matter would outweigh the parsing itself.
-            //
-            // A resolver and constructor of this parse's own: every node holds references to
-            // both, and shared instances make the cores fight over their reference counts. Both
-            // are empty, since zhibu reads every value as text and types it itself; the default
-            // constructor would build its tables of conversions for every file.
-            return .success(
-                try Yams.compose(
-                    yaml: text, Resolver.basic.removing(.str), Constructor([:], [:], [:]), .utf8))
-        } catch let error as YamlError {
-            return .failure(
-                DiagnosticFailure(
-                    diagnostic(
-                        for: error, text: text, file: file,
-                        firstLine: firstLine)))
-        } catch {
-            return .failure(
-                DiagnosticFailure(
-                    syntax(
-                        file: file, line: firstLine, column: 1,
-                        problem: String(describing: error), text: text, yamlLine: 1)))
+        YAMLComposer.compose(text).mapError {
+            DiagnosticFailure(diagnostic(for: $0, text: text, file: file, firstLine: firstLine))
         }
     }
 
     /// The file location of a node, with a caret span as wide as a one-line scalar.
-    package static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
+    package static func location(of node: YAMLNode, file: String, firstLine: Int)
+        -> SourceLocation
+    {
         if let scalar = node.scalar {
             return location(of: scalar, file: file, firstLine: firstLine)
         }
-        guard let mark = node.mark else { return SourceLocation(file: file, line: firstLine) }
+        let mark = node.mark
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
     }
 
     /// The file location of a scalar: as wide as its text when that is on one line (plus its
     /// quotes), else one column.
-    package static func location(of scalar: Node.Scalar, file: String, firstLine: Int)
+    package static func location(of scalar: YAMLNode.Scalar, file: String, firstLine: Int)
         -> SourceLocation
     {
-        guard let mark = scalar.mark else { return SourceLocation(file: file, line: firstLine) }
+        let mark = scalar.mark
         // One pass over the bytes: count scalars (bytes that do not continue one), stop at a
         // newline. This runs for every value of every file.
         var count = 0
@@ -80,37 +60,46 @@ package enum YAMLText {
 
 extension YAMLText {
     fileprivate static func diagnostic(
-        for error: YamlError, text: String, file: String, firstLine: Int
+        for failure: YAMLComposer.Failure, text: String, file: String, firstLine: Int
     ) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        switch failure {
+        case .syntax(let context, let problem, let line, let column):
             var full = problem
-            if let context { full = context.text + ": " + problem }
+            if let context { full = context + ": " + problem }
             return syntax(
-                file: file, line: mark.line + firstLine - 1, column: mark.column, problem: full,
-                text: text, yamlLine: mark.line)
-        case .duplicatedKeysInMapping(let duplicates, let context):
+                file: file, line: line + firstLine - 1, column: column, problem: full,
+                text: text, yamlLine: line)
+        case .duplicateKeys(let duplicates, let line, let column):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             return Diagnostic(
                 rule: .yamlSyntax, severity: .error,
                 message: LocalizedText(zh: "字段 \(keys) 重复出现", en: "field \(keys) appears twice"),
-                location: SourceLocation(
-                    file: file, line: context.mark.line + firstLine - 1,
-                    column: context.mark.column),
+                location: SourceLocation(file: file, line: line + firstLine - 1, column: column),
                 help: [
                     LocalizedText(
                         zh: "每个字段只能写一次：删除或合并重复的那一行",
                         en: "write each field once: delete or merge the repeated line")
                 ])
-        case .reader(let problem, _, _, _):
+        case .tooDeep(let line, let column):
+            let limit = YAMLComposer.depthLimit
+            return Diagnostic(
+                rule: .yamlSyntax, severity: .error,
+                message: LocalizedText(
+                    zh: "YAML 嵌套超过 \(limit) 层", en: "YAML nested more than \(limit) levels deep"),
+                location: SourceLocation(file: file, line: line + firstLine - 1, column: column),
+                help: [
+                    LocalizedText(
+                        zh: "zhibu 的字段最多嵌套几层：检查这里的括号“[”“{”是否多写或未闭合",
+                        en: "zhibu's fields nest a few levels at most: check the brackets `[` `{` "
+                            + "here for extra or unclosed ones")
+                ])
+        case .reader(let problem):
             return syntax(
                 file: file, line: firstLine, column: 1, problem: problem, text: text, yamlLine: 1)
-        default:
+        case .memory:
             return syntax(
-                file: file, line: firstLine, column: 1, problem: String(describing: error),
-                text: text, yamlLine: 1)
+                file: file, line: firstLine, column: 1, problem: "Memory error", text: text,
+                yamlLine: 1)
         }
     }
 

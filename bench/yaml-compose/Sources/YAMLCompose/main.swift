@@ -2,7 +2,8 @@
 //
 // Reads the front matter of every Markdown file and every YAML file below the folder, then
 // parses them all on one thread, five rounds, three ways:
-//   - `Yams.compose`, as zhibu's `YAMLText.parse` calls it (its resolver and constructor);
+//   - `Yams.compose`, as zhibu's `YAMLText.parse` called it before `YAMLComposer` (its
+//     resolver and constructor);
 //   - libyaml's events alone (the parser Yams bundles), the floor of any composer;
 //   - those events made into a lean tree (strings, styles, lines and columns) with each
 //     mapping's keys checked for duplicates, as `Yams.compose` checks them.
