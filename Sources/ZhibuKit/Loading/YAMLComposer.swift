@@ -10,8 +10,9 @@ import CYaml
 /// rules of composing are Yams' own, so that every file means and reports what it did before:
 /// a stream holds at most one document, an alias stands for a copy of its anchor's node, and
 /// a mapping with two equal keys (same text and tag, whatever the quotes) is an error naming
-/// them all. Beyond Yams, nesting deeper than `depthLimit` is an error, not a crash: nothing
-/// zhibu reads is more than a few levels deep, and the tree is built without recursion.
+/// them all. Beyond Yams, nesting deeper than `depthLimit` is refused at its place (Yams
+/// recursed as deep as libyaml's bound of 1,000 levels): nothing zhibu reads is more than a few
+/// levels deep, and the tree is built without recursion.
 package enum YAMLComposer {
     /// Deeper than any file zhibu reads could need; far from any thread's stack limit.
     package static let depthLimit = 100
