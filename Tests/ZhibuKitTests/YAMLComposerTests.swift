@@ -42,7 +42,12 @@ import ZhibuModel
         "  indented: 1\n outdented: 2\n", "a:\n  - b\n  c: d\n",
         "[a, b]: 1\n", "{a: 1}: 2\n", "- - - deep\n", "'it''s': \"tab\\there\"\n",
         "key: value # comment\n# trailer\n", "a: 1\r\nb: 2\r\n", "\u{FEFF}a: 1\n",
-        "emoji: 🎉\n中文键: 值\n",
+        "emoji: 🎉\n中文键: 值\n", "a: b\u{0}c\n", "\u{0}",
+        String(repeating: "k", count: 2000) + ": v\n",
+        "&x a: *x\n", "- &x\n- *x\n", "- &x [1]\n- *x\n- &x {a: b}\n- *x\n", "!!binary aGk=\n",
+        "%YAML 1.1\n---\na: 1\n", "%TAG !e! tag:example.com,2000:\n---\na: !e!foo b\n",
+        "a: !!null\n", "{a, b}: 1\n", "? a\n? a\n", "[a, a]\n", "a: &x\nb: *x\n",
+        "- a\n-\n- c\n", "a: \"line\\\nfolded\"\n", "a: |+\n  keep\n\n", "a: >-\n  strip\n",
     ]
 
     @Test func composesEveryCaseAsYamsDid() {
