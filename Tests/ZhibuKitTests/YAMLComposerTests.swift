@@ -34,6 +34,11 @@ import ZhibuModel
         "nested:\n  inner:\n    k: 1\n    k: 2\n",
         (0..<20).map { "key\($0): \($0)\n" }.joined() + "key7: again\n",
         (0..<20).map { "key\($0): \($0)\n" }.joined(),
+        // Beyond 16 keys, a tagged or list key sends the mapping to the pairwise comparison,
+        // which must still find a repeated text key after it.
+        "!!int 1: tagged\n" + (0..<20).map { "key\($0): \($0)\n" }.joined(),
+        "!!int 1: tagged\n" + (0..<20).map { "key\($0): \($0)\n" }.joined() + "key3: again\n",
+        "[a]: list\n" + (0..<20).map { "key\($0): \($0)\n" }.joined() + "!!str key3: again\n",
         "a: b: c\n", "a: [1, 2\n", "a: {x: 1\n", "key: \"unclosed\n", "- a\nb: c\n",
         "\ta: 1\n", "a:\n\t- b\n", "名称：第一党支部\n日期: 2026\n", "a: @b\n", "a: `b`\n",
         "a: \"\\q\"\n", "a: !<tag> b\n", "a: !undefined!x b\n",

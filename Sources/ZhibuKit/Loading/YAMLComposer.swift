@@ -158,45 +158,27 @@ package enum YAMLComposer {
 
     /// The duplicate-key failure of a mapping's keys and values, or nil when every key differs.
     ///
-    /// Front matter has a dozen keys, almost all plain untagged text: those are compared by
-    /// text alone, pairwise below 16 keys (no hashing, no allocation), else through a set.
+    /// Front matter has a dozen keys: below 16 every pair is compared (no hashing, no
+    /// allocation); above, plain untagged text keys go through a set, and a mapping with any
+    /// other key is left to the report, which compares every pair.
     private static func duplicateKeys(_ keysAndValues: [YAMLNode]) -> Failure? {
         let count = keysAndValues.count / 2
-        guard count > 1 else { return nil }
-        var simple = true
+        if count < 16 {
+            for index in 0..<count {
+                for earlier in 0..<index
+                where keysAndValues[2 * earlier].isSameKey(as: keysAndValues[2 * index]) {
+                    return duplicateReport(keysAndValues)
+                }
+            }
+            return nil
+        }
+        var seen = Set<String>(minimumCapacity: count)
         for index in 0..<count {
-            guard case .scalar(let scalar) = keysAndValues[2 * index], scalar.tag == nil else {
-                simple = false
-                break
-            }
+            guard case .scalar(let key) = keysAndValues[2 * index], key.tag == nil,
+                seen.insert(key.string).inserted
+            else { return duplicateReport(keysAndValues) }
         }
-        if simple {
-            var found = false
-            if count < 16 {
-                outer: for index in 1..<count {
-                    guard case .scalar(let key) = keysAndValues[2 * index] else { continue }
-                    for earlier in 0..<index {
-                        if case .scalar(let other) = keysAndValues[2 * earlier],
-                            other.string == key.string
-                        {
-                            found = true
-                            break outer
-                        }
-                    }
-                }
-            } else {
-                var seen = Set<String>(minimumCapacity: count)
-                for index in 0..<count {
-                    guard case .scalar(let key) = keysAndValues[2 * index] else { continue }
-                    if !seen.insert(key.string).inserted {
-                        found = true
-                        break
-                    }
-                }
-            }
-            if !found { return nil }
-        }
-        return duplicateReport(keysAndValues)
+        return nil
     }
 
     /// The report of duplicate keys, as Yams made it: every key written more than once, sorted,
