@@ -76,6 +76,8 @@ package struct SiteRenderer: Sendable {
             handover.documents = [:]
             var files = handover.files
             let outputs = handover.outputs
+            // The handover lets go of its references: `files` is then the only one, and grows
+            // in place instead of being copied.
             handover = Handover(outputs: [], files: [], documents: [:])
             var unused: [Language: [SearchIndex.Entry]] = [:]
             Self.gather(consume outputs, into: &files, documents: &unused)
